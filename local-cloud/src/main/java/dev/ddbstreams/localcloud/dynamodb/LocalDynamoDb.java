@@ -1,0 +1,183 @@
+package dev.ddbstreams.localcloud.dynamodb;
+
+import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
+import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.BindException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * DynamoDB Local running inside this JVM, in memory, with streams, reachable over HTTP on a port
+ * of this machine.
+ *
+ * <p>It runs as a server rather than in DynamoDB Local's embedded (no-HTTP) mode for two
+ * reasons: handlers must reach it through the SDK's standard endpoint configuration, exactly as
+ * they reach DynamoDB on AWS, and embedded mode reports stream records' creation time a thousand
+ * times too large. Several instances can run at once; each stands for one region.
+ *
+ * <p>{@code -sharedDb} makes every access key and region see the same tables, so the AWS CLI,
+ * handlers and tests all see one database. Telemetry is always off: it would try to reach the
+ * network and write a file into the working directory.
+ */
+public final class LocalDynamoDb implements AutoCloseable {
+
+    /** DynamoDB Local accepts any credentials, but only alphanumeric access keys. */
+    public static final AwsCredentialsProvider CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+
+    private static final int PORT_ATTEMPTS = 5;
+
+    private final DynamoDBProxyServer server;
+    private final int port;
+    private final Region region;
+    private final SdkHttpClient httpClient;
+    private final DynamoDbClient dynamoDb;
+    private final DynamoDbStreamsClient streams;
+
+    private LocalDynamoDb(DynamoDBProxyServer server, int port, Region region) {
+        this.server = server;
+        this.port = port;
+        this.region = region;
+        this.httpClient = ApacheHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(5))
+                .socketTimeout(Duration.ofSeconds(30))
+                .build();
+        this.dynamoDb = DynamoDbClient.builder()
+                .endpointOverride(endpoint())
+                .region(region)
+                .credentialsProvider(CREDENTIALS)
+                .httpClient(httpClient)
+                .build();
+        this.streams = DynamoDbStreamsClient.builder()
+                .endpointOverride(endpoint())
+                .region(region)
+                .credentialsProvider(CREDENTIALS)
+                .httpClient(httpClient)
+                .build();
+    }
+
+    /** Starts an instance on a free port, standing for {@code us-east-1}. */
+    public static LocalDynamoDb start() {
+        return start(Region.US_EAST_1);
+    }
+
+    /** Starts an instance on a free port, standing for the given region. */
+    public static LocalDynamoDb start(Region region) {
+        BindException lastFailure = null;
+        // A free port can be taken by another process between probing and binding: try again.
+        for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
+            try {
+                return start(region, freePort());
+            } catch (PortInUseException e) {
+                lastFailure = e.cause;
+            }
+        }
+        throw new IllegalStateException("no free port for DynamoDB Local after " + PORT_ATTEMPTS + " attempts",
+                lastFailure);
+    }
+
+    /**
+     * Starts an instance on the given port (DynamoDB Local rejects port 0).
+     *
+     * @throws IllegalStateException if the port is taken or the server does not start
+     */
+    public static LocalDynamoDb start(Region region, int port) {
+        DynamoDBProxyServer server;
+        // DynamoDB Local prints a banner on standard output; keep it for the error message only.
+        ByteArrayOutputStream banner = new ByteArrayOutputStream();
+        PrintStream standardOut = System.out;
+        System.setOut(new PrintStream(banner, true, StandardCharsets.UTF_8));
+        try {
+            server = ServerRunner.createServerFromCommandLineArgs(new String[] {
+                "-inMemory", "-sharedDb", "-disableTelemetry", "-port", Integer.toString(port)});
+            server.start();
+        } catch (Exception e) {
+            BindException bind = bindExceptionIn(e);
+            if (bind != null) {
+                throw new PortInUseException(port, bind);
+            }
+            throw new IllegalStateException("DynamoDB Local did not start on port " + port + ": " + e.getMessage()
+                    + System.lineSeparator() + banner.toString(StandardCharsets.UTF_8), e);
+        } finally {
+            System.setOut(standardOut);
+        }
+        return new LocalDynamoDb(server, port, region);
+    }
+
+    public URI endpoint() {
+        return URI.create("http://localhost:" + port);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Region region() {
+        return region;
+    }
+
+    /** A client for this instance, built once and shared; closed by {@link #close()}. */
+    public DynamoDbClient dynamoDbClient() {
+        return dynamoDb;
+    }
+
+    /** A DynamoDB Streams client for this instance, built once and shared; closed by {@link #close()}. */
+    public DynamoDbStreamsClient streamsClient() {
+        return streams;
+    }
+
+    /** Stops the server. DynamoDB Local leaves some threads behind, so a {@code main} must still exit explicitly. */
+    @Override
+    public void close() {
+        dynamoDb.close();
+        streams.close();
+        httpClient.close();
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("DynamoDB Local on port " + port + " did not stop: " + e.getMessage(), e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot find a free port", e);
+        }
+    }
+
+    private static BindException bindExceptionIn(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof BindException bind) {
+                return bind;
+            }
+        }
+        return null;
+    }
+
+    /** The port was taken: the caller may try another. */
+    public static final class PortInUseException extends IllegalStateException {
+        private final transient BindException cause;
+
+        PortInUseException(int port, BindException cause) {
+            super("port " + port + " is already in use", cause);
+            this.cause = cause;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.ddbstreams.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The {@code ./workshop} command. */
+@Command(name = "workshop",
+        mixinStandardHelpOptions = true,
+        version = "DynamoDB Streams workshop 1.0.0-SNAPSHOT",
+        description = "Runs the DynamoDB Streams workshop's labs, data and benchmarks.",
+        subcommands = {LoadCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+        usageHelpAutoWidth = true)
+public final class Workshop implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing command: choose one of "
+                + String.join(", ", spec.subcommands().keySet()));
+    }
+
+    public static void main(String[] args) {
+        int exitCode = commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args);
+        // DynamoDB Local leaves non-daemon threads behind, so the JVM must be told to end.
+        System.exit(exitCode);
+    }
+
+    /** The command line with the workshop's error handling; tests call it with their own writers. */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return new CommandLine(new Workshop())
+                .setOut(out)
+                .setErr(err)
+                .setExecutionExceptionHandler(new UserErrorHandler());
+    }
+}
