@@ -27,6 +27,8 @@ final class RowFields {
     private static final DateTimeFormatter US_SHORT_DATE =
             DateTimeFormatter.ofPattern("M/d/uu", Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
 
+    private static final char REPLACEMENT_CHARACTER = '\uFFFD';
+
     private final CSVRecord row;
     private final List<String> columns;
 
@@ -35,12 +37,21 @@ final class RowFields {
         this.columns = columns;
     }
 
-    /** Checks the column count first, so later accessors never index past the row. */
+    /**
+     * Checks the column count first, so later accessors never index past the row, and that no
+     * field holds U+FFFD, which the loader's decoder puts where a file's bytes are not UTF-8.
+     */
     static RowFields of(CSVRecord row, List<String> columns) throws RowRejectedException {
         if (row.size() != columns.size()) {
             throw new RowRejectedException("expected " + columns.size() + " columns, found " + row.size());
         }
-        return new RowFields(row, columns);
+        RowFields fields = new RowFields(row, columns);
+        for (int index = 0; index < columns.size(); index++) {
+            if (row.get(index).indexOf(REPLACEMENT_CHARACTER) >= 0) {
+                throw fields.reject(index, "'" + row.get(index) + "' is not valid UTF-8 (or holds U+FFFD)");
+            }
+        }
+        return fields;
     }
 
     /** The value as written; may be empty. */

@@ -18,11 +18,11 @@ final class AttributeChecks {
     static String typeName(AttributeValue value) {
         AttributeValue.Type type = value.type();
         if (type == null) {
-            return "no type";
+            return "of more than one type";
         }
         return switch (type) {
             case NUL -> "NULL";
-            case UNKNOWN_TO_SDK_VERSION -> "an unknown type";
+            case UNKNOWN_TO_SDK_VERSION -> "of no known type";
             default -> type.name();
         };
     }
@@ -35,9 +35,10 @@ final class AttributeChecks {
         if (value == null) {
             throw location.error("is null, expected an attribute value");
         }
+        // The SDK says UNKNOWN_TO_SDK_VERSION when no type is set, and null when several are.
         AttributeValue.Type type = value.type();
         if (type == null) {
-            throw location.error("has no type set, expected one of S N B SS NS BS M L NULL BOOL");
+            throw location.error("has more than one type set, expected exactly one");
         }
         switch (type) {
             case N -> checkNumber(value.n(), location);
@@ -59,7 +60,8 @@ final class AttributeChecks {
                     throw location.error("is NULL false; DynamoDB only has NULL true");
                 }
             }
-            case UNKNOWN_TO_SDK_VERSION -> throw location.error("has a type this SDK does not know");
+            case UNKNOWN_TO_SDK_VERSION -> throw location.error(
+                    "has no type set (or one this SDK does not know), expected one of S N B SS NS BS M L NULL BOOL");
             default -> {
                 // S, B, SS, BS, BOOL: the SDK's type already says the value is there.
             }

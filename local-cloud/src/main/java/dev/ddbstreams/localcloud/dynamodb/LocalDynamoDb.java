@@ -41,6 +41,12 @@ public final class LocalDynamoDb implements AutoCloseable {
 
     private static final int PORT_ATTEMPTS = 5;
 
+    /**
+     * DynamoDB Local runs on SDK v1, which warns through java.util.logging that JAXB is missing;
+     * it works without it. The reference keeps the level from being garbage collected.
+     */
+    private static final java.util.logging.Logger SDK_V1_LOG = quietSdkV1Log();
+
     private final DynamoDBProxyServer server;
     private final int port;
     private final Region region;
@@ -151,6 +157,12 @@ public final class LocalDynamoDb implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("DynamoDB Local on port " + port + " did not stop: " + e.getMessage(), e);
         }
+    }
+
+    private static java.util.logging.Logger quietSdkV1Log() {
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger("com.amazonaws");
+        log.setLevel(java.util.logging.Level.SEVERE);
+        return log;
     }
 
     private static int freePort() {

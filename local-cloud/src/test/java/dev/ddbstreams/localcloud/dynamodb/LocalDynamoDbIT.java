@@ -13,7 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.OperationType;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
@@ -46,6 +48,27 @@ class LocalDynamoDbIT {
         // DynamoDB Local truncates the creation time to the minute (AWS rounds down to the second).
         assertThat(records.get(0).dynamodb().approximateCreationDateTime())
                 .isBetween(before.minus(Duration.ofMinutes(1)), Instant.now().plusSeconds(1));
+    }
+
+    @Test
+    void streamArn_namesTheTable_withDynamoDbLocalsPlaceholderRegionAndAccount() {
+        LocalTables.createWithStream(EAST.dynamoDb(), "arn-check", "id", StreamViewType.KEYS_ONLY);
+
+        assertThat(EAST.streamReader().streamArnOf("arn-check"))
+                .startsWith("arn:aws:dynamodb:ddblocal:000000000000:table/arn-check/stream/");
+    }
+
+    @Test
+    void streamArnOf_whenTableHasNoStream_saysSo() {
+        EAST.dynamoDb().createTable(b -> b.tableName("no-stream")
+                .billingMode("PAY_PER_REQUEST")
+                .attributeDefinitions(AttributeDefinition.builder()
+                        .attributeName("id").attributeType("S").build())
+                .keySchema(KeySchemaElement.builder()
+                        .attributeName("id").keyType("HASH").build()));
+
+        assertThatThrownBy(() -> EAST.streamReader().streamArnOf("no-stream"))
+                .hasMessage("table no-stream has no stream: enable one with a StreamSpecification");
     }
 
     @Test

@@ -1,0 +1,324 @@
+package dev.ddbstreams.records;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Identity;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+
+/**
+ * Builds {@link ChangeRecord}s from the three ways a DynamoDB change arrives. All three give the
+ * same model; the Lambda and {@code GetRecords} paths give equal records for the same change.
+ *
+ * <table>
+ *   <caption>Where each source keeps the creation time</caption>
+ *   <tr><th>Source</th><th>ApproximateCreationDateTime</th></tr>
+ *   <tr><td>Lambda DynamoDB event</td><td>{@code java.util.Date} (JSON epoch seconds)</td></tr>
+ *   <tr><td>SDK v2 {@code GetRecords}</td><td>{@code Instant}, cut to milliseconds to match a Date</td></tr>
+ *   <tr><td>Kinesis Data Streams for DynamoDB</td><td>epoch milliseconds, or microseconds when
+ *       ApproximateCreationDateTimePrecision is MICROSECOND</td></tr>
+ * </table>
+ *
+ * <p>Every malformed input throws {@link ChangeRecordException} naming the record (eventID and
+ * sequence number) and, where it applies, the image and the attribute.
+ */
+public final class ChangeRecords {
+
+    private static final String TTL_IDENTITY_TYPE = "Service";
+    private static final String TTL_PRINCIPAL = "dynamodb.amazonaws.com";
+
+    // Numbers in the Kinesis payload are read exactly; attribute numbers are JSON strings anyway.
+    private static final ObjectMapper KINESIS_JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+
+    private ChangeRecords() {
+    }
+
+    /**
+     * Reads every record of a Lambda DynamoDB event, in order. A {@code DynamodbTimeWindowEvent}
+     * is a {@code DynamodbEvent}, so tumbling-window events work too.
+     *
+     * <p>Stops at the first malformed record. A handler that must report which record failed
+     * should call {@link #fromLambda} per record instead.
+     */
+    public static List<ChangeRecord> fromEvent(DynamodbEvent event) {
+        List<ChangeRecord> records = new ArrayList<>();
+        if (event.getRecords() != null) {
+            event.getRecords().forEach(record -> records.add(fromLambda(record)));
+        }
+        return Collections.unmodifiableList(records);
+    }
+
+    /** Reads one record of a Lambda DynamoDB event. */
+    public static ChangeRecord fromLambda(DynamodbEvent.DynamodbStreamRecord record) {
+        StreamRecord stream = record.getDynamodb();
+        RecordRef ref = new RecordRef(record.getEventID(), null, stream == null ? null : stream.getSequenceNumber());
+        requireEventId(ref);
+        if (stream == null) {
+            throw new ChangeRecordException(ref, "no dynamodb section");
+        }
+        ref = ref.withEventName(EventName.parse(record.getEventName(), ref));
+
+        ChangeRecord.Fields fields = new ChangeRecord.Fields();
+        fields.ref = ref;
+        fields.sequenceNumberValue = sequenceNumberValue(ref);
+        StreamArn arn = StreamArn.parse(record.getEventSourceARN(), ref);
+        fields.eventSourceArn = record.getEventSourceARN();
+        fields.tableName = arn.tableName();
+        fields.region = arn.region();
+        if (stream.getKeys() == null) {
+            throw new ChangeRecordException(ref, "no Keys");
+        }
+        fields.keys = lambdaImage(stream.getKeys(), ref, "Keys");
+        fields.oldImage = stream.getOldImage() == null ? null : lambdaImage(stream.getOldImage(), ref, "OldImage");
+        fields.newImage = stream.getNewImage() == null ? null : lambdaImage(stream.getNewImage(), ref, "NewImage");
+        if (stream.getApproximateCreationDateTime() == null) {
+            throw new ChangeRecordException(ref, "no ApproximateCreationDateTime");
+        }
+        fields.approximateCreationTime = stream.getApproximateCreationDateTime().toInstant();
+        fields.sizeBytes = requireSize(stream.getSizeBytes(), ref);
+        fields.streamViewType = streamViewType(stream.getStreamViewType(), ref);
+        var identity = record.getUserIdentity();
+        fields.ttlDelete = isTtlDelete(ref.eventName(),
+                identity == null ? null : identity.getType(), identity == null ? null : identity.getPrincipalId());
+        return new ChangeRecord(fields);
+    }
+
+    /**
+     * Reads one record returned by DynamoDB Streams {@code GetRecords} (SDK v2).
+     *
+     * @param record the SDK record
+     * @param streamArn the stream it was read from: the SDK record does not carry it
+     */
+    public static ChangeRecord fromGetRecords(Record record, String streamArn) {
+        software.amazon.awssdk.services.dynamodb.model.StreamRecord stream = record.dynamodb();
+        RecordRef ref = new RecordRef(record.eventID(), null, stream == null ? null : stream.sequenceNumber());
+        requireEventId(ref);
+        if (stream == null) {
+            throw new ChangeRecordException(ref, "no dynamodb section");
+        }
+        ref = ref.withEventName(EventName.parse(record.eventNameAsString(), ref));
+
+        ChangeRecord.Fields fields = new ChangeRecord.Fields();
+        fields.ref = ref;
+        fields.sequenceNumberValue = sequenceNumberValue(ref);
+        StreamArn arn = StreamArn.parse(streamArn, ref);
+        fields.eventSourceArn = streamArn;
+        fields.tableName = arn.tableName();
+        fields.region = arn.region();
+        if (!stream.hasKeys()) {
+            throw new ChangeRecordException(ref, "no Keys");
+        }
+        // hasX() tells an absent image from an empty one; the getters never return null.
+        fields.keys = sdkImage(stream.keys(), ref, "Keys");
+        fields.oldImage = stream.hasOldImage() ? sdkImage(stream.oldImage(), ref, "OldImage") : null;
+        fields.newImage = stream.hasNewImage() ? sdkImage(stream.newImage(), ref, "NewImage") : null;
+        if (stream.approximateCreationDateTime() == null) {
+            throw new ChangeRecordException(ref, "no ApproximateCreationDateTime");
+        }
+        // A Lambda event's Date holds milliseconds at most: cut to match, so both paths are equal.
+        fields.approximateCreationTime = stream.approximateCreationDateTime().truncatedTo(ChronoUnit.MILLIS);
+        fields.sizeBytes = requireSize(stream.sizeBytes(), ref);
+        fields.streamViewType = streamViewType(stream.streamViewTypeAsString(), ref);
+        Identity identity = record.userIdentity();
+        fields.ttlDelete = isTtlDelete(ref.eventName(),
+                identity == null ? null : identity.type(), identity == null ? null : identity.principalId());
+        return new ChangeRecord(fields);
+    }
+
+    /** Reads every record of a Lambda Kinesis event whose stream Kinesis Data Streams for DynamoDB feeds. */
+    public static List<ChangeRecord> fromKinesisEvent(KinesisEvent event) {
+        List<ChangeRecord> records = new ArrayList<>();
+        if (event.getRecords() != null) {
+            event.getRecords().forEach(record -> records.add(fromKinesis(record)));
+        }
+        return Collections.unmodifiableList(records);
+    }
+
+    /**
+     * Reads one Kinesis record holding a change record written by Kinesis Data Streams for
+     * DynamoDB. The payload has no stream ARN, view type or DynamoDB sequence number, so the
+     * record takes the Kinesis sequence number and eventSourceARN, and the payload's
+     * {@code tableName} and {@code awsRegion}.
+     *
+     * <p>ApproximateCreationDateTime is in milliseconds unless ApproximateCreationDateTimePrecision
+     * says MICROSECOND. When the precision field is missing it is read as milliseconds: records
+     * written before the precision setting existed carry no such field and are in milliseconds.
+     */
+    public static ChangeRecord fromKinesis(KinesisEvent.KinesisEventRecord record) {
+        KinesisEvent.Record kinesis = record.getKinesis();
+        String sequenceNumber = kinesis == null ? null : kinesis.getSequenceNumber();
+        RecordRef ref = new RecordRef(record.getEventID(), null, sequenceNumber);
+        if (kinesis == null || kinesis.getData() == null) {
+            throw new ChangeRecordException(ref, "Kinesis record has no data");
+        }
+        JsonNode payload = readKinesisPayload(kinesis.getData(), ref);
+        if (!"aws:dynamodb".equals(textOrNull(payload, "eventSource"))) {
+            throw new ChangeRecordException(ref, "Kinesis data is not a DynamoDB change record: eventSource is "
+                    + payload.get("eventSource"));
+        }
+        // From here on, name the record by the change's eventID, as the other paths do.
+        String payloadEventId = textOrNull(payload, "eventID");
+        if (payloadEventId == null || payloadEventId.isBlank()) {
+            throw new ChangeRecordException(ref, "no eventID in the Kinesis data");
+        }
+        ref = new RecordRef(payloadEventId, null, sequenceNumber);
+        JsonNode stream = payload.get("dynamodb");
+        if (stream == null || !stream.isObject()) {
+            throw new ChangeRecordException(ref, "no dynamodb section");
+        }
+        ref = ref.withEventName(EventName.parse(textOrNull(payload, "eventName"), ref));
+
+        ChangeRecord.Fields fields = new ChangeRecord.Fields();
+        fields.ref = ref;
+        fields.sequenceNumberValue = sequenceNumberValue(ref);
+        fields.eventSourceArn = record.getEventSourceARN();
+        if (fields.eventSourceArn == null || fields.eventSourceArn.isBlank()) {
+            throw new ChangeRecordException(ref, "no eventSourceARN on the Kinesis record");
+        }
+        fields.tableName = requireText(payload, "tableName", ref);
+        fields.region = requireText(payload, "awsRegion", ref);
+        if (!stream.has("Keys")) {
+            throw new ChangeRecordException(ref, "no Keys");
+        }
+        fields.keys = jsonImage(stream.get("Keys"), ref, "Keys");
+        fields.oldImage = isAbsent(stream.get("OldImage")) ? null : jsonImage(stream.get("OldImage"), ref, "OldImage");
+        fields.newImage = isAbsent(stream.get("NewImage")) ? null : jsonImage(stream.get("NewImage"), ref, "NewImage");
+        fields.approximateCreationTime = kinesisCreationTime(stream, ref);
+        JsonNode size = stream.get("SizeBytes");
+        fields.sizeBytes = requireSize(size != null && size.canConvertToLong() ? size.longValue() : null, ref);
+        fields.streamViewType = null;
+        JsonNode identity = payload.get("userIdentity");
+        fields.ttlDelete = isTtlDelete(ref.eventName(), textOrNull(identity, "type"), textOrNull(identity, "principalId"));
+        return new ChangeRecord(fields);
+    }
+
+    private static JsonNode readKinesisPayload(ByteBuffer data, RecordRef ref) {
+        ByteBuffer view = data.duplicate();
+        byte[] bytes = new byte[view.remaining()];
+        view.get(bytes);
+        String json = new String(bytes, StandardCharsets.UTF_8);
+        try {
+            JsonNode payload = KINESIS_JSON.readTree(json);
+            if (payload == null || !payload.isObject()) {
+                throw new ChangeRecordException(ref, "Kinesis data is not a JSON object");
+            }
+            return payload;
+        } catch (JacksonException e) {
+            throw new ChangeRecordException(ref, "Kinesis data is not JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static Instant kinesisCreationTime(JsonNode stream, RecordRef ref) {
+        JsonNode time = stream.get("ApproximateCreationDateTime");
+        if (time == null || !time.isIntegralNumber()) {
+            throw new ChangeRecordException(ref, "ApproximateCreationDateTime is " + time
+                    + ", expected epoch milliseconds or microseconds");
+        }
+        String precision = textOrNull(stream, "ApproximateCreationDateTimePrecision");
+        long value = time.longValue();
+        if (precision == null || precision.equals("MILLISECOND")) {
+            return Instant.ofEpochMilli(value);
+        }
+        if (precision.equals("MICROSECOND")) {
+            return Instant.EPOCH.plus(value, ChronoUnit.MICROS);
+        }
+        throw new ChangeRecordException(ref, "unknown ApproximateCreationDateTimePrecision '" + precision
+                + "', expected MILLISECOND or MICROSECOND");
+    }
+
+    private static void requireEventId(RecordRef ref) {
+        if (ref.eventId() == null || ref.eventId().isBlank()) {
+            throw new ChangeRecordException(ref, "no eventID");
+        }
+    }
+
+    private static BigInteger sequenceNumberValue(RecordRef ref) {
+        String sequenceNumber = ref.sequenceNumber();
+        if (sequenceNumber == null || !sequenceNumber.matches("\\d+")) {
+            throw new ChangeRecordException(ref, sequenceNumber == null
+                    ? "no SequenceNumber"
+                    : "SequenceNumber '" + sequenceNumber + "' is not a decimal number");
+        }
+        return new BigInteger(sequenceNumber);
+    }
+
+    private static long requireSize(Long sizeBytes, RecordRef ref) {
+        if (sizeBytes == null || sizeBytes < 0) {
+            throw new ChangeRecordException(ref, "SizeBytes is " + sizeBytes + ", expected a size in bytes");
+        }
+        return sizeBytes;
+    }
+
+    private static StreamViewType streamViewType(String value, RecordRef ref) {
+        if (value == null) {
+            throw new ChangeRecordException(ref, "no StreamViewType");
+        }
+        StreamViewType type = StreamViewType.fromValue(value);
+        if (type == null || type == StreamViewType.UNKNOWN_TO_SDK_VERSION) {
+            throw new ChangeRecordException(ref, "unknown StreamViewType '" + value
+                    + "', expected KEYS_ONLY, NEW_IMAGE, OLD_IMAGE or NEW_AND_OLD_IMAGES");
+        }
+        return type;
+    }
+
+    private static boolean isTtlDelete(EventName eventName, String identityType, String principalId) {
+        return eventName == EventName.REMOVE && TTL_IDENTITY_TYPE.equals(identityType) && TTL_PRINCIPAL.equals(principalId);
+    }
+
+    private static Image lambdaImage(
+            Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> attributes,
+            RecordRef ref, String imageName) {
+        AttributeLocation location = AttributeLocation.of(ref, imageName);
+        return new Image(LambdaAttributeValues.toSdkMap(attributes, location), location);
+    }
+
+    private static Image sdkImage(Map<String, AttributeValue> attributes, RecordRef ref, String imageName) {
+        AttributeLocation location = AttributeLocation.of(ref, imageName);
+        AttributeChecks.checkMap(attributes, location);
+        return new Image(Collections.unmodifiableMap(new LinkedHashMap<>(attributes)), location);
+    }
+
+    private static Image jsonImage(JsonNode typedImage, RecordRef ref, String imageName) {
+        AttributeLocation location = AttributeLocation.of(ref, imageName);
+        return new Image(DynamoDbJson.toAttributeMap(typedImage, location), location);
+    }
+
+    private static boolean isAbsent(JsonNode node) {
+        return node == null || node.isNull();
+    }
+
+    private static String textOrNull(JsonNode node, String field) {
+        if (node == null) {
+            return null;
+        }
+        JsonNode value = node.get(field);
+        return value != null && value.isTextual() ? value.textValue() : null;
+    }
+
+    private static String requireText(JsonNode node, String field, RecordRef ref) {
+        String value = textOrNull(node, field);
+        if (value == null || value.isBlank()) {
+            throw new ChangeRecordException(ref, "no " + field);
+        }
+        return value;
+    }
+}
