@@ -205,7 +205,7 @@ public final class ChangeRecords {
         fields.approximateCreationTime = kinesisCreationTime(stream, ref);
         JsonNode size = stream.get("SizeBytes");
         fields.sizeBytes = requireSize(size != null && size.canConvertToLong() ? size.longValue() : null, ref);
-        fields.streamViewType = null;
+        fields.streamViewType = null; // Kinesis carries none
         JsonNode identity = payload.get("userIdentity");
         fields.ttlDelete = isTtlDelete(ref.eventName(), textOrNull(identity, "type"), textOrNull(identity, "principalId"));
         return new ChangeRecord(fields);

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.OperationType;
@@ -135,7 +136,7 @@ class ChangeRecordsFromGetRecordsTest {
         assertThat("900000000000000000000000000".compareTo("1000000000000000000000000000")).isPositive();
     }
 
-    private static Record withStream(Record record, java.util.function.Consumer<StreamRecord.Builder> change) {
+    private static Record withStream(Record record, Consumer<StreamRecord.Builder> change) {
         StreamRecord.Builder stream = record.dynamodb().toBuilder();
         change.accept(stream);
         return record.toBuilder().dynamodb(stream.build()).build();

@@ -3,6 +3,10 @@ package dev.ddbstreams.records;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,7 +19,7 @@ class ImageJsonTest {
         String json = ImageJson.toJson(Fixtures.allTypes());
 
         assertThat(json).isEqualTo("{\"id\":\"all-types\",\"count\":100,\"price\":1.50,"
-                + "\"big\":" + Fixtures.BIG + ",\"tiny\":-1E-36,\"flag\":true,\"off\":false,\"nothing\":null,"
+                + "\"big\":" + Fixtures.BIG + ",\"tiny\":-0.000000000000000000000000000000000001,\"flag\":true,\"off\":false,\"nothing\":null,"
                 + "\"blob\":\"AAEC/w==\",\"tags\":[\"a\",\"b\"],\"scores\":[1.5," + Fixtures.BIG + "],"
                 + "\"blobs\":[\"AAE=\",\"/w==\"],\"emptyList\":[],\"emptyMap\":{},\"emptyString\":\"\","
                 + "\"nested\":{\"l\":[1,\"x\",{\"deep\":false},[],null],\"address\":{\"city\":\"Seattle\"}}}");
@@ -43,8 +47,38 @@ class ImageJsonTest {
         assertThat(back.get("tags")).isEqualTo(AttributeValue.fromL(List.of(AttributeValue.fromS("a"), AttributeValue.fromS("b"))));
         assertThat(back.get("scores")).isEqualTo(AttributeValue.fromL(List.of(AttributeValue.fromN("1.5"), AttributeValue.fromN(Fixtures.BIG))));
         assertThat(back.get("blobs")).isEqualTo(AttributeValue.fromL(List.of(AttributeValue.fromS("AAE="), AttributeValue.fromS("/w=="))));
-        // -0.000...1 (36 places) comes back as the same number, written in exponent form.
+        // The same number, though read through BigDecimal it is spelt in exponent form.
         assertThat(back.get("tiny")).isEqualTo(AttributeValue.fromN("-1E-36"));
+    }
+
+    @Test
+    void toJson_whenNumberIsNotSpeltAsJson_writesItsExactValue() {
+        assertThat(ImageJson.toJson(Map.of("half", AttributeValue.fromN(".5")))).isEqualTo("{\"half\":0.5}");
+        assertThat(ImageJson.toJson(Map.of("plus", AttributeValue.fromN("+7")))).isEqualTo("{\"plus\":7}");
+    }
+
+    @Test
+    void toJsonNode_whenRead_hasExactNumberValues() {
+        var node = ImageJson.toJsonNode(Fixtures.allTypes());
+
+        assertThat(node.get("price").decimalValue()).isEqualTo(new BigDecimal("1.50")).hasScaleOf(2);
+        assertThat(node.get("big").bigIntegerValue()).isEqualTo(new BigInteger(Fixtures.BIG));
+        assertThat(node.get("emptyList").isEmpty()).isTrue();
+        assertThat(node.get("nothing").isNull()).isTrue();
+    }
+
+    @Test
+    void write_whenEmbeddedInALargerLine_keepsNumbersVerbatim() throws Exception {
+        var text = new StringWriter();
+        try (var generator = new JsonFactory().createGenerator(text)) {
+            generator.writeStartObject();
+            generator.writeStringField("eventID", "c4ca4238a0b923820dcc509a6f75849b");
+            generator.writeFieldName("newImage");
+            ImageJson.write(Map.of("price", AttributeValue.fromN("1.50")), generator);
+            generator.writeEndObject();
+        }
+
+        assertThat(text.toString()).isEqualTo("{\"eventID\":\"c4ca4238a0b923820dcc509a6f75849b\",\"newImage\":{\"price\":1.50}}");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
@@ -44,7 +45,7 @@ class ImageTest {
         assertThat(image.map("nested").list("l")).containsExactly(
                 AttributeValue.fromN("1"), AttributeValue.fromS("x"),
                 AttributeValue.fromM(Map.of("deep", AttributeValue.fromBool(false))),
-                AttributeValue.fromL(java.util.List.of()), AttributeValue.fromNul(true));
+                AttributeValue.fromL(List.of()), AttributeValue.fromNul(true));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.ddbstreams.records;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import java.util.List;
@@ -30,7 +31,7 @@ class PartialBatchResponseTest {
     @Test
     void failedFrom_whenRecordCouldNotBeParsed_reportsTheExceptionsSequenceNumber() {
         var source = Fixtures.lambdaRecord("bad-number.json");
-        ChangeRecordException failure = org.junit.jupiter.api.Assertions.assertThrows(
+        ChangeRecordException failure = assertThrows(
                 ChangeRecordException.class, () -> ChangeRecords.fromLambda(source));
 
         StreamsEventResponse response = PartialBatchResponse.failedFrom(failure.sequenceNumber().orElseThrow());

@@ -1,0 +1,74 @@
+package dev.ddbstreams.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class WorkshopTest {
+
+    @Test
+    void help_listsEveryCommand() {
+        CommandRun run = CommandRun.of("--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("load", "bench");
+    }
+
+    @Test
+    void unknownCommand_isAnErrorWithUsage() {
+        CommandRun run = CommandRun.of("lod");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Unmatched argument at index 0: 'lod'", "Did you mean: workshop load?");
+    }
+
+    @Test
+    void noCommand_namesTheCommands() {
+        CommandRun run = CommandRun.of();
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Missing command: choose one of load, bench");
+    }
+
+    @Test
+    void load_withUnknownFlag_isAnErrorWithUsage() {
+        CommandRun run = CommandRun.of("load", "logfile", "../data/logfile_stream.csv", "--bogus");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Unknown option: '--bogus'", "Usage: workshop load");
+    }
+
+    @Test
+    void load_withUnknownTable_namesTheKnownOnes() {
+        CommandRun run = CommandRun.of("load", "orders", "../data/logfile_stream.csv", "--local");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("unknown table 'orders'", "logfile", "votes", "GameScoreRecords",
+                "InvoiceTransactions", "--format");
+    }
+
+    @Test
+    void load_withMissingFile_saysWhichFile() {
+        CommandRun run = CommandRun.of("load", "logfile", "no-such.csv", "--local");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("CSV file not found: no-such.csv");
+    }
+
+    @Test
+    void load_withLocalAndEndpoint_refusesTheContradiction() {
+        CommandRun run = CommandRun.of("load", "logfile", "../data/logfile_stream.csv", "--local",
+                "--endpoint-url", "http://localhost:8000");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--local starts its own DynamoDB Local");
+    }
+
+    @Test
+    void bench_withoutBenchmark_namesThem() {
+        CommandRun run = CommandRun.of("bench");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Missing benchmark: choose one of loader");
+    }
+}
