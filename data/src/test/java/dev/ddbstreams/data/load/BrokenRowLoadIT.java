@@ -1,6 +1,7 @@
 package dev.ddbstreams.data.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.ddbstreams.data.DataSet;
 import dev.ddbstreams.localcloud.dynamodb.DynamoDbLocalExtension;
@@ -79,7 +80,7 @@ class BrokenRowLoadIT {
         WriteRequest put = WriteRequest.builder().putRequest(PutRequest.builder()
                 .item(Map.of("id", AttributeValue.fromS("1"))).build()).build();
 
-        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(DynamoDbException.class,
+        assertThat(catchThrowableOfType(DynamoDbException.class,
                 () -> dynamoDb.batchWriteItem(BatchWriteItemRequest.builder()
                         .requestItems(Map.of("votes_duplicates", List.of(put, put))).build())))
                 .hasMessageContaining("Provided list of item keys contains duplicates");
