@@ -2,7 +2,6 @@ package dev.ddbstreams.data;
 
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -14,7 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * and US short dates such as {@code 12/30/17} become ISO dates ({@code 2017-12-30}) so that they
  * sort and compare as text. Everything else is kept as a string.
  */
-public final class InvoiceFormat implements RowFormat {
+public final class InvoiceFormat extends RowFormat {
 
     public static final String NAME = "invoices";
     public static final List<String> COLUMNS = List.of(
@@ -22,24 +21,8 @@ public final class InvoiceFormat implements RowFormat {
             "BillDueDate", "BillAmount", "BillBalance", "CustomerID", "CustomerName", "State");
     public static final List<String> STATUSES = List.of("Open", "Cancelled", "Closed");
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public boolean hasHeaderRow() {
-        return false;
-    }
-
-    @Override
-    public CSVFormat csvFormat() {
-        return CsvFormats.rfc4180("\r\n");
+    public InvoiceFormat() {
+        super(NAME, COLUMNS, false, "\r\n");
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.ddbstreams.data;
 
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -14,7 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@code servererror = "5xx"} only on rows whose responsecode is 500: a sparse attribute, so an
  * index on it would hold just the server errors.
  */
-public final class LogfileFormat implements RowFormat {
+public final class LogfileFormat extends RowFormat {
 
     public static final String NAME = "logfile";
     public static final List<String> COLUMNS = List.of(
@@ -32,24 +31,8 @@ public final class LogfileFormat implements RowFormat {
     private static final int BYTES_SENT = 8;
     private static final int USER_AGENT = 9;
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public boolean hasHeaderRow() {
-        return false;
-    }
-
-    @Override
-    public CSVFormat csvFormat() {
-        return CsvFormats.rfc4180("\n");
+    public LogfileFormat() {
+        super(NAME, COLUMNS, false, "\n");
     }
 
     @Override

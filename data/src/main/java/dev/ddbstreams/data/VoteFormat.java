@@ -2,7 +2,6 @@ package dev.ddbstreams.data;
 
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -11,29 +10,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * then one vote per row, every column a string attribute. Region and improvement become the
  * aggregation table's key, so they must not be empty.
  */
-public final class VoteFormat implements RowFormat {
+public final class VoteFormat extends RowFormat {
 
     public static final String NAME = "votes";
     public static final List<String> COLUMNS = List.of("id", "region", "improvement");
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public boolean hasHeaderRow() {
-        return true;
-    }
-
-    @Override
-    public CSVFormat csvFormat() {
-        return CsvFormats.rfc4180("\n");
+    public VoteFormat() {
+        super(NAME, COLUMNS, true, "\n");
     }
 
     @Override
