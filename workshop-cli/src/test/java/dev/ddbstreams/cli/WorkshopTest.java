@@ -2,7 +2,11 @@ package dev.ddbstreams.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class WorkshopTest {
 
@@ -27,7 +31,7 @@ class WorkshopTest {
         CommandRun run = CommandRun.of();
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("Missing command: choose one of load, bench");
+        assertThat(run.err()).contains("Missing command: choose one of load, bench, generate-data");
     }
 
     @Test
@@ -70,5 +74,16 @@ class WorkshopTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("Missing benchmark: choose one of loader");
+    }
+
+    @Test
+    void generateData_writesTheCommittedFilesByteForByte(@TempDir Path dir) throws IOException {
+        CommandRun run = CommandRun.of("generate-data", "--out", dir.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        for (String name : List.of("logfile_stream.csv", "votes.csv", "game_scores.csv", "invoices.csv")) {
+            assertThat(run.out()).contains(dir.resolve(name).toString());
+            assertThat(dir.resolve(name)).hasSameBinaryContentAs(Path.of("../data", name));
+        }
     }
 }

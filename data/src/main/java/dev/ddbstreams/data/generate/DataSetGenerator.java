@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
@@ -17,19 +16,11 @@ import org.apache.commons.csv.CSVPrinter;
  * no default locale, charset or time zone involved). The committed files in {@code data/} are
  * this class's output, and a test fails the build if they drift apart.
  *
- * <p>Usage: {@code DataSetGenerator [output-directory]} (default: the working directory).
+ * <p>{@code ./workshop generate-data} runs it.
  */
 public final class DataSetGenerator {
 
     private DataSetGenerator() {
-    }
-
-    public static void main(String[] args) throws IOException {
-        Path directory = Path.of(args.length > 0 ? args[0] : ".");
-        for (DataSet dataSet : DataSet.values()) {
-            Path file = write(dataSet, directory);
-            System.out.printf(Locale.ROOT, "%s: %d rows, %d bytes%n", file, rows(dataSet).size(), Files.size(file));
-        }
     }
 
     /** Writes the data set's file into the directory (created if needed) and returns its path. */
