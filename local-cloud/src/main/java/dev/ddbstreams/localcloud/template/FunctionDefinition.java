@@ -1,0 +1,33 @@
+package dev.ddbstreams.localcloud.template;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An {@code AWS::Serverless::Function} (or {@code AWS::Lambda::Function}) with the stream
+ * triggers that invoke it.
+ *
+ * @param handler as in the template: {@code com.example.Handler} or {@code com.example.Handler::handleRequest}
+ * @param environment the function's environment variables, intrinsics resolved
+ * @param timeout the function timeout (Lambda's default is 3 seconds)
+ * @param memoryMb memory size (default 128)
+ * @param runtime e.g. {@code java21}
+ * @param triggers stream event sources: SAM {@code Events} of type DynamoDB or Kinesis, and
+ *     {@code AWS::Lambda::EventSourceMapping} resources naming this function
+ */
+public record FunctionDefinition(String logicalId, String functionName, String handler,
+        Map<String, String> environment, Duration timeout, int memoryMb, String runtime,
+        List<StreamTriggerDefinition> triggers) {
+
+    public FunctionDefinition {
+        environment = Map.copyOf(environment);
+        triggers = List.copyOf(triggers);
+    }
+
+    /** The handler class name, without a {@code ::method} suffix. */
+    public String handlerClassName() {
+        int separator = handler.indexOf("::");
+        return separator < 0 ? handler : handler.substring(0, separator);
+    }
+}

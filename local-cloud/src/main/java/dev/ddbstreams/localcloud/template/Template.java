@@ -1,0 +1,33 @@
+package dev.ddbstreams.localcloud.template;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the local cloud needs from one module's SAM/CloudFormation template: its tables, its
+ * functions with their stream triggers, and its Firehose delivery streams, with every intrinsic
+ * function already resolved.
+ *
+ * @param file where it was read from
+ * @param parameters the parameter values used (defaults, overridden by the caller's values)
+ */
+public record Template(Path file, Map<String, String> parameters, List<TableDefinition> tables,
+        List<FunctionDefinition> functions, List<DeliveryStreamDefinition> deliveryStreams) {
+
+    public Template {
+        parameters = Map.copyOf(parameters);
+        tables = List.copyOf(tables);
+        functions = List.copyOf(functions);
+        deliveryStreams = List.copyOf(deliveryStreams);
+    }
+
+    public Optional<TableDefinition> table(String tableName) {
+        return tables.stream().filter(t -> t.tableName().equals(tableName)).findFirst();
+    }
+
+    public Optional<FunctionDefinition> function(String logicalId) {
+        return functions.stream().filter(f -> f.logicalId().equals(logicalId)).findFirst();
+    }
+}
