@@ -1,0 +1,21 @@
+package dev.ddbstreams.localcloud.trigger;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ddbstreams.records.LambdaEventJson;
+import java.math.BigInteger;
+import java.time.Instant;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+
+/**
+ * A stream record on its way to the function, already in the JSON form Lambda sends (filters
+ * match on that form, and events are built from it).
+ */
+record PendingRecord(ObjectNode json, String sequenceNumber, BigInteger sequence, Instant created, String keysJson) {
+
+    static PendingRecord of(Record record, String streamArn) {
+        ObjectNode json = LambdaEventJson.toRecordJson(record, streamArn);
+        String sequenceNumber = record.dynamodb().sequenceNumber();
+        return new PendingRecord(json, sequenceNumber, new BigInteger(sequenceNumber),
+                record.dynamodb().approximateCreationDateTime(), json.path("dynamodb").path("Keys").toString());
+    }
+}

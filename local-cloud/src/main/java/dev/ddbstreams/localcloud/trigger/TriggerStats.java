@@ -1,0 +1,30 @@
+package dev.ddbstreams.localcloud.trigger;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** Counters of one trigger, updated by its shard workers and read by status reports. */
+final class TriggerStats {
+
+    final AtomicLong recordsRead = new AtomicLong();
+    final AtomicLong recordsFilteredOut = new AtomicLong();
+    final AtomicLong recordsProcessed = new AtomicLong();
+    final AtomicLong invocations = new AtomicLong();
+    final AtomicLong functionErrors = new AtomicLong();
+    final AtomicLong timeouts = new AtomicLong();
+    final AtomicLong partialFailures = new AtomicLong();
+    final AtomicLong retries = new AtomicLong();
+    final AtomicLong bisections = new AtomicLong();
+    final AtomicLong duplicateDeliveries = new AtomicLong();
+    final AtomicLong batchesDiscarded = new AtomicLong();
+    final AtomicLong recordsDiscarded = new AtomicLong();
+    final AtomicLong iteratorRenewals = new AtomicLong();
+    final AtomicReference<String> lastResult = new AtomicReference<>("no invocation yet");
+
+    TriggerStatus.Counts snapshot() {
+        return new TriggerStatus.Counts(recordsRead.get(), recordsFilteredOut.get(), recordsProcessed.get(),
+                invocations.get(), functionErrors.get(), timeouts.get(), partialFailures.get(), retries.get(),
+                bisections.get(), duplicateDeliveries.get(), batchesDiscarded.get(), recordsDiscarded.get(),
+                iteratorRenewals.get());
+    }
+}
