@@ -64,12 +64,15 @@ final class ShardLane implements Runnable {
         this.capacity = Math.max(4 * settings.batchSize(), 1_000);
     }
 
-    /** Called by the shard reader, in stream order; waits while the lane is far behind. */
-    synchronized void offer(PendingRecord record) throws InterruptedException {
+    /**
+     * Called by the shard reader with one GetRecords page's records for this lane, in stream
+     * order; waits while the lane is far behind. A page arrives whole, so a batch can hold all of it.
+     */
+    synchronized void offer(List<PendingRecord> records) throws InterruptedException {
         while (queue.size() >= capacity && !stopped) {
             wait(pollInterval.toMillis());
         }
-        queue.addLast(record);
+        queue.addAll(records);
         notifyAll();
     }
 

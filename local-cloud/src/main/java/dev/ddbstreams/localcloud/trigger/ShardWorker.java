@@ -5,7 +5,9 @@ import dev.ddbstreams.localcloud.template.StreamTriggerDefinition;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -136,16 +138,7 @@ final class ShardWorker implements Runnable {
                 iterator = iterator(ShardIteratorType.TRIM_HORIZON);
                 continue;
             }
-            for (Record record : page.records()) {
-                stats.recordsRead.incrementAndGet();
-                lastSequenceRead = record.dynamodb().sequenceNumber();
-                PendingRecord pending = PendingRecord.of(record, streamArn);
-                if (filter.matches(pending.json())) {
-                    laneFor(pending).offer(pending);
-                } else {
-                    stats.recordsFilteredOut.incrementAndGet();
-                }
-            }
+            dispatch(page.records());
             iterator = page.nextShardIterator();
             if (page.records().isEmpty()) {
                 emptyPolls.incrementAndGet();
@@ -156,6 +149,23 @@ final class ShardWorker implements Runnable {
             }
         }
         state = "shard closed, delivering the rest";
+    }
+
+    private void dispatch(List<Record> records) throws InterruptedException {
+        Map<ShardLane, List<PendingRecord>> byLane = new LinkedHashMap<>();
+        for (Record record : records) {
+            stats.recordsRead.incrementAndGet();
+            lastSequenceRead = record.dynamodb().sequenceNumber();
+            PendingRecord pending = PendingRecord.of(record, streamArn);
+            if (filter.matches(pending.json())) {
+                byLane.computeIfAbsent(laneFor(pending), lane -> new ArrayList<>()).add(pending);
+            } else {
+                stats.recordsFilteredOut.incrementAndGet();
+            }
+        }
+        for (Map.Entry<ShardLane, List<PendingRecord>> lane : byLane.entrySet()) {
+            lane.getKey().offer(lane.getValue());
+        }
     }
 
     private ShardLane laneFor(PendingRecord record) {

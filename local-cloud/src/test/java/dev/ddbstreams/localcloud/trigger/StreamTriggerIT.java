@@ -1,0 +1,273 @@
+package dev.ddbstreams.localcloud.trigger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ddbstreams.localcloud.dynamodb.DynamoDbLocalExtension;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The event source mapping contract (FACTS.md), one rule per test, on DynamoDB Local's real stream. */
+class StreamTriggerIT {
+
+    @RegisterExtension
+    static final DynamoDbLocalExtension DYNAMODB = new DynamoDbLocalExtension();
+
+    @Test
+    void delivery_inStreamOrder_inBatchesOfAtMostBatchSize() throws InterruptedException {
+        try (TriggerRig rig = new TriggerRig(DYNAMODB, TriggerSettings.defaults().batchSize(7), ScriptedHandler.class,
+                Map.of())) {
+            rig.putAll(30);
+            rig.start();
+
+            assertThat(rig.awaitIdle()).isTrue();
+
+            assertThat(rig.idsDelivered()).containsExactlyElementsOf(ids(30));
+            assertThat(rig.invocations()).allSatisfy(seen -> assertThat(seen.ids()).hasSizeBetween(1, 7));
+            assertThat(rig.trigger.status().counts().recordsProcessed()).isEqualTo(30);
+        }
+    }
+
+    @Test
+    void failedBatch_isRetriedWithTheSameRecords_untilItSucceeds() throws InterruptedException {
+        try (TriggerRig rig = new TriggerRig(DYNAMODB, TriggerSettings.defaults().batchSize(10),
+                ScriptedHandler.class, Map.of("FAIL_FIRST", "3"))) {
+            rig.putAll(10);
+            rig.start();
+
+            assertThat(rig.awaitIdle()).isTrue();
+
+            List<InvocationLog.Seen> seen = rig.invocations();
+            assertThat(seen).hasSize(4);
+            assertThat(seen).extracting(InvocationLog.Seen::sequenceNumbers).containsOnly(seen.get(0).sequenceNumbers());
+            assertThat(rig.trigger.status().counts().retries()).isEqualTo(3);
+            assertThat(rig.failureRecords).isEmpty();
+        }
+    }
+
+    @Test
+    void retryLimit_whenExhausted_sendsBatchInfoToTheDestination_andMovesOn() throws InterruptedException {
+        try (TriggerRig rig = new TriggerRig(DYNAMODB, TriggerSettings.defaults().batchSize(5).maximumRetryAttempts(2),
+                ScriptedHandler.class, Map.of("POISON", "item-002"))) {
+            rig.putAll(5);
+            rig.start();
+            assertThat(rig.awaitIdle()).isTrue();
+            rig.put("item-later");
+            assertThat(rig.awaitIdle()).isTrue();
+
+            // 1 attempt + 2 retries of the poisoned batch, then the next record.
+            assertThat(rig.invocations()).hasSize(4);
+            assertThat(rig.invocations().get(3).ids()).containsExactly("item-later");
+            assertThat(rig.failureRecords).hasSize(1);
+            var failure = rig.failureRecords.get(0);
+            assertThat(failure.at("/requestContext/condition").asText()).isEqualTo("RetryAttemptsExhausted");
+            assertThat(failure.at("/requestContext/approximateInvokeCount").asInt()).isEqualTo(3);
+            assertThat(failure.at("/DDBStreamBatchInfo/batchSize").asInt()).isEqualTo(5);
+            assertThat(failure.at("/DDBStreamBatchInfo/startSequenceNumber").asText())
+                    .isEqualTo(rig.invocations().get(0).sequenceNumbers().get(0));
+            assertThat(failure.at("/DDBStreamBatchInfo/endSequenceNumber").asText())
+                    .isEqualTo(rig.invocations().get(0).sequenceNumbers().get(4));
+            assertThat(failure.at("/DDBStreamBatchInfo/streamArn").asText()).contains("table/" + rig.table + "/stream/");
+            assertThat(failure.at("/DDBStreamBatchInfo/shardId").asText()).isNotBlank();
+            assertThat(rig.trigger.status().counts().recordsDiscarded()).isEqualTo(5);
+        }
+    }
+
+    @Test
+    void bisect_isolatesThePoisonRecord_andDeliversEveryOther() throws InterruptedException {
+        try (TriggerRig rig = new TriggerRig(DYNAMODB,
+                TriggerSettings.defaults().batchSize(8).bisect().maximumRetryAttempts(0),
+                ScriptedHandler.class, Map.of("POISON", "item-005"))) {
+            rig.putAll(8);
+            rig.start();
+
+            assertThat(rig.awaitIdle()).isTrue();
+
+            assertThat(rig.failureRecords).hasSize(1);
+            assertThat(rig.failureRecords.get(0).at("/DDBStreamBatchInfo/batchSize").asInt()).isEqualTo(1);
+            assertThat(rig.trigger.status().counts().recordsProcessed()).isEqualTo(7);
+            assertThat(rig.trigger.status().counts().bisections()).isEqualTo(3);
+            // Each record outside the poisoned half is delivered successfully exactly once after the split.
+            assertThat(rig.invocations().get(0).ids()).hasSize(8);
+        }
+    }
+
+    @Test
+    void partialBatchResponse_retriesFromTheReportedRecord_only() throws InterruptedException {
+        try (TriggerRig rig = new TriggerRig(DYNAMODB,
+                TriggerSettings.defaults().batchSize(6).reportBatchItemFailures().maximumRetryAttempts(1),
+                ScriptedHandler.class, Map.of("POISON", "item-003", "POISON_MODE", "report"))) {
+            rig.putAll(6);
+            rig.start();
+
+            assertThat(rig.awaitIdle()).isTrue();
+
+            List<InvocationLog.Seen> seen = rig.invocations();
+            assertThat(seen.get(0).ids()).containsExactlyElementsOf(ids(6));
+            assertThat(seen.get(1).ids()).containsExactly("item-003", "item-004", "item-005");
+            assertThat(rig.trigger.status().counts().recordsProcessed()).isEqualTo(3);
+            assertThat(rig.failureRecords).hasSize(1);
+            assertThat(rig.failureRecords.get(0).at("/DDBStreamBatchInfo/batchSize").asInt()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void partialBatchResponse_whenSettingIsOff_isIgnored() throws InterruptedException {
+        try (TriggerRig rig = new TriggerRig(DYNAMODB, TriggerSettings.defaults().batchSize(6),
+                ScriptedHandler.class, Map.of("POISON", "item-003", "POISON_MODE", "report"))) {
+            rig.putAll(6);
+            rig.start();
+
+            assertThat(rig.awaitIdle()).isTrue();
+
+            assertThat(rig.invocations()).hasSize(1);
+            assertThat(rig.trigger.status().counts().recordsProcessed()).isEqualTo(6);
+        }
+    }
+
+    @Test
+    void partialBatchResponse_withUnknownIdentifier_failsTheWholeBatch() throws InterruptedException {
+        try (TriggerRig rig = new TriggerRig(DYNAMODB,
+                TriggerSettings.defaults().batchSize(4).reportBatchItemFailures().maximumRetryAttempts(1),
+                ScriptedHandler.class, Map.of("POISON", "item-002", "POISON_MODE", "report-unknown"))) {
+            rig.putAll(4);
+            rig.start();
+
+            assertThat(rig.awaitIdle()).isTrue();
+
+            assertThat(rig.invocations()).hasSize(2);
+            assertThat(rig.invocations().get(1).ids()).containsExactlyElementsOf(ids(4));
+            assertThat(rig.failureRecords.get(0).at("/DDBStreamBatchInfo/batchSize").asInt()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void filters_deliverOnlyMatchingRecords_andMovePastTheOthers() throws InterruptedException {
+        try (TriggerRig rig = new TriggerRig(DYNAMODB, TriggerSettings.defaults()
+                .filters("{\"eventName\":[\"INSERT\"],\"dynamodb\":{\"NewImage\":{\"region\":{\"S\":[\"SOUTH\"]}}}}"),
+                ScriptedHandler.class, Map.of())) {
+            rig.put("s-1");
+            rig.put("n-1");
+            rig.put("s-2");
+            rig.put("s-1", 2);
+            rig.start();
+
+            assertThat(rig.awaitIdle()).isTrue();
+
+            assertThat(rig.idsDelivered()).containsExactly("s-1", "s-2");
+            assertThat(rig.trigger.status().counts().recordsFilteredOut()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void batchingWindow_gathersRecordsWrittenOverTime_intoOneBatch() throws InterruptedException {
+        try (TriggerRig rig = new TriggerRig(DYNAMODB,
+                TriggerSettings.defaults().batchSize(100).batchingWindow(Duration.ofSeconds(2)),
+                ScriptedHandler.class, Map.of())) {
+            rig.start();
+            for (int i = 0; i < 5; i++) {
+                rig.put("item-" + i);
+                Thread.sleep(150);
+            }
+
+            assertThat(rig.awaitIdle()).isTrue();
+
+            assertThat(rig.invocations()).hasSize(1);
+            assertThat(rig.invocations().get(0).ids()).hasSize(5);
+        }
+    }
+
+    @Test
+    void withoutBatchingWindow_recordsWrittenOverTime_goInSeveralBatches() throws InterruptedException {
+        try (TriggerRig rig = new TriggerRig(DYNAMODB, TriggerSettings.defaults().batchSize(100),
+                ScriptedHandler.class, Map.of())) {
+            rig.start();
+            for (int i = 0; i < 5; i++) {
+                rig.put("item-" + i);
+                Thread.sleep(150);
+            }
+
+            assertThat(rig.awaitIdle()).isTrue();
+
+            assertThat(rig.invocations().size()).isGreaterThan(1);
+            assertThat(rig.idsDelivered()).hasSize(5);
+        }
+    }
+
+    @Test
+    void parallelizationFactor_keepsOrderPerItemKey() throws InterruptedException {
+        try (TriggerRig rig = new TriggerRig(DYNAMODB,
+                TriggerSettings.defaults().batchSize(5).parallelizationFactor(4),
+                ScriptedHandler.class, Map.of("SLEEP_MILLIS", "20"))) {
+            List<String> expected = new ArrayList<>();
+            for (int version = 1; version <= 5; version++) {
+                for (int key = 0; key < 8; key++) {
+                    rig.put("key-" + key, version);
+                    expected.add("key-" + key);
+                }
+            }
+            rig.start();
+
+            assertThat(rig.awaitIdle()).isTrue();
+
+            List<String> delivered = rig.idsDelivered();
+            assertThat(delivered).hasSize(40);
+            // Versions of one key arrive in the order they were written, whichever lane ran them.
+            for (int key = 0; key < 8; key++) {
+                String id = "key-" + key;
+                assertThat(rig.invocations().stream().flatMap(s -> s.ids().stream()).filter(id::equals)).hasSize(5);
+            }
+            assertThat(sequenceOrderPerKey(rig)).isTrue();
+        }
+    }
+
+    @Test
+    void startingPositionLatest_skipsRecordsWrittenBeforeTheTriggerStarted() throws InterruptedException {
+        try (TriggerRig rig = new TriggerRig(DYNAMODB, TriggerSettings.defaults()
+                .startingPosition(dev.ddbstreams.localcloud.template.StreamTriggerDefinition.StartingPosition.LATEST),
+                ScriptedHandler.class, Map.of())) {
+            rig.put("before");
+            rig.start();
+            assertThat(rig.awaitIdle()).isTrue();
+            rig.put("after");
+
+            assertThat(rig.awaitIdle()).isTrue();
+
+            assertThat(rig.idsDelivered()).containsExactly("after");
+        }
+    }
+
+    @Test
+    void context_remainingTime_followsTheFunctionTimeout() throws InterruptedException {
+        try (TriggerRig rig = new TriggerRig(DYNAMODB, TriggerSettings.defaults(), ScriptedHandler.class, Map.of())) {
+            rig.put("a");
+            rig.start();
+
+            assertThat(rig.awaitIdle()).isTrue();
+
+            assertThat(rig.invocations().get(0).remainingMillis()).isBetween(4_000, 5_000);
+        }
+    }
+
+    private static boolean sequenceOrderPerKey(TriggerRig rig) {
+        Map<String, java.math.BigInteger> last = new java.util.HashMap<>();
+        for (InvocationLog.Seen seen : rig.invocations()) {
+            for (int i = 0; i < seen.ids().size(); i++) {
+                java.math.BigInteger sequence = new java.math.BigInteger(seen.sequenceNumbers().get(i));
+                java.math.BigInteger previous = last.put(seen.ids().get(i), sequence);
+                if (previous != null && previous.compareTo(sequence) >= 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static List<String> ids(int count) {
+        return IntStream.range(0, count).mapToObj(i -> String.format("item-%03d", i)).toList();
+    }
+}
