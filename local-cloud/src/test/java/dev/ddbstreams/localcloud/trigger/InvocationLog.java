@@ -1,5 +1,6 @@
 package dev.ddbstreams.localcloud.trigger;
 
+import dev.ddbstreams.records.ChangeRecord;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,8 +13,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class InvocationLog {
 
     /** One invocation as the handler saw it. */
-    record Seen(List<String> sequenceNumbers, List<String> ids, Map<String, String> state, boolean finalForWindow,
-            String shardId, int remainingMillis) {
+    record Seen(List<ChangeRecord> records, List<String> sequenceNumbers, List<String> ids, Map<String, String> state,
+            boolean finalForWindow, String shardId, int remainingMillis) {
+
+        static Seen of(List<ChangeRecord> records, Map<String, String> state, boolean finalForWindow, String shardId,
+                int remainingMillis) {
+            return new Seen(records, records.stream().map(ChangeRecord::sequenceNumber).toList(),
+                    records.stream().map(r -> r.keys().string("id")).toList(), state, finalForWindow, shardId,
+                    remainingMillis);
+        }
     }
 
     private static final Map<String, List<Seen>> BY_RUN = new ConcurrentHashMap<>();

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -26,7 +25,7 @@ class StreamTriggerIT {
 
             assertThat(rig.awaitIdle()).isTrue();
 
-            assertThat(rig.idsDelivered()).containsExactlyElementsOf(ids(30));
+            assertThat(rig.idsDelivered()).containsExactlyElementsOf(TriggerRigIds.of(30));
             assertThat(rig.invocations()).allSatisfy(seen -> assertThat(seen.ids()).hasSizeBetween(1, 7));
             assertThat(rig.trigger.status().counts().recordsProcessed()).isEqualTo(30);
         }
@@ -107,7 +106,7 @@ class StreamTriggerIT {
             assertThat(rig.awaitIdle()).isTrue();
 
             List<InvocationLog.Seen> seen = rig.invocations();
-            assertThat(seen.get(0).ids()).containsExactlyElementsOf(ids(6));
+            assertThat(seen.get(0).ids()).containsExactlyElementsOf(TriggerRigIds.of(6));
             assertThat(seen.get(1).ids()).containsExactly("item-003", "item-004", "item-005");
             assertThat(rig.trigger.status().counts().recordsProcessed()).isEqualTo(3);
             assertThat(rig.failureRecords).hasSize(1);
@@ -140,7 +139,7 @@ class StreamTriggerIT {
             assertThat(rig.awaitIdle()).isTrue();
 
             assertThat(rig.invocations()).hasSize(2);
-            assertThat(rig.invocations().get(1).ids()).containsExactlyElementsOf(ids(4));
+            assertThat(rig.invocations().get(1).ids()).containsExactlyElementsOf(TriggerRigIds.of(4));
             assertThat(rig.failureRecords.get(0).at("/DDBStreamBatchInfo/batchSize").asInt()).isEqualTo(4);
         }
     }
@@ -265,9 +264,5 @@ class StreamTriggerIT {
             }
         }
         return true;
-    }
-
-    private static List<String> ids(int count) {
-        return IntStream.range(0, count).mapToObj(i -> String.format("item-%03d", i)).toList();
     }
 }

@@ -20,9 +20,7 @@ public final class WindowHandler implements RequestHandler<DynamodbTimeWindowEve
     public TimeWindowEventResponse handleRequest(DynamodbTimeWindowEvent event, Context context) {
         List<ChangeRecord> records = ChangeRecords.fromEvent(event);
         Map<String, String> state = new HashMap<>(event.getState() == null ? Map.of() : event.getState());
-        InvocationLog.add(run, new InvocationLog.Seen(
-                records.stream().map(ChangeRecord::sequenceNumber).toList(),
-                records.stream().map(r -> r.keys().string("id")).toList(), Map.copyOf(state),
+        InvocationLog.add(run, InvocationLog.Seen.of(records, Map.copyOf(state),
                 Boolean.TRUE.equals(event.getIsFinalInvokeForWindow()), event.getShardId(),
                 context.getRemainingTimeInMillis()));
         int count = Integer.parseInt(state.getOrDefault("count", "0")) + records.size();
