@@ -173,7 +173,7 @@ final class ShardLane implements Runnable {
 
     private Instant windowOf(PendingRecord record) {
         long size = settings.tumblingWindow().orElseThrow().getSeconds();
-        long start = Math.floorDiv(record.created().getEpochSecond(), size) * size;
+        long start = Math.floorDiv(record.readAt().getEpochSecond(), size) * size;
         return Instant.ofEpochSecond(start);
     }
 

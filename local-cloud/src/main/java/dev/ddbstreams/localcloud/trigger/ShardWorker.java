@@ -3,6 +3,7 @@ package dev.ddbstreams.localcloud.trigger;
 import dev.ddbstreams.localcloud.lambda.LocalFunction;
 import dev.ddbstreams.localcloud.template.StreamTriggerDefinition;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,6 +39,7 @@ final class ShardWorker implements Runnable {
     private final EventFilter filter;
     private final TriggerStats stats;
     private final Duration pollInterval;
+    private final InstantSource clock;
     private final ShardIteratorType startAt;
     private final List<ShardLane> lanes = new ArrayList<>();
     private final List<Thread> laneThreads = new ArrayList<>();
@@ -56,6 +58,7 @@ final class ShardWorker implements Runnable {
         this.filter = filter;
         this.stats = stats;
         this.pollInterval = pollInterval;
+        this.clock = clock;
         this.startAt = startAt;
         for (int i = 0; i < settings.parallelizationFactor(); i++) {
             lanes.add(new ShardLane(settings, shardId, streamArn, functions.get(), destination, stats, clock,
@@ -153,10 +156,11 @@ final class ShardWorker implements Runnable {
 
     private void dispatch(List<Record> records) throws InterruptedException {
         Map<ShardLane, List<PendingRecord>> byLane = new LinkedHashMap<>();
+        Instant readAt = clock.instant();
         for (Record record : records) {
             stats.recordsRead.incrementAndGet();
             lastSequenceRead = record.dynamodb().sequenceNumber();
-            PendingRecord pending = PendingRecord.of(record, streamArn);
+            PendingRecord pending = PendingRecord.of(record, streamArn, readAt);
             if (filter.matches(pending.json())) {
                 byLane.computeIfAbsent(laneFor(pending), lane -> new ArrayList<>()).add(pending);
             } else {

@@ -43,13 +43,13 @@ class StreamTriggerFaultsIT {
     void tumblingWindow_carriesStateAcrossInvocations_andEndsWithAFinalInvoke() {
         SettableClock clock = new SettableClock();
         try (TriggerRig rig = new TriggerRig(DYNAMODB,
-                TriggerSettings.defaults().batchSize(2).tumblingWindow(Duration.ofSeconds(60)),
+                TriggerSettings.defaults().batchSize(2).tumblingWindow(Duration.ofSeconds(900)),
                 WindowHandler.class, Map.of(), FunctionFaults.NONE, clock, DYNAMODB.streams(), Duration.ofSeconds(5))) {
             rig.putAll(5);
             rig.start();
             await().atMost(Duration.ofSeconds(10)).until(() -> rig.idsDelivered().size() == 5);
 
-            clock.advance(Duration.ofMinutes(2));
+            clock.advance(Duration.ofMinutes(20));
 
             await().atMost(Duration.ofSeconds(10)).until(() -> rig.invocations().stream()
                     .anyMatch(InvocationLog.Seen::finalForWindow));
