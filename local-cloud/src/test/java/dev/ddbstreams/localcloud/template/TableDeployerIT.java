@@ -10,6 +10,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
@@ -51,8 +53,8 @@ class TableDeployerIT {
     void deploy_whenTableExistsWithAnotherKeySchema_failsNamingTheTable(DynamoDbClient dynamoDb) {
         dynamoDb.createTable(b -> b.tableName("clash-votes")
                 .billingMode("PAY_PER_REQUEST")
-                .attributeDefinitions(a -> a.attributeName("voteId").attributeType("S"))
-                .keySchema(k -> k.attributeName("voteId").keyType("HASH")));
+                .attributeDefinitions(AttributeDefinition.builder().attributeName("voteId").attributeType("S").build())
+                .keySchema(KeySchemaElement.builder().attributeName("voteId").keyType("HASH").build()));
 
         assertThatThrownBy(() -> new TableDeployer(dynamoDb).deploy(readVotes("clash")))
                 .isInstanceOf(IllegalStateException.class)
