@@ -12,15 +12,24 @@ import java.util.Optional;
  *
  * @param file where it was read from
  * @param parameters the parameter values used (defaults, overridden by the caller's values)
+ * @param notices everything in the template the local cloud reads but does not run, by property path
  */
 public record Template(Path file, Map<String, String> parameters, List<TableDefinition> tables,
-        List<FunctionDefinition> functions, List<DeliveryStreamDefinition> deliveryStreams) {
+        List<FunctionDefinition> functions, List<DeliveryStreamDefinition> deliveryStreams,
+        List<TemplateNotice> notices) {
 
     public Template {
         parameters = Map.copyOf(parameters);
         tables = List.copyOf(tables);
         functions = List.copyOf(functions);
         deliveryStreams = List.copyOf(deliveryStreams);
+        notices = List.copyOf(notices);
+    }
+
+    /** A template built in code, with nothing to report. */
+    public Template(Path file, Map<String, String> parameters, List<TableDefinition> tables,
+            List<FunctionDefinition> functions, List<DeliveryStreamDefinition> deliveryStreams) {
+        this(file, parameters, tables, functions, deliveryStreams, List.of());
     }
 
     public Optional<TableDefinition> table(String tableName) {
@@ -29,5 +38,13 @@ public record Template(Path file, Map<String, String> parameters, List<TableDefi
 
     public Optional<FunctionDefinition> function(String logicalId) {
         return functions.stream().filter(f -> f.logicalId().equals(logicalId)).findFirst();
+    }
+
+    public Optional<DeliveryStreamDefinition> deliveryStream(String logicalId) {
+        return deliveryStreams.stream().filter(d -> d.logicalId().equals(logicalId)).findFirst();
+    }
+
+    public List<TemplateNotice> notices(TemplateNotice.Kind kind) {
+        return notices.stream().filter(n -> n.kind() == kind).toList();
     }
 }
