@@ -1,0 +1,230 @@
+package dev.ddbstreams.localcloud;
+
+import dev.ddbstreams.localcloud.dynamodb.LocalDynamoDb;
+import dev.ddbstreams.localcloud.lambda.FunctionFaults;
+import dev.ddbstreams.localcloud.lambda.LocalFunction;
+import dev.ddbstreams.localcloud.template.FunctionDefinition;
+import dev.ddbstreams.localcloud.template.StackSettings;
+import dev.ddbstreams.localcloud.template.StreamTriggerDefinition;
+import dev.ddbstreams.localcloud.template.TableDeployer;
+import dev.ddbstreams.localcloud.template.TableDeployment;
+import dev.ddbstreams.localcloud.template.Template;
+import dev.ddbstreams.localcloud.template.TemplateNotice;
+import dev.ddbstreams.localcloud.template.TemplateReader;
+import dev.ddbstreams.localcloud.trigger.FailureDestination;
+import dev.ddbstreams.localcloud.trigger.JsonLinesFailureDestination;
+import dev.ddbstreams.localcloud.trigger.StreamTrigger;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * The local cloud: DynamoDB Local in this JVM, and each deployed template's tables and stream
+ * triggers running on it, with handlers reaching DynamoDB through the SDK's standard endpoint
+ * configuration (the {@code aws.endpointUrl} system property and static local credentials), so
+ * no handler knows it runs locally.
+ *
+ * <p>One instance per JVM at a time: the endpoint configuration is JVM-wide.
+ */
+public final class LocalCloud implements AutoCloseable {
+
+    /** Lambda polls a shard about four times a second. */
+    public static final Duration LAMBDA_POLL_INTERVAL = Duration.ofMillis(250);
+
+    private static final List<String> SDK_PROPERTIES = List.of("aws.endpointUrl", "aws.accessKeyId",
+            "aws.secretAccessKey", "aws.region");
+
+    private final LocalDynamoDb dynamoDb;
+    private final Path workFolder;
+    private final Duration pollInterval;
+    private final InstantSource clock;
+    private final Map<String, FunctionFaults> faults;
+    private final FailureDestination failureDestination;
+    private final Map<String, String> previousProperties = new HashMap<>();
+    private final List<Deployment> deployments = new ArrayList<>();
+
+    private LocalCloud(Builder builder) {
+        this.workFolder = builder.workFolder;
+        this.pollInterval = builder.pollInterval;
+        this.clock = builder.clock;
+        this.faults = Map.copyOf(builder.faults);
+        this.failureDestination = builder.failureDestination != null ? builder.failureDestination
+                : new JsonLinesFailureDestination(workFolder.resolve("on-failure"));
+        this.dynamoDb = builder.port == 0 ? LocalDynamoDb.start(builder.region)
+                : LocalDynamoDb.start(builder.region, builder.port);
+        pointSdkAtLocal();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public LocalDynamoDb dynamoDb() {
+        return dynamoDb;
+    }
+
+    public Path workFolder() {
+        return workFolder;
+    }
+
+    /**
+     * Reads a template, creates its tables and starts its stream triggers.
+     *
+     * @param stackName names resources the template leaves unnamed, as a CloudFormation stack would
+     */
+    public Deployment deploy(Path templateFile, String stackName, Map<String, String> parameters) {
+        Template template = new TemplateReader(StackSettings.of(stackName, dynamoDb.region().id())
+                .withParameters(parameters)).read(templateFile);
+        List<TableDeployment> tables = new TableDeployer(dynamoDb.dynamoDbClient()).deploy(template);
+        List<StreamTrigger> triggers = new ArrayList<>();
+        List<String> notRun = new ArrayList<>();
+        for (FunctionDefinition function : template.functions()) {
+            for (StreamTriggerDefinition trigger : function.triggers()) {
+                if (!trigger.enabled()) {
+                    notRun.add(function.logicalId() + "." + trigger.name() + ": disabled in the template");
+                } else if (trigger.source() != StreamTriggerDefinition.Source.DYNAMODB) {
+                    notRun.add(function.logicalId() + "." + trigger.name() + ": Kinesis triggers are not run locally");
+                } else {
+                    triggers.add(startTrigger(function, trigger));
+                }
+            }
+        }
+        Deployment deployment = new Deployment(stackName, template, tables, triggers, notRun);
+        synchronized (deployments) {
+            deployments.add(deployment);
+        }
+        return deployment;
+    }
+
+    public List<Deployment> deployments() {
+        synchronized (deployments) {
+            return List.copyOf(deployments);
+        }
+    }
+
+    public List<StreamTrigger> triggers() {
+        return deployments().stream().flatMap(d -> d.triggers().stream()).toList();
+    }
+
+    /**
+     * Waits until every trigger has delivered what was written before this call.
+     *
+     * @return false if some trigger did not within the timeout
+     */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        for (StreamTrigger trigger : triggers()) {
+            Duration left = Duration.between(Instant.now(), deadline);
+            if (left.isNegative() || !trigger.awaitIdle(left)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public void close() {
+        triggers().forEach(StreamTrigger::close);
+        dynamoDb.close();
+        previousProperties.forEach((name, value) -> {
+            if (value == null) {
+                System.clearProperty(name);
+            } else {
+                System.setProperty(name, value);
+            }
+        });
+    }
+
+    private StreamTrigger startTrigger(FunctionDefinition function, StreamTriggerDefinition trigger) {
+        String streamArn = dynamoDb.dynamoDbClient().describeTable(b -> b.tableName(trigger.sourceName()))
+                .table().latestStreamArn();
+        if (streamArn == null) {
+            throw new IllegalStateException(function.logicalId() + "." + trigger.name() + ": table "
+                    + trigger.sourceName() + " has no stream");
+        }
+        FunctionFaults functionFaults = faults.getOrDefault(function.logicalId(),
+                faults.getOrDefault("*", FunctionFaults.NONE));
+        StreamTrigger started = new StreamTrigger(trigger, function.functionName(), streamArn,
+                dynamoDb.streamsClient(),
+                () -> new LocalFunction(function, dynamoDb.region().id(), Map.of(), functionFaults, clock),
+                failureDestination, clock, pollInterval);
+        started.start();
+        return started;
+    }
+
+    /** Handlers build their own clients: the SDK's standard configuration must name DynamoDB Local. */
+    private void pointSdkAtLocal() {
+        SDK_PROPERTIES.forEach(name -> previousProperties.put(name, System.getProperty(name)));
+        System.setProperty("aws.endpointUrl", dynamoDb.endpoint().toString());
+        System.setProperty("aws.accessKeyId", "local");
+        System.setProperty("aws.secretAccessKey", "local");
+        System.setProperty("aws.region", dynamoDb.region().id());
+    }
+
+    /** What one template became locally. */
+    public record Deployment(String stackName, Template template, List<TableDeployment> tables,
+            List<StreamTrigger> triggers, List<String> triggersNotRun) {
+
+        public List<TemplateNotice> notices() {
+            return template.notices();
+        }
+    }
+
+    public static final class Builder {
+        private Region region = Region.US_EAST_1;
+        private int port;
+        private Path workFolder = Path.of(".workshop");
+        private Duration pollInterval = LAMBDA_POLL_INTERVAL;
+        private InstantSource clock = InstantSource.system();
+        private final Map<String, FunctionFaults> faults = new HashMap<>();
+        private FailureDestination failureDestination;
+
+        public Builder region(Region value) {
+            region = value;
+            return this;
+        }
+
+        /** A fixed port, e.g. 8000 for the AWS CLI; default: a free one. */
+        public Builder port(int value) {
+            port = value;
+            return this;
+        }
+
+        /** Where on-failure records and other local artefacts go; default {@code .workshop}. */
+        public Builder workFolder(Path value) {
+            workFolder = value;
+            return this;
+        }
+
+        public Builder pollInterval(Duration value) {
+            pollInterval = value;
+            return this;
+        }
+
+        public Builder clock(InstantSource value) {
+            clock = value;
+            return this;
+        }
+
+        /** Faults for one function (by logical id), or for every function with {@code "*"}. */
+        public Builder faults(String functionLogicalId, FunctionFaults value) {
+            faults.put(functionLogicalId, value);
+            return this;
+        }
+
+        public Builder failureDestination(FailureDestination value) {
+            failureDestination = value;
+            return this;
+        }
+
+        public LocalCloud start() {
+            return new LocalCloud(this);
+        }
+    }
+}

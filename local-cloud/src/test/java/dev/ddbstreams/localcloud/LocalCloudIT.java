@@ -1,0 +1,39 @@
+package dev.ddbstreams.localcloud;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+class LocalCloudIT {
+
+    private static final Path TEMPLATE = Path.of("src/test/resources/templates/copy-pipeline.yaml");
+
+    @Test
+    void deploy_runsTheTemplatesFunctionOnItsTablesStream(@TempDir Path work) throws InterruptedException {
+        try (LocalCloud cloud = LocalCloud.builder().workFolder(work).pollInterval(Duration.ofMillis(50)).start()) {
+            LocalCloud.Deployment deployment = cloud.deploy(TEMPLATE, "copy-test", Map.of());
+            DynamoDbClient dynamoDb = cloud.dynamoDb().dynamoDbClient();
+
+            for (int i = 0; i < 25; i++) {
+                String id = "item-" + i;
+                dynamoDb.putItem(b -> b.tableName("copy-source").item(Map.of("id", AttributeValue.fromS(id),
+                        "n", AttributeValue.fromN("1.50"))));
+            }
+            dynamoDb.deleteItem(b -> b.tableName("copy-source").key(Map.of("id", AttributeValue.fromS("item-0"))));
+
+            assertThat(cloud.awaitIdle(Duration.ofSeconds(30))).isTrue();
+            assertThat(deployment.tables()).extracting(t -> t.tableName()).containsExactly("copy-source", "copy-target");
+            assertThat(deployment.triggers()).singleElement()
+                    .satisfies(t -> assertThat(t.status().counts().recordsProcessed()).isEqualTo(26));
+            assertThat(dynamoDb.scan(b -> b.tableName("copy-target")).items())
+                    .hasSize(24)
+                    .allSatisfy(item -> assertThat(item).containsEntry("n", AttributeValue.fromN("1.5")));
+        }
+    }
+}
