@@ -74,7 +74,7 @@ final class CsvLoadRun {
 
     private void reject(NumberedRow row, String reason) {
         RejectedRow rejectedRow = new RejectedRow(file, row.lineNumber(), reason);
-        LOG.warn("Rejected {}", rejectedRow);
+        LOG.debug("Rejected {}", rejectedRow);
         rejected.add(rejectedRow);
     }
 

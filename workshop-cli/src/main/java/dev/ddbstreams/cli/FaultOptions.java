@@ -1,0 +1,65 @@
+package dev.ddbstreams.cli;
+
+import dev.ddbstreams.localcloud.LocalCloud;
+import dev.ddbstreams.localcloud.lambda.FunctionFaults;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code --faults FUNCTION=SPEC}: faults for a function (its template logical id, or {@code *}),
+ * e.g. {@code --faults 'VoteCounter=fail-after=0.2,seed=7'}. Also read from the environment
+ * variable {@code WORKSHOP_FAULTS} (same syntax, several separated by {@code ;}), so a lab can
+ * switch them on without editing a command.
+ */
+final class FaultOptions {
+
+    static final String ENVIRONMENT_VARIABLE = "WORKSHOP_FAULTS";
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Option(names = "--faults", paramLabel = "FUNCTION=SPEC",
+            description = "Inject faults into a function (logical id or *): fail=P (before the handler), "
+                    + "fail-after=P (after its writes committed), duplicate=P (deliver a batch twice), "
+                    + "slow=P (past the timeout), seed=N. Example: --faults 'VoteCounter=fail-after=0.2,seed=7'. "
+                    + "Also read from " + ENVIRONMENT_VARIABLE + " (several separated by ;).")
+    List<String> specs = new ArrayList<>();
+
+    /** Function logical id (or *) to its faults, from the environment first, then the flags. */
+    Map<String, FunctionFaults> parse() {
+        Map<String, FunctionFaults> faults = new LinkedHashMap<>();
+        String fromEnvironment = System.getenv(ENVIRONMENT_VARIABLE);
+        if (fromEnvironment != null) {
+            for (String text : fromEnvironment.split(";")) {
+                if (!text.isBlank()) {
+                    put(faults, text.trim(), ENVIRONMENT_VARIABLE);
+                }
+            }
+        }
+        specs.forEach(text -> put(faults, text, "--faults"));
+        return faults;
+    }
+
+    void applyTo(LocalCloud.Builder builder) {
+        parse().forEach(builder::faults);
+    }
+
+    private void put(Map<String, FunctionFaults> faults, String text, String source) {
+        int equals = text.indexOf('=');
+        if (equals <= 0) {
+            throw new ParameterException(spec.commandLine(), source + " '" + text
+                    + "' must be FUNCTION=SPEC, e.g. VoteCounter=fail-after=0.2,seed=7");
+        }
+        try {
+            faults.put(text.substring(0, equals), FunctionFaults.parse(text.substring(equals + 1)));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), source + " '" + text + "': " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package dev.ddbstreams.cli;
+
+import dev.ddbstreams.localcloud.LocalCloud;
+import dev.ddbstreams.localcloud.template.TableDeployment;
+import dev.ddbstreams.localcloud.trigger.StreamTrigger;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ./workshop serve}: DynamoDB Local on a port, with every module's tables and stream
+ * triggers running, until Ctrl-C. The AWS CLI (or any SDK) pointed at the port sees the tables,
+ * and the triggers react to its writes as Lambda would.
+ */
+@Command(name = "serve",
+        mixinStandardHelpOptions = true,
+        usageHelpAutoWidth = true,
+        description = {
+            "Runs DynamoDB Local on a port with every module's template deployed (tables, stream triggers), "
+                    + "until Ctrl-C.",
+            "Use it with the AWS CLI: export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local "
+                    + "AWS_REGION=us-east-1, then aws dynamodb ... --endpoint-url http://localhost:8000"})
+final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8000",
+            description = "Port for DynamoDB Local (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--template", paramLabel = "FILE",
+            description = "Template to deploy; repeat for several. Default: every */template.yaml of the repository.")
+    List<Path> templates = new ArrayList<>();
+
+    @Mixin
+    FaultOptions faults;
+
+    @Override
+    public Integer call() throws Exception {
+        List<Path> toDeploy = templates.isEmpty() ? moduleTemplates() : templates;
+        for (Path template : toDeploy) {
+            if (!Files.isRegularFile(template)) {
+                throw new ParameterException(spec.commandLine(), "template not found: " + template);
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        LocalCloud.Builder builder = LocalCloud.builder().port(port);
+        faults.applyTo(builder);
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (LocalCloud cloud = builder.start()) {
+            out.printf("DynamoDB Local: %s (region %s, in memory)%n", cloud.dynamoDb().endpoint(),
+                    cloud.dynamoDb().region());
+            for (Path template : toDeploy) {
+                LocalCloud.Deployment deployment = cloud.deploy(template, stackName(template), Map.of());
+                out.printf("Deployed %s: tables %s; triggers %s%n", template,
+                        deployment.tables().stream().map(TableDeployment::tableName).collect(Collectors.joining(", ")),
+                        deployment.triggers().stream().map(ServeCommand::describe).collect(Collectors.joining(", ")));
+                deployment.triggersNotRun().forEach(line -> out.println("  not run: " + line));
+            }
+            out.printf("%nFor the AWS CLI:%n  export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local "
+                    + "AWS_REGION=us-east-1%n  aws dynamodb list-tables --endpoint-url %s%n", cloud.dynamoDb().endpoint());
+            out.printf("Trigger status: ./workshop triggers. Ctrl-C stops everything.%n");
+            out.flush();
+            TriggerStatusFile statusFile = new TriggerStatusFile(cloud.workFolder());
+            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+            while (!stopped.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
+                statusFile.write(cloud.dynamoDb().port(), cloud.triggers());
+            }
+        }
+        return 0;
+    }
+
+    private static String describe(StreamTrigger trigger) {
+        return trigger.functionName() + " <- " + trigger.settings().sourceName();
+    }
+
+    /** {@code aggregation/template.yaml} is deployed as stack {@code workshop-aggregation}. */
+    private static String stackName(Path template) {
+        Path parent = template.toAbsolutePath().normalize().getParent();
+        return "workshop-" + (parent == null ? "local" : parent.getFileName());
+    }
+
+    private static List<Path> moduleTemplates() throws IOException {
+        try (Stream<Path> modules = Files.list(Path.of("."))) {
+            return modules.map(module -> module.resolve("template.yaml")).filter(Files::isRegularFile)
+                    .map(p -> Path.of(".").relativize(p)).sorted().toList();
+        }
+    }
+}

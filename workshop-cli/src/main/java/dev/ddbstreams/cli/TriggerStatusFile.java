@@ -1,0 +1,81 @@
+package dev.ddbstreams.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ddbstreams.localcloud.template.StreamTriggerDefinition;
+import dev.ddbstreams.localcloud.trigger.StreamTrigger;
+import dev.ddbstreams.localcloud.trigger.TriggerStatus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * How {@code serve} tells {@code triggers} what its triggers are doing: a JSON file it rewrites
+ * every second, naming its process so a reader can tell a live server from a stale file.
+ */
+final class TriggerStatusFile {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path file;
+
+    TriggerStatusFile(Path workFolder) {
+        this.file = workFolder.resolve("serve").resolve("triggers.json");
+    }
+
+    Path file() {
+        return file;
+    }
+
+    void write(int port, List<StreamTrigger> triggers) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("pid", ProcessHandle.current().pid());
+        root.put("port", port);
+        root.put("written", Instant.now().toString());
+        ArrayNode array = root.putArray("triggers");
+        triggers.forEach(trigger -> array.add(toJson(trigger.status())));
+        try {
+            Files.createDirectories(file.getParent());
+            Path temporary = file.resolveSibling("triggers.json.tmp");
+            Files.writeString(temporary, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    JsonNode read() throws IOException {
+        return JSON.readTree(file.toFile());
+    }
+
+    private static ObjectNode toJson(TriggerStatus status) {
+        ObjectNode json = JSON.createObjectNode();
+        StreamTriggerDefinition s = status.settings();
+        json.put("functionName", status.functionName());
+        json.put("eventSourceArn", status.streamArn());
+        json.put("table", s.sourceName());
+        json.put("batchSize", s.batchSize());
+        json.put("startingPosition", s.startingPosition().name());
+        json.put("maximumBatchingWindowInSeconds", s.maximumBatchingWindow().toSeconds());
+        json.put("functionResponseTypes", s.reportBatchItemFailures() ? "ReportBatchItemFailures" : "");
+        json.put("bisectBatchOnFunctionError", s.bisectBatchOnFunctionError());
+        json.put("maximumRetryAttempts", s.maximumRetryAttempts());
+        json.put("maximumRecordAgeInSeconds", s.maximumRecordAge().map(d -> d.toSeconds()).orElse(-1L));
+        json.put("parallelizationFactor", s.parallelizationFactor());
+        json.put("tumblingWindowInSeconds", s.tumblingWindow().map(d -> d.toSeconds()).orElse(0L));
+        json.put("filters", s.filterPatterns().size());
+        json.put("onFailure", s.onFailureDestination().orElse(""));
+        ArrayNode shards = json.putArray("shards");
+        status.shards().forEach(shard -> shards.addObject().put("shardId", shard.shardId())
+                .put("state", shard.state()).put("lastSequenceRead", shard.lastSequenceRead()));
+        json.set("counts", JSON.valueToTree(status.counts()));
+        json.put("lastResult", status.lastResult());
+        return json;
+    }
+}

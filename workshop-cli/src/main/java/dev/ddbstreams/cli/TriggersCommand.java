@@ -1,0 +1,74 @@
+package dev.ddbstreams.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code ./workshop triggers}: what the triggers of a running {@code serve} are doing. */
+@Command(name = "triggers",
+        mixinStandardHelpOptions = true,
+        usageHelpAutoWidth = true,
+        description = "Shows the stream triggers of a running ./workshop serve: settings, shard positions, "
+                + "counters and last result (like aws lambda list-event-source-mappings).")
+final class TriggersCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        TriggerStatusFile statusFile = new TriggerStatusFile(Path.of(".workshop"));
+        if (!Files.isRegularFile(statusFile.file())) {
+            throw new UserError("no ./workshop serve has run here: start one in another terminal first");
+        }
+        JsonNode root = statusFile.read();
+        boolean alive = ProcessHandle.of(root.path("pid").asLong()).map(ProcessHandle::isAlive).orElse(false);
+        if (!alive) {
+            throw new UserError("./workshop serve (pid " + root.path("pid").asLong()
+                    + ") is no longer running; its last status was written at " + root.path("written").asText());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Duration age = Duration.between(Instant.parse(root.path("written").asText()), Instant.now());
+        out.printf("serve on port %d, status as of %d ms ago%n", root.path("port").asInt(), age.toMillis());
+        if (root.path("triggers").isEmpty()) {
+            out.println("no triggers: no template with a stream trigger is deployed");
+        }
+        for (JsonNode trigger : root.path("triggers")) {
+            out.printf("%n%s <- %s%n", trigger.path("functionName").asText(), trigger.path("table").asText());
+            out.printf("  EventSourceArn %s%n", trigger.path("eventSourceArn").asText());
+            out.printf("  BatchSize %d, StartingPosition %s, MaximumBatchingWindowInSeconds %d, "
+                            + "FunctionResponseTypes [%s], BisectBatchOnFunctionError %s%n",
+                    trigger.path("batchSize").asInt(), trigger.path("startingPosition").asText(),
+                    trigger.path("maximumBatchingWindowInSeconds").asInt(),
+                    trigger.path("functionResponseTypes").asText(),
+                    trigger.path("bisectBatchOnFunctionError").asBoolean());
+            out.printf("  MaximumRetryAttempts %d, MaximumRecordAgeInSeconds %d, ParallelizationFactor %d, "
+                            + "TumblingWindowInSeconds %d, filters %d, on failure: %s%n",
+                    trigger.path("maximumRetryAttempts").asInt(), trigger.path("maximumRecordAgeInSeconds").asInt(),
+                    trigger.path("parallelizationFactor").asInt(), trigger.path("tumblingWindowInSeconds").asInt(),
+                    trigger.path("filters").asInt(), trigger.path("onFailure").asText("-"));
+            for (JsonNode shard : trigger.path("shards")) {
+                out.printf("  shard %s: %s, last sequence number read %s%n", shard.path("shardId").asText(),
+                        shard.path("state").asText(), shard.path("lastSequenceRead").asText("-"));
+            }
+            JsonNode counts = trigger.path("counts");
+            out.printf("  records: %d read, %d filtered out, %d processed, %d discarded; invocations: %d "
+                            + "(%d function errors, %d timeouts, %d partial), %d retries, %d bisections%n",
+                    counts.path("recordsRead").asLong(), counts.path("recordsFilteredOut").asLong(),
+                    counts.path("recordsProcessed").asLong(), counts.path("recordsDiscarded").asLong(),
+                    counts.path("invocations").asLong(), counts.path("functionErrors").asLong(),
+                    counts.path("timeouts").asLong(), counts.path("partialFailures").asLong(),
+                    counts.path("retries").asLong(), counts.path("bisections").asLong());
+            out.printf("  last result: %s%n", trigger.path("lastResult").asText());
+        }
+        return 0;
+    }
+}
