@@ -1,0 +1,27 @@
+package dev.ddbstreams.aggregation;
+
+import dev.ddbstreams.lambda.FunctionEnvironment;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Builds the clients a handler needs, once per execution environment: region from the function's
+ * environment, the url-connection HTTP client (the one client in the jar, quick to start), and
+ * the default credentials chain. The endpoint comes from the SDK's standard configuration, so
+ * the same code reaches DynamoDB on AWS and DynamoDB Local.
+ */
+public final class DependencyFactory {
+
+    private DependencyFactory() {
+    }
+
+    public static DynamoDbClient dynamoDbClient() {
+        return DynamoDbClient.builder()
+                .region(Region.of(FunctionEnvironment.require("AWS_REGION")))
+                .credentialsProvider(DefaultCredentialsProvider.builder().build())
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+}
