@@ -112,7 +112,7 @@ class RequestMetricsIT {
                 .expressionAttributeValues(Map.of(":id", AttributeValue.fromS("a"))));
         dynamoDb.scan(b -> b.tableName("reads"));
         dynamoDb.batchGetItem(b -> b.requestItems(Map.of("reads",
-                KeysAndAttributes.builder().keys(item("a"), item("b")).build())));
+                KeysAndAttributes.builder().keys(List.of(item("a"), item("b"))).build())));
         dynamoDb.transactGetItems(b -> b.transactItems(
                 TransactGetItem.builder().get(g -> g.tableName("reads").key(item("a"))).build()));
 
