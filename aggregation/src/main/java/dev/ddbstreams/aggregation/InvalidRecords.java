@@ -1,6 +1,7 @@
 package dev.ddbstreams.aggregation;
 
 import java.time.InstantSource;
+import java.util.function.Consumer;
 
 /**
  * Counts records skipped as invalid as a CloudWatch metric, written in the Embedded Metric Format:
@@ -11,14 +12,21 @@ public final class InvalidRecords {
 
     private final String functionName;
     private final InstantSource clock;
+    private final Consumer<String> log;
 
+    /** Writes to standard output, which Lambda sends to CloudWatch Logs. */
     public InvalidRecords(String functionName, InstantSource clock) {
+        this(functionName, clock, System.out::println);
+    }
+
+    public InvalidRecords(String functionName, InstantSource clock, Consumer<String> log) {
         this.functionName = functionName;
         this.clock = clock;
+        this.log = log;
     }
 
     public void report(int count) {
-        System.out.println(metricLine(count));
+        log.accept(metricLine(count));
     }
 
     String metricLine(int count) {

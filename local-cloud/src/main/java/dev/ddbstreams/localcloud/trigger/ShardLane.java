@@ -82,8 +82,9 @@ final class ShardLane implements Runnable {
         notifyAll();
     }
 
+    /** Nothing waiting, nothing in flight, and no tumbling window still to close. */
     synchronized boolean idle() {
-        return queue.isEmpty() && splitBatches.isEmpty() && !busy;
+        return queue.isEmpty() && splitBatches.isEmpty() && !busy && windowStart == null;
     }
 
     synchronized boolean finished() {

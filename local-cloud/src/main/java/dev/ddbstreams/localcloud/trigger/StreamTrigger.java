@@ -87,7 +87,7 @@ public final class StreamTrigger implements AutoCloseable {
 
     /**
      * Waits until every record written before this call has been delivered (or filtered, or given
-     * up on) and nothing is in flight.
+     * up on), nothing is in flight, and every tumbling window has had its final invoke.
      *
      * @return false if that did not happen within the timeout (a shard blocked by a failing batch, say)
      */
