@@ -2,6 +2,7 @@ package dev.ddbstreams.localcloud;
 
 import dev.ddbstreams.localcloud.dynamodb.LocalDynamoDb;
 import dev.ddbstreams.localcloud.lambda.FunctionFaults;
+import dev.ddbstreams.localcloud.lambda.FunctionLogs;
 import dev.ddbstreams.localcloud.lambda.LocalFunction;
 import dev.ddbstreams.localcloud.template.FunctionDefinition;
 import dev.ddbstreams.localcloud.template.StackSettings;
@@ -30,7 +31,8 @@ import software.amazon.awssdk.regions.Region;
  * configuration (the {@code aws.endpointUrl} system property and static local credentials), so
  * no handler knows it runs locally.
  *
- * <p>One instance per JVM at a time: the endpoint configuration is JVM-wide.
+ * <p>Functions' standard output and error go to {@link #logFolder()}, as Lambda sends them to
+ * CloudWatch Logs. One instance per JVM at a time: the endpoint configuration is JVM-wide.
  */
 public final class LocalCloud implements AutoCloseable {
 
@@ -71,6 +73,11 @@ public final class LocalCloud implements AutoCloseable {
 
     public Path workFolder() {
         return workFolder;
+    }
+
+    /** Where functions' standard output and error go: one {@code <function>.log} each. */
+    public Path logFolder() {
+        return workFolder.resolve("logs");
     }
 
     /**
@@ -150,6 +157,7 @@ public final class LocalCloud implements AutoCloseable {
         }
         FunctionFaults functionFaults = faults.getOrDefault(function.logicalId(),
                 faults.getOrDefault("*", FunctionFaults.NONE));
+        FunctionLogs.route(function.functionName(), logFolder());
         StreamTrigger started = new StreamTrigger(trigger, function.functionName(), streamArn,
                 dynamoDb.streamsClient(),
                 () -> new LocalFunction(function, dynamoDb.region().id(), Map.of(), functionFaults, clock),

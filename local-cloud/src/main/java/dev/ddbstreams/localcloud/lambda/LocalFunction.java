@@ -160,7 +160,7 @@ public final class LocalFunction implements AutoCloseable {
     private final class ExecutionEnvironment {
 
         private final ExecutorService thread = Executors.newSingleThreadExecutor(task -> {
-            Thread t = new Thread(task, "lambda-" + name());
+            Thread t = new Thread(task, FunctionLogs.THREAD_PREFIX + name());
             t.setDaemon(true);
             return t;
         });

@@ -1,0 +1,121 @@
+package dev.ddbstreams.cli;
+
+import dev.ddbstreams.cli.lab.Lab;
+import dev.ddbstreams.cli.lab.LabOutput;
+import dev.ddbstreams.cli.lab.Labs;
+import dev.ddbstreams.localcloud.LocalCloud;
+import dev.ddbstreams.localcloud.metrics.MetricsSnapshot;
+import dev.ddbstreams.localcloud.metrics.MetricsTable;
+import dev.ddbstreams.localcloud.metrics.RequestMetrics;
+import dev.ddbstreams.localcloud.trigger.StreamTrigger;
+import dev.ddbstreams.localcloud.trigger.TriggerStatus;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ./workshop run <lab>|all}: each lab in a fresh in-memory local cloud; prints what
+ * happened, what it cost in requests and capacity, and its checks; exits 1 if a check fails.
+ */
+@Command(name = "run",
+        mixinStandardHelpOptions = true,
+        usageHelpAutoWidth = true,
+        description = {"Runs a lab end to end on the local cloud (in memory, nothing left behind) and checks it.",
+            "Labs: ${COMPLETION-CANDIDATES}"})
+final class RunCommand implements Callable<Integer> {
+
+    /** How long the triggers may take to drain before the run fails. */
+    static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(3);
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "<lab>", completionCandidates = LabNames.class,
+            description = "A lab name, or all.")
+    String labName;
+
+    @Option(names = "--work-folder", paramLabel = "DIR", defaultValue = ".workshop/run",
+            description = "Where on-failure records are written (default: ${DEFAULT-VALUE}).")
+    Path workFolder;
+
+    @Mixin
+    FaultOptions faults;
+
+    /** For picocli's help and completion. */
+    static final class LabNames extends ArrayList<String> {
+        LabNames() {
+            super(labNames());
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        List<Lab> labs;
+        if (labName.equals("all")) {
+            labs = Labs.all();
+        } else {
+            labs = Labs.named(labName).map(List::of).orElseThrow(() -> new ParameterException(spec.commandLine(),
+                    "unknown lab '" + labName + "'; labs: " + String.join(", ", labNames()) + ", all"));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        List<String> failed = new ArrayList<>();
+        for (Lab lab : labs) {
+            if (!run(lab, new LabOutput(out))) {
+                failed.add(lab.name());
+            }
+        }
+        if (!failed.isEmpty()) {
+            out.printf("%nFAILED: %s%n", String.join(", ", failed));
+            return UserErrorHandler.FAILED;
+        }
+        out.printf("%nAll checks passed (%s).%n", labs.stream().map(Lab::name).collect(Collectors.joining(", ")));
+        return 0;
+    }
+
+    private boolean run(Lab lab, LabOutput out) throws Exception {
+        out.say("== %s: %s", lab.name(), lab.summary());
+        LocalCloud.Builder builder = LocalCloud.builder().workFolder(workFolder.resolve(lab.name()));
+        faults.applyTo(builder);
+        MetricsSnapshot before = RequestMetrics.global().snapshot();
+        long started = System.nanoTime();
+        try (LocalCloud cloud = builder.start()) {
+            LocalCloud.Deployment deployment = cloud.deploy(Path.of(lab.template()), "workshop-" + lab.name(), Map.of());
+            out.say("Deployed %s: %d tables, %d stream triggers", lab.template(), deployment.tables().size(),
+                    deployment.triggers().size());
+            lab.exercise(cloud, out);
+            boolean drained = cloud.awaitIdle(DRAIN_TIMEOUT);
+            out.say("Triggers %s after %.1f s:", drained ? "drained" : "did NOT drain", (System.nanoTime() - started) / 1e9);
+            for (StreamTrigger trigger : cloud.triggers()) {
+                TriggerStatus.Counts c = trigger.status().counts();
+                out.say("  %-34s %6d records processed, %5d invocations, %3d function errors, %3d retries, "
+                                + "%d discarded", trigger.functionName(), c.recordsProcessed(), c.invocations(),
+                        c.functionErrors() + c.timeouts(), c.retries(), c.recordsDiscarded());
+            }
+            out.say("Requests and capacity spent:");
+            for (String line : MetricsTable.render(RequestMetrics.global().snapshot().minus(before)).split("\n")) {
+                out.say("  %s", line);
+            }
+            out.say("Function logs (stand-in for CloudWatch Logs): %s", cloud.logFolder());
+            out.say("Checks:");
+            out.check(drained, "every trigger drained its stream", drained ? "" : "within " + DRAIN_TIMEOUT);
+            lab.check(cloud, out);
+        }
+        return out.failures().isEmpty();
+    }
+
+    private static List<String> labNames() {
+        return Labs.all().stream().map(Lab::name).toList();
+    }
+}

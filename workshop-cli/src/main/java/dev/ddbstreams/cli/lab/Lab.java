@@ -1,0 +1,25 @@
+package dev.ddbstreams.cli.lab;
+
+import dev.ddbstreams.localcloud.LocalCloud;
+
+/**
+ * A lab that {@code ./workshop run} can run on its own: deploy its module's template into a
+ * fresh local cloud, load its data, let the triggers drain, and check the result.
+ */
+public interface Lab {
+
+    /** What users type: {@code ./workshop run votes}. */
+    String name();
+
+    /** One line for {@code ./workshop run --help}. */
+    String summary();
+
+    /** The module's template, relative to the repository root. */
+    String template();
+
+    /** Loads data and makes changes; the runner then waits for the triggers and calls {@link #check}. */
+    void exercise(LocalCloud cloud, LabOutput out) throws Exception;
+
+    /** Checks the outcome; each failed check fails the run. */
+    void check(LocalCloud cloud, LabOutput out);
+}
