@@ -9,7 +9,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -73,18 +72,21 @@ public final class WindowDeltas {
     /**
      * The increments to apply, in a stable order (by encoded key) so that a retried commit splits
      * them into the same transactions; additions that cancel out (a vote cast and withdrawn in the
-     * same window) are left out.
+     * same window) are left out, unless the item has extremes to write anyway.
      */
     public List<Increment> increments() {
         List<Increment> increments = new ArrayList<>();
         byKey.entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator.naturalOrder())).forEach(entry -> {
+            boolean hasExtremes = !entry.getValue().max().isEmpty() || !entry.getValue().min().isEmpty();
             Map<String, BigDecimal> add = new TreeMap<>();
             entry.getValue().add().forEach((attribute, amount) -> {
-                if (amount.signum() != 0) {
+                // An item written for its extremes gets its additions too, zero or not, so it never
+                // has a maximum without a count.
+                if (amount.signum() != 0 || hasExtremes) {
                     add.put(attribute, amount);
                 }
             });
-            if (!add.isEmpty() || !entry.getValue().max().isEmpty() || !entry.getValue().min().isEmpty()) {
+            if (!add.isEmpty() || hasExtremes) {
                 increments.add(new Increment(decodeKey(entry.getKey()), add, entry.getValue().max(),
                         entry.getValue().min()));
             }
@@ -110,8 +112,7 @@ public final class WindowDeltas {
     }
 
     private static void read(JsonNode object, Map<String, BigDecimal> into) {
-        for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext();) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : object.properties()) {
             into.put(field.getKey(), new BigDecimal(field.getValue().asText()));
         }
     }

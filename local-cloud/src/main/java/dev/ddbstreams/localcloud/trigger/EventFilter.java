@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -54,8 +53,7 @@ public final class EventFilter {
     }
 
     private static boolean matchesObject(JsonNode pattern, JsonNode event) {
-        for (Iterator<Map.Entry<String, JsonNode>> fields = pattern.fields(); fields.hasNext();) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : pattern.properties()) {
             JsonNode value = event == null ? null : event.get(field.getKey());
             if (!matchesField(field.getValue(), value)) {
                 return false;
@@ -96,7 +94,7 @@ public final class EventFilter {
         if (!alternative.isObject()) {
             return equalValues(alternative, value);
         }
-        Map.Entry<String, JsonNode> operator = alternative.fields().next();
+        Map.Entry<String, JsonNode> operator = alternative.properties().iterator().next();
         JsonNode operand = operator.getValue();
         return switch (operator.getKey()) {
             case "prefix" -> value.isTextual() && value.asText().startsWith(operand.asText());
@@ -169,8 +167,7 @@ public final class EventFilter {
     }
 
     private static void validate(JsonNode pattern, String path) {
-        for (Iterator<Map.Entry<String, JsonNode>> fields = pattern.fields(); fields.hasNext();) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : pattern.properties()) {
             String where = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
             JsonNode value = field.getValue();
             if (value.isObject()) {
