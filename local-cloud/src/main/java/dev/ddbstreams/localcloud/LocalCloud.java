@@ -23,6 +23,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -86,13 +88,27 @@ public final class LocalCloud implements AutoCloseable {
      * @param stackName names resources the template leaves unnamed, as a CloudFormation stack would
      */
     public Deployment deploy(Path templateFile, String stackName, Map<String, String> parameters) {
+        return deploy(templateFile, stackName, parameters, function -> true, UnaryOperator.identity());
+    }
+
+    /**
+     * Like {@link #deploy(Path, String, Map)}, running only some of the template's functions and
+     * with their trigger settings changed: for benchmarks that compare functions or settings.
+     */
+    public Deployment deploy(Path templateFile, String stackName, Map<String, String> parameters,
+            Predicate<FunctionDefinition> functions, UnaryOperator<StreamTriggerDefinition> triggerSettings) {
         Template template = new TemplateReader(StackSettings.of(stackName, dynamoDb.region().id())
                 .withParameters(parameters)).read(templateFile);
         List<TableDeployment> tables = new TableDeployer(dynamoDb.dynamoDbClient()).deploy(template);
         List<StreamTrigger> triggers = new ArrayList<>();
         List<String> notRun = new ArrayList<>();
         for (FunctionDefinition function : template.functions()) {
-            for (StreamTriggerDefinition trigger : function.triggers()) {
+            if (!functions.test(function)) {
+                notRun.add(function.logicalId() + ": left out of this deployment");
+                continue;
+            }
+            for (StreamTriggerDefinition configured : function.triggers()) {
+                StreamTriggerDefinition trigger = triggerSettings.apply(configured);
                 if (!trigger.enabled()) {
                     notRun.add(function.logicalId() + "." + trigger.name() + ": disabled in the template");
                 } else if (trigger.source() != StreamTriggerDefinition.Source.DYNAMODB) {

@@ -37,6 +37,14 @@ public record StreamTriggerDefinition(String name, Source source, String sourceL
 
     public enum Source { DYNAMODB, KINESIS }
 
+    /** The same trigger with another BatchSize: for benchmarks that compare batch sizes. */
+    public StreamTriggerDefinition withBatchSize(int size) {
+        return new StreamTriggerDefinition(name, source, sourceLogicalId, sourceName, size, startingPosition,
+                maximumBatchingWindow, filterPatterns, reportBatchItemFailures, bisectBatchOnFunctionError,
+                maximumRetryAttempts, maximumRecordAge, parallelizationFactor, tumblingWindow, onFailureDestination,
+                enabled);
+    }
+
     public enum StartingPosition { TRIM_HORIZON, LATEST }
 
     /** Lambda's defaults for a DynamoDB stream trigger on the given table. */

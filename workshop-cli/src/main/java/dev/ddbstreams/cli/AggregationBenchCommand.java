@@ -1,0 +1,126 @@
+package dev.ddbstreams.cli;
+
+import dev.ddbstreams.aggregation.lab.VoteTotals;
+import dev.ddbstreams.aggregation.lab.VoteWorkload;
+import dev.ddbstreams.localcloud.LocalCloud;
+import dev.ddbstreams.localcloud.metrics.Counters;
+import dev.ddbstreams.localcloud.metrics.MetricKey;
+import dev.ddbstreams.localcloud.metrics.MetricsSnapshot;
+import dev.ddbstreams.localcloud.metrics.RequestMetrics;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ./workshop bench aggregation}: the seed's one-write-per-record counter against the
+ * exactly-once windowed counter, on the same seeded vote workload, for several batch sizes, each
+ * run in a fresh local cloud.
+ */
+@Command(name = "aggregation",
+        mixinStandardHelpOptions = true,
+        usageHelpAutoWidth = true,
+        description = "Vote counting: the seed's naive counter against the exact one, same workload, in one run: "
+                + "write requests and write capacity on the totals, votes per second end to end, and whether the "
+                + "totals equal a recount.")
+final class AggregationBenchCommand implements Callable<Integer> {
+
+    private static final String TEMPLATE = "aggregation/template.yaml";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--changes", paramLabel = "N", defaultValue = "10000",
+            description = "Vote changes in the workload: casts, moves, edits, withdrawals (default: ${DEFAULT-VALUE}).")
+    int changes;
+
+    @Option(names = "--batch-sizes", paramLabel = "N,N", split = ",", defaultValue = "100,1000",
+            description = "Trigger BatchSize values to compare (default: ${DEFAULT-VALUE}).")
+    List<Integer> batchSizes;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Workload seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    private record Contender(String name, String function, String totalsTable) {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (changes < 1) {
+            throw new ParameterException(spec.commandLine(), "--changes must be at least 1");
+        }
+        List<Contender> contenders = List.of(
+                new Contender("naive (seed)", "NaiveVoteCounterFunction", "total_votes_naive"),
+                new Contender("exact (windows)", "VoteCounterFunction", "total_votes"));
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("Same %d-change vote workload (seed %d) for each counter and batch size, each in a fresh local "
+                + "cloud on %d cores.%n", changes, seed, Runtime.getRuntime().availableProcessors());
+        out.printf("%-16s %6s %15s %12s %10s  %s%n", "counter", "batch", "write requests", "WCU (AWS)", "votes/s",
+                "totals vs recount");
+        for (int batchSize : batchSizes) {
+            for (Contender contender : contenders) {
+                out.println(measure(contender, batchSize));
+                out.flush();
+            }
+        }
+        out.println("write requests and WCU count writes to the totals and window-marker tables only. WCU (AWS) is "
+                + "what AWS would bill: 1 per UpdateItem of an item under 1 KB, 2 per item in TransactWriteItems "
+                + "(DynamoDB Local reports a flat 4 per transaction and table, so its figure is not used).");
+        return 0;
+    }
+
+    private String measure(Contender contender, int batchSize) throws InterruptedException {
+        MetricsSnapshot before = RequestMetrics.global().snapshot();
+        Path work = Path.of(".workshop", "bench", "aggregation");
+        try (LocalCloud cloud = LocalCloud.builder().workFolder(work).start()) {
+            cloud.deploy(Path.of(TEMPLATE), "bench", Map.of(), f -> f.logicalId().equals(contender.function()),
+                    trigger -> trigger.withBatchSize(batchSize));
+            long start = System.nanoTime();
+            new VoteWorkload(seed).run(cloud.dynamoDb().dynamoDbClient(), "votes", changes);
+            if (!cloud.awaitIdle(Duration.ofMinutes(10))) {
+                throw new UserError(contender.name() + " did not drain its stream within 10 minutes");
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            MetricsSnapshot spent = RequestMetrics.global().snapshot().minus(before);
+            long requests = 0;
+            double units = 0;
+            for (Map.Entry<MetricKey, Counters> row : spent.rows().entrySet()) {
+                MetricKey key = row.getKey();
+                boolean totalsTable = key.resource().equals(contender.totalsTable());
+                if (!isWrite(key.operation()) || !(totalsTable || key.resource().equals("vote_windows_applied"))) {
+                    continue;
+                }
+                // A transaction shows in the row of every table it writes: count its request once.
+                if (totalsTable) {
+                    requests += row.getValue().calls();
+                }
+                units += key.operation().equals("TransactWriteItems") ? 2.0 * row.getValue().items()
+                        : row.getValue().writeUnits();
+            }
+            Map<String, BigDecimal> recount = VoteTotals.recount(cloud.dynamoDb().dynamoDbClient(), "votes");
+            Map<String, BigDecimal> totals = VoteTotals.read(cloud.dynamoDb().dynamoDbClient(), contender.totalsTable());
+            BigDecimal off = sum(totals).subtract(sum(recount));
+            String verdict = totals.equals(recount) ? "equal"
+                    : "differ (" + (off.signum() >= 0 ? "+" : "") + off + " votes)";
+            return String.format("%-16s %6d %15d %12.0f %,10.0f  %s", contender.name(), batchSize, requests, units,
+                    changes / seconds, verdict);
+        }
+    }
+
+    private static boolean isWrite(String operation) {
+        return List.of("PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem", "TransactWriteItems")
+                .contains(operation);
+    }
+
+    private static BigDecimal sum(Map<String, BigDecimal> totals) {
+        return totals.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+}
