@@ -196,6 +196,12 @@ public final class EventFilter {
             throw new IllegalArgumentException("filter pattern at " + where + " uses operator '" + operator
                     + "', which the local trigger does not support");
         }
+        JsonNode operand = alternative.get(operator);
+        if (operator.equals("anything-but") && operand.isObject()
+                && !(operand.size() == 1 && operand.has("prefix") && operand.get("prefix").isTextual())) {
+            throw new IllegalArgumentException("filter pattern at " + where
+                    + ": anything-but takes a value, a list of values or {\"prefix\": \"...\"}, was " + operand);
+        }
         if (operator.equals("numeric") && (!alternative.get(operator).isArray()
                 || alternative.get(operator).size() % 2 != 0)) {
             throw new IllegalArgumentException("filter pattern at " + where

@@ -73,6 +73,12 @@ class EventFilterTest {
     }
 
     @Test
+    void of_withAnythingButOfAnUnsupportedObject_saysWhatItTakes() {
+        assertThatThrownBy(() -> EventFilter.of(List.of("{\"eventName\":[{\"anything-but\":{\"suffix\":\"T\"}}]}")))
+                .hasMessageContaining("filter pattern at eventName: anything-but takes a value, a list of values or");
+    }
+
+    @Test
     void of_withNotJson_saysSo() {
         assertThatThrownBy(() -> EventFilter.of(List.of("{eventName")))
                 .hasMessageStartingWith("filter pattern is not JSON: {eventName");
