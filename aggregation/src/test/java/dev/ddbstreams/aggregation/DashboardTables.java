@@ -6,8 +6,6 @@ import dev.ddbstreams.localcloud.template.Template;
 import dev.ddbstreams.localcloud.template.TemplateReader;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -41,19 +39,8 @@ record DashboardTables(DynamoDbClient dynamoDb, String votes, String totals) {
                 VoteAggregator.TOTAL, AttributeValue.fromN(Long.toString(votes)))));
     }
 
-    /** A vote as the workshop writes one: {@code cast_at} fixed-width to the millisecond, {@code day} its UTC date. */
     void putVote(String id, String region, String improvement, Instant castAt) {
-        dynamoDb.putItem(b -> b.tableName(votes).item(Map.of(
-                "id", AttributeValue.fromS(id),
-                "region", AttributeValue.fromS(region),
-                "improvement", AttributeValue.fromS(improvement),
-                "cast_at", AttributeValue.fromS(castAt(castAt)),
-                "day", AttributeValue.fromS(LocalDate.ofInstant(castAt, ZoneOffset.UTC).toString()))));
-    }
-
-    static String castAt(Instant instant) {
-        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-                .withZone(ZoneOffset.UTC).format(instant);
+        dynamoDb.putItem(b -> b.tableName(votes).item(DashboardVoteItem.of(id, region, improvement, castAt)));
     }
 
     private static void createLike(DynamoDbClient dynamoDb, String logicalId, String name) {
