@@ -31,7 +31,7 @@ class WorkshopTest {
         CommandRun run = CommandRun.of();
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("Missing command: choose one of serve, triggers, load, bench, generate-data");
+        assertThat(run.err()).contains("Missing command: choose one of serve, triggers, load, bench, generate-data, dashboard");
     }
 
     @Test
