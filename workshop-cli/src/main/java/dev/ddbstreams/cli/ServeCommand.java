@@ -90,7 +90,7 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** {@code aggregation/template.yaml} is deployed as stack {@code workshop-aggregation}. */
-    private static String stackName(Path template) {
+    static String stackName(Path template) {
         Path parent = template.toAbsolutePath().normalize().getParent();
         return "workshop-" + (parent == null ? "local" : parent.getFileName());
     }

@@ -12,8 +12,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         version = "DynamoDB Streams workshop 1.0.0-SNAPSHOT",
         description = "Runs the DynamoDB Streams workshop's labs, data and benchmarks.",
-        subcommands = {RunCommand.class, ServeCommand.class, TriggersCommand.class, LoadCommand.class, BenchCommand.class,
-            GenerateDataCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, ServeCommand.class, TriggersCommand.class, DashboardCommand.class,
+            LoadCommand.class, BenchCommand.class, GenerateDataCommand.class, CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true)
 public final class Workshop implements Runnable {
 

@@ -31,7 +31,8 @@ class WorkshopTest {
         CommandRun run = CommandRun.of();
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("Missing command: choose one of run, serve, triggers, load, bench, generate-data");
+        assertThat(run.err()).contains(
+                "Missing command: choose one of run, serve, triggers, dashboard, load, bench, generate-data");
     }
 
     @Test

@@ -1,0 +1,128 @@
+package dev.ddbstreams.aggregation;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.ddbstreams.lambda.FunctionEnvironment;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The live vote dashboard behind a Lambda function URL (payload format 2.0, the API Gateway v2
+ * HTTP shape):
+ *
+ * <ul>
+ *   <li>{@code GET /}: the page (HTML, inline script and style); it polls the JSON every second.</li>
+ *   <li>{@code GET /api/dashboard}: {@link DashboardSnapshot} as JSON: the totals from
+ *       {@code total_votes} (written by the exact counter, {@link VoteCountHandler}), the totals
+ *       per region, and the latest {@value #LATEST} votes from the {@code votes} table's
+ *       {@code ByDay} index.</li>
+ *   <li>any other path: 404; any other method: 405.</li>
+ * </ul>
+ *
+ * <p>Failure mode: a DynamoDB error fails the invocation, and the function URL answers 502; the
+ * page shows "not updating" and retries at its next poll. Nothing is written, so nothing is lost.
+ * See https://docs.aws.amazon.com/lambda/latest/dg/urls-invocation.html
+ *
+ * <p>Environment: VOTES_TABLE, TOTALS_TABLE.
+ */
+public final class DashboardHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+    static final int LATEST = 10;
+    static final String PAGE_PATH = "/";
+    static final String API_PATH = "/api/dashboard";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DashboardHandler.class);
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .build();
+
+    private final DashboardQueries queries;
+    private final DashboardPage page;
+    private final InstantSource clock;
+
+    public DashboardHandler() {
+        this(DependencyFactory.dynamoDbClient(), FunctionEnvironment.require("VOTES_TABLE"),
+                FunctionEnvironment.require("TOTALS_TABLE"), InstantSource.system());
+    }
+
+    DashboardHandler(DynamoDbClient dynamoDb, String votesTable, String totalsTable, InstantSource clock) {
+        this(new DashboardQueries(dynamoDb, votesTable, totalsTable, null), clock);
+    }
+
+    DashboardHandler(DashboardQueries queries, InstantSource clock) {
+        this.queries = queries;
+        this.page = DashboardPage.load();
+        this.clock = clock;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        String method = event.getRequestContext() == null || event.getRequestContext().getHttp() == null ? null
+                : event.getRequestContext().getHttp().getMethod();
+        String path = event.getRawPath() == null ? PAGE_PATH : event.getRawPath();
+        if (!PAGE_PATH.equals(path) && !API_PATH.equals(path)) {
+            return text(404, "Not found");
+        }
+        if (!"GET".equals(method)) {
+            LOG.debug("method {} not allowed on {}", method, path);
+            APIGatewayV2HTTPResponse response = text(405, "Method not allowed");
+            response.getHeaders().put("Allow", "GET");
+            return response;
+        }
+        return PAGE_PATH.equals(path) ? page() : snapshot();
+    }
+
+    /** Reads the totals and the latest votes now. */
+    DashboardSnapshot read() {
+        Instant now = clock.instant();
+        List<DashboardSnapshot.Total> totals = queries.totals();
+        List<DashboardSnapshot.Vote> latest = queries.latestVotes(now, LATEST);
+        LOG.debug("dashboard read: {} totals, {} latest votes", totals.size(), latest.size());
+        return DashboardSnapshot.of(totals, latest, now);
+    }
+
+    private APIGatewayV2HTTPResponse page() {
+        return response(200, "text/html; charset=utf-8", page.html(),
+                Map.of("Content-Security-Policy", page.contentSecurityPolicy(), "Cache-Control", "no-cache"));
+    }
+
+    private APIGatewayV2HTTPResponse snapshot() {
+        String body;
+        try {
+            body = JSON.writeValueAsString(read());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the dashboard snapshot as JSON", e);
+        }
+        return response(200, "application/json", body, Map.of("Cache-Control", "no-store"));
+    }
+
+    private static APIGatewayV2HTTPResponse text(int status, String body) {
+        return response(status, "text/plain; charset=utf-8", body, Map.of());
+    }
+
+    private static APIGatewayV2HTTPResponse response(int status, String contentType, String body,
+            Map<String, String> headers) {
+        Map<String, String> all = new TreeMap<>(headers);
+        all.put("Content-Type", contentType);
+        // Browsers must not guess a type: a JSON body with markup in it stays JSON.
+        all.put("X-Content-Type-Options", "nosniff");
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(status)
+                .withHeaders(all)
+                .withBody(body)
+                .withIsBase64Encoded(false)
+                .build();
+    }
+}

@@ -1,0 +1,65 @@
+package dev.ddbstreams.aggregation;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+
+/**
+ * The dashboard's one HTML page ({@code dashboard.html} beside this class): self-contained, with
+ * its CSS and script inline and no external resources, so it works offline. Its
+ * Content-Security-Policy allows exactly that inline script and style (by SHA-256 hash) and
+ * requests to its own origin: even if a vote's text reached the DOM as markup, no script in it
+ * would run.
+ */
+final class DashboardPage {
+
+    private final String html;
+    private final String contentSecurityPolicy;
+
+    private DashboardPage(String html) {
+        this.html = html;
+        this.contentSecurityPolicy = "default-src 'none'; script-src " + hashOf(html, "script")
+                + "; style-src " + hashOf(html, "style")
+                + "; connect-src 'self'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    }
+
+    static DashboardPage load() {
+        try (InputStream in = DashboardPage.class.getResourceAsStream("dashboard.html")) {
+            if (in == null) {
+                throw new IllegalStateException("dashboard.html is missing from the class path");
+            }
+            return new DashboardPage(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read dashboard.html", e);
+        }
+    }
+
+    String html() {
+        return html;
+    }
+
+    String contentSecurityPolicy() {
+        return contentSecurityPolicy;
+    }
+
+    /** The CSP source for the page's one {@code <tag>} element, e.g. {@code 'sha256-...'}. */
+    private static String hashOf(String html, String tag) {
+        String open = "<" + tag + ">";
+        int start = html.indexOf(open);
+        int end = html.indexOf("</" + tag + ">");
+        if (start < 0 || end < start || html.indexOf(open, start + 1) >= 0) {
+            throw new IllegalStateException("dashboard.html must have exactly one <" + tag + "> without attributes");
+        }
+        String content = html.substring(start + open.length(), end);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
+            return "'sha256-" + Base64.getEncoder().encodeToString(digest) + "'";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

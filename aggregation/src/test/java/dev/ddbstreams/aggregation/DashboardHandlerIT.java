@@ -1,0 +1,174 @@
+package dev.ddbstreams.aggregation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ddbstreams.localcloud.dynamodb.DynamoDbLocalExtension;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** {@link DashboardHandler} on DynamoDB Local, with the requests a function URL sends. */
+class DashboardHandlerIT {
+
+    @RegisterExtension
+    static final DynamoDbLocalExtension DYNAMODB = new DynamoDbLocalExtension();
+
+    private static final Instant NOW = Instant.parse("2026-11-21T10:15:30.250Z");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private DashboardTables tables;
+    private DashboardHandler handler;
+
+    @BeforeEach
+    void createTables() {
+        tables = DashboardTables.create(DYNAMODB.dynamoDb());
+        handler = new DashboardHandler(DYNAMODB.dynamoDb(), tables.votes(), tables.totals(), InstantSource.fixed(NOW));
+    }
+
+    @Test
+    void handleRequest_whenGetPage_returnsSelfContainedHtmlWithStrictPolicy() {
+        APIGatewayV2HTTPResponse response = handle("function-url-get-page.json");
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getHeaders()).containsEntry("Content-Type", "text/html; charset=utf-8")
+                .containsEntry("X-Content-Type-Options", "nosniff");
+        assertThat(response.getHeaders().get("Content-Security-Policy"))
+                .startsWith("default-src 'none'; script-src 'sha256-")
+                .contains("connect-src 'self'");
+        assertThat(response.getBody()).startsWith("<!DOCTYPE html>")
+                .contains("fetch(\"api/dashboard\"")
+                .doesNotContain("src=", "href=\"http", "@import", "url(");
+    }
+
+    @Test
+    void handleRequest_whenGetPage_neverParsesDataAsHtml() {
+        String html = handle("function-url-get-page.json").getBody();
+
+        assertThat(html).contains("textContent")
+                .doesNotContain("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(");
+    }
+
+    @Test
+    void handleRequest_whenGetDashboard_returnsTotalsRegionsAndLatestVotes() throws Exception {
+        tables.putTotal("SOUTH", "MORE_TREES", 4);
+        tables.putTotal("NORTH", "PLAYGROUNDS", 2);
+        tables.putTotal("NORTH", "BIKE_LANES", 3);
+        tables.putVote("v1", "NORTH", "BIKE_LANES", NOW.minusSeconds(20));
+        tables.putVote("v2", "SOUTH", "MORE_TREES", NOW.minusSeconds(10));
+
+        APIGatewayV2HTTPResponse response = handle("function-url-get-dashboard.json");
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/json")
+                .containsEntry("Cache-Control", "no-store");
+        JsonNode expected = JSON.readTree("""
+                {"totals":[
+                   {"region":"NORTH","improvement":"BIKE_LANES","votes":3},
+                   {"region":"NORTH","improvement":"PLAYGROUNDS","votes":2},
+                   {"region":"SOUTH","improvement":"MORE_TREES","votes":4}],
+                 "regions":[{"region":"NORTH","votes":5},{"region":"SOUTH","votes":4}],
+                 "latest":[
+                   {"id":"v2","region":"SOUTH","improvement":"MORE_TREES","cast_at":"2026-11-21T10:15:20.250Z"},
+                   {"id":"v1","region":"NORTH","improvement":"BIKE_LANES","cast_at":"2026-11-21T10:15:10.250Z"}],
+                 "generatedAt":"2026-11-21T10:15:30.250Z"}
+                """);
+        assertThat(JSON.readTree(response.getBody())).isEqualTo(expected);
+    }
+
+    @Test
+    void handleRequest_whenNothingVotedYet_returnsEmptyLists() throws Exception {
+        JsonNode body = JSON.readTree(handle("function-url-get-dashboard.json").getBody());
+
+        assertThat(body.get("totals")).isEmpty();
+        assertThat(body.get("regions")).isEmpty();
+        assertThat(body.get("latest")).isEmpty();
+    }
+
+    @Test
+    void handleRequest_whenVoteHoldsMarkup_returnsItAsPlainJsonString() throws Exception {
+        String markup = "<img src=x onerror=alert(1)></script>";
+        tables.putVote("v1", "NORTH", markup, NOW.minusSeconds(1));
+
+        APIGatewayV2HTTPResponse response = handle("function-url-get-dashboard.json");
+
+        assertThat(response.getHeaders()).containsEntry("X-Content-Type-Options", "nosniff");
+        assertThat(JSON.readTree(response.getBody()).at("/latest/0/improvement").asText()).isEqualTo(markup);
+    }
+
+    @Test
+    void handleRequest_whenUnknownPath_returns404() {
+        APIGatewayV2HTTPResponse response = handle("function-url-get-unknown-path.json");
+
+        assertThat(response.getStatusCode()).isEqualTo(404);
+        assertThat(response.getBody()).isEqualTo("Not found");
+    }
+
+    @Test
+    void handleRequest_whenPost_returns405AllowingGet() {
+        APIGatewayV2HTTPResponse response = handle("function-url-post-dashboard.json");
+
+        assertThat(response.getStatusCode()).isEqualTo(405);
+        assertThat(response.getHeaders()).containsEntry("Allow", "GET");
+    }
+
+    @Test
+    void totals_whenScanTakesSeveralPages_readsEveryPage() {
+        List<String> expected = new ArrayList<>();
+        for (String region : List.of("NORTH", "SOUTH", "EAST", "WEST", "CENTRAL")) {
+            for (String improvement : List.of("MORE_TREES", "MORE_FLOWERS", "BIKE_LANES", "MORE_BENCHES",
+                    "STREET_LIGHTS", "PLAYGROUNDS")) {
+                tables.putTotal(region, improvement, expected.size() + 1);
+                expected.add(region + "/" + improvement + "=" + (expected.size() + 1));
+            }
+        }
+        DashboardQueries queries = new DashboardQueries(DYNAMODB.dynamoDb(), tables.votes(), tables.totals(), 4);
+
+        List<String> read = queries.totals().stream()
+                .map(t -> t.region() + "/" + t.improvement() + "=" + t.votes()).toList();
+
+        assertThat(read).hasSize(30).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void latestVotes_whenMoreThanTenToday_returnsTheNewestTenNewestFirst() {
+        IntStream.range(0, 15).forEach(i -> tables.putVote("v" + i, "EAST", "MORE_BENCHES",
+                NOW.minus(Duration.ofMillis(1_000L * (15 - i)))));
+        DashboardQueries queries = new DashboardQueries(DYNAMODB.dynamoDb(), tables.votes(), tables.totals(), null);
+
+        List<String> ids = queries.latestVotes(NOW, 10).stream().map(DashboardSnapshot.Vote::id).toList();
+
+        assertThat(ids).containsExactly("v14", "v13", "v12", "v11", "v10", "v9", "v8", "v7", "v6", "v5");
+    }
+
+    @Test
+    void latestVotes_whenFewerThanTenToday_fillsUpFromYesterdayOnly() {
+        Instant midnight = Instant.parse("2026-11-21T00:00:00Z");
+        IntStream.range(0, 3).forEach(i -> tables.putVote("today" + i, "WEST", "MORE_TREES",
+                midnight.plusSeconds(i)));
+        IntStream.range(0, 12).forEach(i -> tables.putVote("yesterday" + i, "WEST", "MORE_TREES",
+                midnight.minusSeconds(12 - i)));
+        tables.putVote("before", "WEST", "MORE_TREES", midnight.minus(Duration.ofDays(1)).minusSeconds(1));
+        DashboardQueries queries = new DashboardQueries(DYNAMODB.dynamoDb(), tables.votes(), tables.totals(), null);
+
+        List<String> ids = queries.latestVotes(NOW, 10).stream().map(DashboardSnapshot.Vote::id).toList();
+
+        assertThat(ids).containsExactly("today2", "today1", "today0", "yesterday11", "yesterday10", "yesterday9",
+                "yesterday8", "yesterday7", "yesterday6", "yesterday5");
+    }
+
+    private APIGatewayV2HTTPResponse handle(String fixture) {
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/" + fixture);
+        return handler.handleRequest(event, null);
+    }
+}

@@ -1,0 +1,123 @@
+package dev.ddbstreams.cli;
+
+import dev.ddbstreams.localcloud.LocalCloud;
+import dev.ddbstreams.localcloud.lambda.FunctionFaults;
+import dev.ddbstreams.localcloud.lambda.LocalFunction;
+import dev.ddbstreams.localcloud.template.FunctionDefinition;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ./workshop dashboard}: the aggregation template deployed on a local cloud (the exact
+ * counter running on the votes stream) and its dashboard function served on
+ * {@code http://localhost:PORT}, as its function URL would serve it on AWS; optionally casting
+ * random votes to watch. Runs until Ctrl-C.
+ */
+@Command(name = "dashboard",
+        mixinStandardHelpOptions = true,
+        usageHelpAutoWidth = true,
+        description = {
+            "Runs the live vote dashboard locally: deploys aggregation/template.yaml on an in-process "
+                    + "DynamoDB Local and serves DashboardFunction on http://localhost:PORT until Ctrl-C.",
+            "With --votes N it also casts N random votes (--rate a second), so the totals move."})
+final class DashboardCommand implements Callable<Integer> {
+
+    static final String FUNCTION = "DashboardFunction";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
+            description = "Port for the dashboard (default: ${DEFAULT-VALUE}; 0 = a free one).")
+    int port;
+
+    @Option(names = "--votes", paramLabel = "N", defaultValue = "0",
+            description = "Random votes to cast while it runs (default: ${DEFAULT-VALUE}).")
+    int votes;
+
+    @Option(names = "--rate", paramLabel = "PER_SECOND", defaultValue = "5",
+            description = "Votes cast a second with --votes (default: ${DEFAULT-VALUE}).")
+    double rate;
+
+    @Option(names = "--template", paramLabel = "FILE", defaultValue = "aggregation/template.yaml",
+            description = "The template to deploy (default: ${DEFAULT-VALUE}).")
+    Path template;
+
+    @Option(names = "--duration", paramLabel = "SECONDS", hidden = true,
+            description = "Stop after this many seconds instead of at Ctrl-C (for tests and scripts).")
+    Integer durationSeconds;
+
+    @Mixin
+    FaultOptions faults;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isRegularFile(template)) {
+            throw new ParameterException(spec.commandLine(), "template not found: " + template);
+        }
+        if (votes < 0 || rate <= 0 || port < 0 || durationSeconds != null && durationSeconds < 0) {
+            throw new ParameterException(spec.commandLine(),
+                    "--votes, --port and --duration must not be negative and --rate must be positive");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        LocalCloud.Builder builder = LocalCloud.builder();
+        faults.applyTo(builder);
+        try (LocalCloud cloud = builder.start()) {
+            LocalCloud.Deployment deployment = cloud.deploy(template, ServeCommand.stackName(template), Map.of());
+            FunctionDefinition definition = deployment.template().function(FUNCTION)
+                    .orElseThrow(() -> new UserError(template + " has no " + FUNCTION));
+            LocalFunction function = new LocalFunction(definition, cloud.dynamoDb().region().id(), Map.of(),
+                    FunctionFaults.NONE, InstantSource.system());
+            String votesTable = definition.environment().get("VOTES_TABLE");
+            try (DashboardServer server = DashboardServer.start(function, port);
+                    DashboardVoteWriter writer = new DashboardVoteWriter(cloud.dynamoDb().dynamoDbClient(), votesTable,
+                            votes, new SplittableRandom(), InstantSource.system())) {
+                out.printf("Deployed %s on DynamoDB Local %s (in memory): triggers %s%n", template,
+                        cloud.dynamoDb().endpoint(), deployment.triggers().size());
+                out.printf("Dashboard: %s%n", server.url());
+                if (votes > 0) {
+                    out.printf("Casting %d random votes into %s, %s a second.%n", votes, votesTable, rate);
+                }
+                out.println(durationSeconds == null ? "Ctrl-C stops it." : "Stops after " + durationSeconds + " s.");
+                out.flush();
+                writer.start(rate);
+                awaitStop();
+                out.printf("%d votes cast%s.%n", writer.written(),
+                        writer.failed() > 0 ? ", " + writer.failed() + " failed" : "");
+            }
+        }
+        return 0;
+    }
+
+    private void awaitStop() throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(stopped::countDown);
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            if (durationSeconds == null) {
+                stopped.await();
+            } else {
+                stopped.await(durationSeconds, TimeUnit.SECONDS);
+            }
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the JVM is already running its hooks.
+            }
+        }
+    }
+}
