@@ -136,8 +136,9 @@ final class ShardWorker implements Runnable {
                 iterator = renewedIterator();
                 continue;
             } catch (TrimmedDataAccessException e) {
-                LOG.warn("shard {}: records after {} were trimmed from the stream (older than 24 hours)", shardId,
-                        lastSequenceRead);
+                LOG.warn("shard {}: records after {} were trimmed from the stream (older than 24 hours): {}", shardId,
+                        lastSequenceRead == null ? "its start" : lastSequenceRead, e.getMessage());
+                Thread.sleep(pollInterval.toMillis());
                 iterator = iterator(ShardIteratorType.TRIM_HORIZON);
                 continue;
             }
