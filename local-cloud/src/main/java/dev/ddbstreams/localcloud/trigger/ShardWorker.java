@@ -136,8 +136,14 @@ final class ShardWorker implements Runnable {
                 iterator = renewedIterator();
                 continue;
             } catch (TrimmedDataAccessException e) {
-                LOG.warn("shard {}: records after {} were trimmed from the stream (older than 24 hours): {}", shardId,
-                        lastSequenceRead == null ? "its start" : lastSequenceRead, e.getMessage());
+                if (lastSequenceRead == null) {
+                    // DynamoDB Local answers so when a TRIM_HORIZON iterator was taken on a shard
+                    // that was still empty: nothing was read, so nothing is lost or repeated.
+                    LOG.info("shard {}: {}; reading from the trim horizon again", shardId, e.getMessage());
+                } else {
+                    LOG.warn("shard {}: records after {} were trimmed from the stream (older than 24 hours): {}",
+                            shardId, lastSequenceRead, e.getMessage());
+                }
                 Thread.sleep(pollInterval.toMillis());
                 iterator = iterator(ShardIteratorType.TRIM_HORIZON);
                 continue;
