@@ -47,13 +47,14 @@ public final class StreamReader {
     /** Every record in the stream now. */
     public List<Record> readStream(String streamArn) {
         List<Record> records = new ArrayList<>();
-        for (Shard shard : parentsFirst(shardsOf(streamArn))) {
+        for (Shard shard : parentsFirst(shardsOf(streams, streamArn))) {
             readShard(streamArn, shard.shardId(), records);
         }
         return records;
     }
 
-    private List<Shard> shardsOf(String streamArn) {
+    /** Every shard of the stream, following DescribeStream's pages. */
+    public static List<Shard> shardsOf(DynamoDbStreamsClient streams, String streamArn) {
         List<Shard> shards = new ArrayList<>();
         String lastEvaluated = null;
         do {

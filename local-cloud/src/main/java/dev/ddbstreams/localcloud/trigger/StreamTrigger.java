@@ -1,5 +1,6 @@
 package dev.ddbstreams.localcloud.trigger;
 
+import dev.ddbstreams.localcloud.dynamodb.StreamReader;
 import dev.ddbstreams.localcloud.lambda.LocalFunction;
 import dev.ddbstreams.localcloud.template.StreamTriggerDefinition;
 import java.time.Duration;
@@ -14,7 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
-import software.amazon.awssdk.services.dynamodb.model.StreamDescription;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
@@ -179,7 +179,7 @@ public final class StreamTrigger implements AutoCloseable {
     }
 
     private synchronized void discover(boolean firstDiscovery) {
-        List<Shard> shards = shards();
+        List<Shard> shards = StreamReader.shardsOf(streams, streamArn);
         Map<String, Shard> byId = new LinkedHashMap<>();
         shards.forEach(shard -> byId.put(shard.shardId(), shard));
         int unstarted = 0;
@@ -219,18 +219,5 @@ public final class StreamTrigger implements AutoCloseable {
         LocalFunction function = functions.get();
         createdFunctions.add(function);
         return function;
-    }
-
-    private List<Shard> shards() {
-        List<Shard> shards = new ArrayList<>();
-        String lastEvaluated = null;
-        do {
-            String start = lastEvaluated;
-            StreamDescription description = streams.describeStream(b -> b.streamArn(streamArn)
-                    .exclusiveStartShardId(start)).streamDescription();
-            shards.addAll(description.shards());
-            lastEvaluated = description.lastEvaluatedShardId();
-        } while (lastEvaluated != null);
-        return shards;
     }
 }
