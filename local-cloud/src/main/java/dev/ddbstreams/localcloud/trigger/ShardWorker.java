@@ -139,7 +139,7 @@ final class ShardWorker implements Runnable {
                 if (lastSequenceRead == null) {
                     // DynamoDB Local answers so when a TRIM_HORIZON iterator was taken on a shard
                     // that was still empty: nothing was read, so nothing is lost or repeated.
-                    LOG.info("shard {}: {}; reading from the trim horizon again", shardId, e.getMessage());
+                    LOG.debug("shard {}: {}; reading from the trim horizon again", shardId, e.getMessage());
                 } else {
                     LOG.warn("shard {}: records after {} were trimmed from the stream (older than 24 hours): {}",
                             shardId, lastSequenceRead, e.getMessage());
