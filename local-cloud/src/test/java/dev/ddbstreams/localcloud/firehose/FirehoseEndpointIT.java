@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,13 +41,24 @@ class FirehoseEndpointIT {
     @TempDir
     Path bucket;
 
+    private static final List<String> SDK_PROPERTIES = List.of("aws.endpointUrl", "aws.endpointUrlFirehose",
+            "aws.accessKeyId", "aws.secretAccessKey");
+
     private final List<AutoCloseable> opened = new ArrayList<>();
+    private final Map<String, String> propertiesBefore = new HashMap<>();
 
     @AfterEach
     void closeAll() throws Exception {
         for (int i = opened.size() - 1; i >= 0; i--) {
             opened.get(i).close();
         }
+        propertiesBefore.forEach((name, value) -> {
+            if (value == null) {
+                System.clearProperty(name);
+            } else {
+                System.setProperty(name, value);
+            }
+        });
     }
 
     private LocalFirehoseClient local(String faults) {
@@ -190,6 +203,28 @@ class FirehoseEndpointIT {
                     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("UnknownOperationException");
                     assertThat(e.awsErrorDetails().errorMessage()).startsWith("DeleteDeliveryStream is not supported");
                 });
+    }
+
+    /**
+     * What the local cloud relies on: SDK 2.41.0's standard configuration honours the
+     * service-specific {@code aws.endpointUrlFirehose}, and it wins over the global
+     * {@code aws.endpointUrl} (here a port nothing listens on).
+     */
+    @Test
+    void standardConfiguration_serviceSpecificEndpointProperty_winsOverTheGlobalOne() {
+        LocalFirehoseClient local = local("none");
+        FirehoseEndpoint endpoint = FirehoseEndpoint.start(local);
+        opened.add(endpoint);
+        SDK_PROPERTIES.forEach(name -> propertiesBefore.put(name, System.getProperty(name)));
+        System.setProperty("aws.endpointUrl", "http://127.0.0.1:1");
+        System.setProperty("aws.endpointUrlFirehose", endpoint.uri().toString());
+        System.setProperty("aws.accessKeyId", "local");
+        System.setProperty("aws.secretAccessKey", "local");
+
+        FirehoseClient sdk = FirehoseClient.builder().region(Region.US_EAST_1).build();
+        opened.add(sdk);
+
+        assertThat(sdk.listDeliveryStreams(b -> { }).deliveryStreamNames()).containsExactly(STREAM);
     }
 
     private List<String> objectKeys() throws IOException {
