@@ -1,9 +1,13 @@
 package dev.ddbstreams.localcloud;
 
 import dev.ddbstreams.localcloud.dynamodb.LocalDynamoDb;
+import dev.ddbstreams.localcloud.firehose.DeliveryStreamConfig;
+import dev.ddbstreams.localcloud.firehose.FirehoseFaults;
+import dev.ddbstreams.localcloud.firehose.LocalFirehose;
 import dev.ddbstreams.localcloud.lambda.FunctionFaults;
 import dev.ddbstreams.localcloud.lambda.FunctionLogs;
 import dev.ddbstreams.localcloud.lambda.LocalFunction;
+import dev.ddbstreams.localcloud.template.DeliveryStreamDefinition;
 import dev.ddbstreams.localcloud.template.FunctionDefinition;
 import dev.ddbstreams.localcloud.template.StackSettings;
 import dev.ddbstreams.localcloud.template.StreamTriggerDefinition;
@@ -23,6 +27,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.regions.Region;
@@ -31,7 +37,8 @@ import software.amazon.awssdk.regions.Region;
  * The local cloud: DynamoDB Local in this JVM, and each deployed template's tables and stream
  * triggers running on it, with handlers reaching DynamoDB through the SDK's standard endpoint
  * configuration (the {@code aws.endpointUrl} system property and static local credentials), so
- * no handler knows it runs locally.
+ * no handler knows it runs locally. A template's Firehose delivery streams run on the local
+ * Firehose, which handlers reach the same way, through {@code aws.endpointUrlFirehose}.
  *
  * <p>Functions' standard output and error go to {@link #logFolder()}, as Lambda sends them to
  * CloudWatch Logs. One instance per JVM at a time: the endpoint configuration is JVM-wide.
@@ -40,6 +47,15 @@ public final class LocalCloud implements AutoCloseable {
 
     /** Lambda polls a shard about four times a second. */
     public static final Duration LAMBDA_POLL_INTERVAL = Duration.ofMillis(250);
+
+    /** How often the local Firehose checks its buffers' intervals (IntervalInSeconds is whole seconds). */
+    public static final Duration FIREHOSE_DELIVERY_CHECK = Duration.ofSeconds(1);
+
+    /**
+     * The SDK v2 standard configuration's endpoint for Firehose alone (service id "Firehose"); it
+     * wins over {@code aws.endpointUrl}, which names DynamoDB Local.
+     */
+    public static final String FIREHOSE_ENDPOINT_PROPERTY = "aws.endpointUrlFirehose";
 
     private static final List<String> SDK_PROPERTIES = List.of("aws.endpointUrl", "aws.accessKeyId",
             "aws.secretAccessKey", "aws.region");
@@ -50,6 +66,8 @@ public final class LocalCloud implements AutoCloseable {
     private final InstantSource clock;
     private final Map<String, FunctionFaults> faults;
     private final FailureDestination failureDestination;
+    private final FirehoseFaults firehoseFaults;
+    private LocalFirehose firehose;
     private final Map<String, String> previousProperties = new HashMap<>();
     private final List<Deployment> deployments = new ArrayList<>();
 
@@ -58,6 +76,7 @@ public final class LocalCloud implements AutoCloseable {
         this.pollInterval = builder.pollInterval;
         this.clock = builder.clock;
         this.faults = Map.copyOf(builder.faults);
+        this.firehoseFaults = builder.firehoseFaults;
         this.failureDestination = builder.failureDestination != null ? builder.failureDestination
                 : new JsonLinesFailureDestination(workFolder.resolve("on-failure"));
         this.dynamoDb = builder.port == 0 ? LocalDynamoDb.start(builder.region)
@@ -77,13 +96,19 @@ public final class LocalCloud implements AutoCloseable {
         return workFolder;
     }
 
+    /** The local Firehose, once a deployed template has a delivery stream. */
+    public synchronized Optional<LocalFirehose> firehose() {
+        return Optional.ofNullable(firehose);
+    }
+
     /** Where functions' standard output and error go: one {@code <function>.log} each. */
     public Path logFolder() {
         return workFolder.resolve("logs");
     }
 
     /**
-     * Reads a template, creates its tables and starts its stream triggers.
+     * Reads a template, creates its delivery streams (starting the local Firehose on the first
+     * one) and its tables, and starts its stream triggers.
      *
      * @param stackName names resources the template leaves unnamed, as a CloudFormation stack would
      */
@@ -99,6 +124,13 @@ public final class LocalCloud implements AutoCloseable {
             Predicate<FunctionDefinition> functions, UnaryOperator<StreamTriggerDefinition> triggerSettings) {
         Template template = new TemplateReader(StackSettings.of(stackName, dynamoDb.region().id())
                 .withParameters(parameters)).read(templateFile);
+        // Validated before anything is created: a stream the local Firehose cannot run fails the deployment.
+        List<DeliveryStreamConfig> deliveryStreams = template.deliveryStreams().stream()
+                .map(this::deliveryStreamConfig).toList();
+        if (!deliveryStreams.isEmpty()) {
+            LocalFirehose started = startFirehose();
+            deliveryStreams.forEach(started::addDeliveryStream);
+        }
         List<TableDeployment> tables = new TableDeployer(dynamoDb.dynamoDbClient()).deploy(template);
         List<StreamTrigger> triggers = new ArrayList<>();
         List<String> notRun = new ArrayList<>();
@@ -118,7 +150,7 @@ public final class LocalCloud implements AutoCloseable {
                 }
             }
         }
-        Deployment deployment = new Deployment(stackName, template, tables, triggers, notRun);
+        Deployment deployment = new Deployment(stackName, template, tables, triggers, notRun, deliveryStreams);
         synchronized (deployments) {
             deployments.add(deployment);
         }
@@ -151,10 +183,47 @@ public final class LocalCloud implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Stops the triggers, then the local Firehose (delivering what it still buffers), then
+     * DynamoDB Local, and restores the SDK properties it set.
+     *
+     * @throws IllegalStateException if the local Firehose could not write a buffer (the rest is closed anyway)
+     */
     @Override
     public void close() {
-        triggers().forEach(StreamTrigger::close);
-        dynamoDb.close();
+        try {
+            triggers().forEach(StreamTrigger::close);
+            LocalFirehose started = firehose().orElse(null);
+            if (started != null) {
+                started.close();
+            }
+        } finally {
+            dynamoDb.close();
+            restoreSdkProperties();
+        }
+    }
+
+    private synchronized LocalFirehose startFirehose() {
+        if (firehose == null) {
+            firehose = LocalFirehose.start(dynamoDb.region().id(), firehoseFaults, clock, FIREHOSE_DELIVERY_CHECK);
+            previousProperties.putIfAbsent(FIREHOSE_ENDPOINT_PROPERTY, System.getProperty(FIREHOSE_ENDPOINT_PROPERTY));
+            System.setProperty(FIREHOSE_ENDPOINT_PROPERTY, firehose.endpoint().toString());
+        }
+        return firehose;
+    }
+
+    /** The bucket is a folder {@code s3/<bucket>} in the work folder: the bucket's logical id, or its name from the ARN. */
+    private DeliveryStreamConfig deliveryStreamConfig(DeliveryStreamDefinition definition) {
+        return DeliveryStreamConfig.of(definition.deliveryStreamName(),
+                bucketFolder(definition.bucketLogicalId()), definition.prefix(), definition.errorOutputPrefix(),
+                definition.bufferSizeMb(), definition.bufferInterval(), definition.compression());
+    }
+
+    private Path bucketFolder(String bucket) {
+        return workFolder.resolve("s3").resolve(bucket);
+    }
+
+    private synchronized void restoreSdkProperties() {
         previousProperties.forEach((name, value) -> {
             if (value == null) {
                 System.clearProperty(name);
@@ -191,12 +260,28 @@ public final class LocalCloud implements AutoCloseable {
         System.setProperty("aws.region", dynamoDb.region().id());
     }
 
-    /** What one template became locally. */
+    /**
+     * What one template became locally.
+     *
+     * @param deliveryStreams the template's Firehose delivery streams, each with its bucket folder
+     */
     public record Deployment(String stackName, Template template, List<TableDeployment> tables,
-            List<StreamTrigger> triggers, List<String> triggersNotRun) {
+            List<StreamTrigger> triggers, List<String> triggersNotRun, List<DeliveryStreamConfig> deliveryStreams) {
+
+        public Deployment {
+            tables = List.copyOf(tables);
+            triggers = List.copyOf(triggers);
+            triggersNotRun = List.copyOf(triggersNotRun);
+            deliveryStreams = List.copyOf(deliveryStreams);
+        }
 
         public List<TemplateNotice> notices() {
             return template.notices();
+        }
+
+        /** The folders that stand for the delivery streams' S3 buckets, each once. */
+        public List<Path> bucketFolders() {
+            return deliveryStreams.stream().map(DeliveryStreamConfig::bucket).distinct().toList();
         }
     }
 
@@ -208,6 +293,7 @@ public final class LocalCloud implements AutoCloseable {
         private InstantSource clock = InstantSource.system();
         private final Map<String, FunctionFaults> faults = new HashMap<>();
         private FailureDestination failureDestination;
+        private FirehoseFaults firehoseFaults = FirehoseFaults.NONE;
 
         public Builder region(Region value) {
             region = value;
@@ -244,6 +330,12 @@ public final class LocalCloud implements AutoCloseable {
 
         public Builder failureDestination(FailureDestination value) {
             failureDestination = value;
+            return this;
+        }
+
+        /** Faults the local Firehose injects (failed entries, throttled calls); default none. */
+        public Builder firehoseFaults(FirehoseFaults value) {
+            firehoseFaults = Objects.requireNonNull(value, "firehoseFaults");
             return this;
         }
 

@@ -1,6 +1,7 @@
 package dev.ddbstreams.cli;
 
 import dev.ddbstreams.localcloud.LocalCloud;
+import dev.ddbstreams.localcloud.firehose.FirehoseFaults;
 import dev.ddbstreams.localcloud.lambda.FunctionFaults;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,6 +17,10 @@ import picocli.CommandLine.Spec;
  * e.g. {@code --faults 'VoteCounter=fail-after=0.2,seed=7'}. Also read from the environment
  * variable {@code WORKSHOP_FAULTS} (same syntax, several separated by {@code ;}), so a lab can
  * switch them on without editing a command.
+ *
+ * <p>{@code --firehose-faults SPEC}: faults of the local Firehose, e.g.
+ * {@code --firehose-faults records=0.1,seed=42}; also read from {@code LOCAL_FIREHOSE_FAULTS}
+ * (the flag wins).
  */
 final class FaultOptions {
 
@@ -30,6 +35,13 @@ final class FaultOptions {
                     + "slow=P (past the timeout), seed=N. Example: --faults 'VoteCounter=fail-after=0.2,seed=7'. "
                     + "Also read from " + ENVIRONMENT_VARIABLE + " (several separated by ;).")
     List<String> specs = new ArrayList<>();
+
+    @Option(names = "--firehose-faults", paramLabel = "SPEC",
+            description = "Inject faults into the local Firehose: records=P (failed entries), throttle=P "
+                    + "(calls rejected with ServiceUnavailableException), first=N, code=ServiceUnavailableException|"
+                    + "InternalFailure|mixed, seed=N. Example: --firehose-faults records=0.1,seed=42. Also read from "
+                    + FirehoseFaults.ENVIRONMENT_VARIABLE + ".")
+    String firehoseSpec;
 
     /** Function logical id (or *) to its faults, from the environment first, then the flags. */
     Map<String, FunctionFaults> parse() {
@@ -46,8 +58,19 @@ final class FaultOptions {
         return faults;
     }
 
+    /** From the flag if given, else from the environment variable; none by default. */
+    FirehoseFaults firehoseFaults() {
+        try {
+            return firehoseSpec != null ? FirehoseFaults.parse(firehoseSpec) : FirehoseFaults.fromEnvironment(System.getenv());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), (firehoseSpec != null ? "--firehose-faults '"
+                    + firehoseSpec + "': " : "") + e.getMessage());
+        }
+    }
+
     void applyTo(LocalCloud.Builder builder) {
         parse().forEach(builder::faults);
+        builder.firehoseFaults(firehoseFaults());
     }
 
     private void put(Map<String, FunctionFaults> faults, String text, String source) {

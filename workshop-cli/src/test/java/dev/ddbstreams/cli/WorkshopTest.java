@@ -70,6 +70,14 @@ class WorkshopTest {
     }
 
     @Test
+    void run_withBadFirehoseFaults_isAUsageErrorNamingTheFlag() {
+        CommandRun run = CommandRun.of("run", "votes", "--firehose-faults", "records=2");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--firehose-faults 'records=2': records must be a fraction between 0 and 1");
+    }
+
+    @Test
     void bench_withoutBenchmark_namesThem() {
         CommandRun run = CommandRun.of("bench");
 

@@ -3,6 +3,7 @@ package dev.ddbstreams.localcloud.firehose;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +73,8 @@ public final class LocalFirehoseClient implements FirehoseClient {
         this.clock = builder.clock;
         this.region = builder.region;
         this.listener = builder.listener;
-        this.createdAt = clock.instant();
+        // Milliseconds, as Firehose reports it (and as the JSON wire format carries it).
+        this.createdAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         builder.configs.forEach(this::addDeliveryStream);
         this.scheduler = builder.deliveryCheckPeriod == null ? null : startScheduler(builder.deliveryCheckPeriod);
     }

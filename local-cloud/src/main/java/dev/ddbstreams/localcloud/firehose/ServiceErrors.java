@@ -1,5 +1,6 @@
 package dev.ddbstreams.localcloud.firehose;
 
+import java.util.List;
 import java.util.UUID;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
@@ -45,6 +46,13 @@ final class ServiceErrors {
     static FirehoseException internalFailure() {
         return (FirehoseException) FirehoseException.builder().message(INTERNAL_FAILURE_MESSAGE).statusCode(500)
                 .requestId(requestId()).awsErrorDetails(details(INTERNAL_FAILURE_CODE, INTERNAL_FAILURE_MESSAGE)).build();
+    }
+
+    /** An operation the local Firehose does not emulate; the SDK surfaces it as {@link FirehoseException}. */
+    static FirehoseException unknownOperation(String operation, List<String> supported) {
+        String message = operation + " is not supported by the local Firehose; it answers " + String.join(", ", supported);
+        return (FirehoseException) FirehoseException.builder().message(message).statusCode(400).requestId(requestId())
+                .awsErrorDetails(details("UnknownOperationException", message)).build();
     }
 
     private static AwsErrorDetails details(String errorCode, String message) {

@@ -1,0 +1,59 @@
+package dev.ddbstreams.localcloud.firehose;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.InstantSource;
+
+/**
+ * The local Firehose as the local cloud runs it: a {@link LocalFirehoseClient} delivering in the
+ * background, and the {@link FirehoseEndpoint} that handlers' own SDK clients reach it through.
+ * Closing stops the endpoint first, then delivers what is still buffered.
+ */
+public final class LocalFirehose implements AutoCloseable {
+
+    private final LocalFirehoseClient client;
+    private final FirehoseEndpoint endpoint;
+
+    private LocalFirehose(LocalFirehoseClient client, FirehoseEndpoint endpoint) {
+        this.client = client;
+        this.endpoint = endpoint;
+    }
+
+    /**
+     * @param deliveryCheckPeriod how often buffer intervals are checked (delivery can be this late)
+     */
+    public static LocalFirehose start(String region, FirehoseFaults faults, InstantSource clock,
+            Duration deliveryCheckPeriod) {
+        LocalFirehoseClient client = LocalFirehoseClient.builder().region(region).faults(faults).clock(clock)
+                .backgroundDelivery(deliveryCheckPeriod).build();
+        return new LocalFirehose(client, FirehoseEndpoint.start(client));
+    }
+
+    /** The in-process client behind the endpoint: stats, flush, {@code failNextRecords}. */
+    public LocalFirehoseClient client() {
+        return client;
+    }
+
+    /** Where SDK clients reach it: {@code http://127.0.0.1:<port>}. */
+    public URI endpoint() {
+        return endpoint.uri();
+    }
+
+    public void addDeliveryStream(DeliveryStreamConfig config) {
+        client.addDeliveryStream(config);
+    }
+
+    /**
+     * Stops the endpoint, then delivers what is buffered.
+     *
+     * @throws IllegalStateException if a buffer could not be written (see {@link LocalFirehoseClient#close()})
+     */
+    @Override
+    public void close() {
+        try {
+            endpoint.close();
+        } finally {
+            client.close();
+        }
+    }
+}
