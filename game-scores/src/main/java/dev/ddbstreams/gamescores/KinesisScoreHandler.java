@@ -1,0 +1,42 @@
+package dev.ddbstreams.gamescores;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import dev.ddbstreams.aggregation.DependencyFactory;
+import dev.ddbstreams.lambda.FunctionEnvironment;
+
+/**
+ * Reads score events from a Kinesis data stream into {@code GameScoreRecords}, each Kinesis record
+ * at most once however often Lambda delivers it (see {@link KinesisScoreProcessor} for what is
+ * written, skipped and reported). From there ScoreSumHandler sums them per player: Kinesis ->
+ * GameScoreRecords -> GameScoresByUser.
+ *
+ * <p>Trigger settings it relies on (template.yaml sets them): FunctionResponseTypes
+ * [ReportBatchItemFailures] (without it the partial response is ignored and a failed record
+ * fails the whole batch). Failure mode: processing stops at the first record that is not valid
+ * UTF-8 or cannot be written, and reports it; Lambda retries from it until MaximumRetryAttempts,
+ * then sends the batch's position to the on-failure destination and moves on. See
+ * https://docs.aws.amazon.com/lambda/latest/dg/services-kinesis-batchfailurereporting.html
+ *
+ * <p>Environment: RECORDS_TABLE (GameScoreRecords).
+ */
+public final class KinesisScoreHandler implements RequestHandler<KinesisEvent, StreamsEventResponse> {
+
+    private final KinesisScoreProcessor processor;
+
+    public KinesisScoreHandler() {
+        this(new KinesisScoreProcessor(new ScoreRecordWriter(DependencyFactory.dynamoDbClient(),
+                FunctionEnvironment.require("RECORDS_TABLE"))));
+    }
+
+    KinesisScoreHandler(KinesisScoreProcessor processor) {
+        this.processor = processor;
+    }
+
+    @Override
+    public StreamsEventResponse handleRequest(KinesisEvent event, Context context) {
+        return processor.process(event.getRecords());
+    }
+}

@@ -1,0 +1,115 @@
+package dev.ddbstreams.gamescores;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.ddbstreams.gamescores.lab.PlayerScores;
+import dev.ddbstreams.gamescores.lab.ScoreTotals;
+import dev.ddbstreams.localcloud.LocalCloud;
+import dev.ddbstreams.localcloud.lambda.FunctionFaults;
+import dev.ddbstreams.localcloud.trigger.StreamTrigger;
+import dev.ddbstreams.localcloud.trigger.TriggerStatus;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * End to end through the local cloud on the module's template: a seeded random workload of
+ * inserts, score changes, moves to another player, invalid records and deletes on
+ * GameScoreRecords, while ScoreSumFunction fails before and after its writes and gets batches
+ * twice. Totals and game counts must equal a recount of the table; best scores the high-water
+ * marks of the workload.
+ */
+class GameScoresIT {
+
+    private static final String RECORDS = "GameScoreRecords";
+    private static final String TOTALS = "GameScoresByUser";
+    private static final int CHANGES = 1_200;
+    private static final int RECORD_IDS = 200;
+    private static final int PLAYERS = 12;
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3})
+    void scoreSums_whenInvocationsFailAndRepeat_equalRecountAndHighWaterMarks(long seed, @TempDir Path work)
+            throws InterruptedException {
+        try (LocalCloud cloud = LocalCloud.builder().pollInterval(Duration.ofMillis(50)).workFolder(work)
+                .faults("ScoreSumFunction", FunctionFaults.parse("fail=0.1,fail-after=0.1,duplicate=0.1,seed=" + seed))
+                .start()) {
+            LocalCloud.Deployment deployment = cloud.deploy(Path.of("template.yaml"), "game-scores-it", Map.of());
+            DynamoDbClient dynamoDb = cloud.dynamoDb().dynamoDbClient();
+
+            Map<String, BigDecimal> highWater = runWorkload(dynamoDb, new SplittableRandom(seed));
+
+            assertThat(cloud.awaitIdle(Duration.ofSeconds(60))).isTrue();
+            Map<String, PlayerScores> expected = expected(ScoreTotals.recount(dynamoDb, RECORDS), highWater);
+            // The last tumbling window closes one window (1 s) after its first record.
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                    .untilAsserted(() -> assertThat(ScoreTotals.read(dynamoDb, TOTALS)).isEqualTo(expected));
+            TriggerStatus.Counts counts = trigger(deployment).status().counts();
+            assertThat(counts.functionErrors() + counts.duplicateDeliveries())
+                    .as("the faults must have struck: %s", counts).isPositive();
+            assertThat(counts.recordsDiscarded()).isZero();
+            assertThat(deployment.triggersNotRun()).singleElement().asString().contains("KinesisScoreFunction");
+        }
+    }
+
+    /** Writes the workload and returns each player's high-water mark: the best valid score ever written for them. */
+    private static Map<String, BigDecimal> runWorkload(DynamoDbClient dynamoDb, SplittableRandom random) {
+        Map<String, BigDecimal> highWater = new HashMap<>();
+        Set<Integer> existing = new HashSet<>();
+        for (int i = 0; i < CHANGES; i++) {
+            int recordId = random.nextInt(RECORD_IDS);
+            Map<String, AttributeValue> key = Map.of("RecordID", AttributeValue.fromN(Integer.toString(recordId)));
+            if (existing.contains(recordId) && random.nextInt(100) < 20) {
+                dynamoDb.deleteItem(b -> b.tableName(RECORDS).key(key));
+                existing.remove(recordId);
+                continue;
+            }
+            // A put over an existing record is a MODIFY: a new score, often another player's.
+            String player = "player-" + random.nextInt(PLAYERS);
+            BigDecimal score = BigDecimal.valueOf(random.nextInt(0, 50_000), random.nextInt(100) < 80 ? 2 : 0);
+            Map<String, AttributeValue> item = new HashMap<>(key);
+            item.put("Username", AttributeValue.fromS(player));
+            item.put("Nickname", AttributeValue.fromS(player.toUpperCase(java.util.Locale.ROOT)));
+            int shape = random.nextInt(100);
+            if (shape < 2) {
+                item.put("Score", AttributeValue.fromS(score.toPlainString()));
+            } else if (shape < 4) {
+                item.remove("Username");
+                item.put("Score", AttributeValue.fromN(score.toPlainString()));
+            } else {
+                item.put("Score", AttributeValue.fromN(score.toPlainString()));
+                highWater.merge(player, score, BigDecimal::max);
+            }
+            dynamoDb.putItem(b -> b.tableName(RECORDS).item(item));
+            existing.add(recordId);
+        }
+        return highWater;
+    }
+
+    /** Every player who ever had a valid score has an item; one with no records left has total 0 and 0 games. */
+    private static Map<String, PlayerScores> expected(Map<String, PlayerScores> recount, Map<String, BigDecimal> highWater) {
+        Map<String, PlayerScores> expected = new TreeMap<>();
+        highWater.forEach((player, best) -> {
+            PlayerScores now = recount.getOrDefault(player, new PlayerScores(BigDecimal.ZERO, BigDecimal.ZERO, best));
+            expected.put(player, new PlayerScores(now.total(), now.games(), best));
+        });
+        return expected;
+    }
+
+    private static StreamTrigger trigger(LocalCloud.Deployment deployment) {
+        return deployment.triggers().stream().filter(t -> t.settings().sourceName().equals(RECORDS)).findFirst()
+                .orElseThrow();
+    }
+}
