@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A purpose-made handler for the trigger's contract tests, configured by its environment
  * variables as a real one would be:
  * RUN (log id), FAIL_FIRST (fail that many invocations), POISON (an id whose record fails the
- * batch), POISON_MODE (throw | report | report-unknown), SLEEP_MILLIS.
+ * batch), POISON_MODE (throw | report | report-two | report-unknown), SLEEP_MILLIS.
  */
 public final class ScriptedHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
 
@@ -41,6 +41,8 @@ public final class ScriptedHandler implements RequestHandler<DynamodbEvent, Stre
             if (record.keys().string("id").equals(poison)) {
                 return switch (poisonMode) {
                     case "report" -> PartialBatchResponse.failedFrom(record);
+                    // The poison record and the batch's last record: Lambda retries from the lower.
+                    case "report-two" -> PartialBatchResponse.failed(List.of(records.get(records.size() - 1), record));
                     case "report-unknown" -> PartialBatchResponse.failedFrom("999");
                     default -> throw new IllegalArgumentException("poison record " + record.eventId());
                 };

@@ -115,6 +115,27 @@ class StreamTriggerIT {
     }
 
     @Test
+    void partialBatchResponse_withSeveralFailures_retriesFromTheLowestSequenceNumber() throws InterruptedException {
+        try (TriggerRig rig = new TriggerRig(DYNAMODB,
+                TriggerSettings.defaults().batchSize(6).reportBatchItemFailures().maximumRetryAttempts(0),
+                ScriptedHandler.class, Map.of("POISON", "item-002", "POISON_MODE", "report-two"))) {
+            rig.putAll(6);
+            rig.start();
+
+            assertThat(rig.awaitIdle()).isTrue();
+
+            // item-005 is reported too, but the checkpoint is the lowest: item-002. With no retries
+            // left, the records from item-002 on go to the destination; item-000 and item-001 are done.
+            assertThat(rig.trigger.status().counts().recordsProcessed()).isEqualTo(2);
+            assertThat(rig.failureRecords).singleElement().satisfies(r -> {
+                assertThat(r.at("/DDBStreamBatchInfo/batchSize").asInt()).isEqualTo(4);
+                assertThat(r.at("/DDBStreamBatchInfo/startSequenceNumber").asText())
+                        .isEqualTo(rig.invocations().get(0).sequenceNumbers().get(2));
+            });
+        }
+    }
+
+    @Test
     void partialBatchResponse_whenSettingIsOff_isIgnored() throws InterruptedException {
         try (TriggerRig rig = new TriggerRig(DYNAMODB, TriggerSettings.defaults().batchSize(6),
                 ScriptedHandler.class, Map.of("POISON", "item-003", "POISON_MODE", "report"))) {
