@@ -35,34 +35,46 @@ public final class LogfileWorkload {
         this.keys = keys;
     }
 
+    /** One change to a logfile item. */
+    public enum Kind { PUT, UPDATE, DELETE }
+
     /** Writes {@code operations} changes to the table, one request each. */
     public Mix run(DynamoDbClient dynamoDb, String table, int operations) {
         int puts = 0;
         int updates = 0;
         int deletes = 0;
         for (int i = 0; i < operations; i++) {
-            String pk = "request#" + (100_000 + random.nextInt(keys));
-            int dice = random.nextInt(100);
-            if (dice < 45) {
-                dynamoDb.putItem(b -> b.tableName(table).item(item(pk)));
-                puts++;
-            } else if (dice < 80) {
-                // Creates the item if it is missing (an INSERT with only these attributes), else a MODIFY.
-                dynamoDb.updateItem(b -> b.tableName(table).key(Map.of("PK", AttributeValue.fromS(pk)))
-                        .updateExpression("SET bytessent = :b, GSI_1_PK = :g, host = :h ADD hits :one, tags :tag")
-                        .expressionAttributeValues(Map.of(
-                                ":b", AttributeValue.fromN(decimal()),
-                                ":g", AttributeValue.fromS("host#" + HOSTS.get(0)),
-                                ":h", AttributeValue.fromS(HOSTS.get(0)),
-                                ":one", AttributeValue.fromN("1"),
-                                ":tag", AttributeValue.fromSs(List.of("t" + random.nextInt(5))))));
-                updates++;
-            } else {
-                dynamoDb.deleteItem(b -> b.tableName(table).key(Map.of("PK", AttributeValue.fromS(pk))));
-                deletes++;
+            switch (step(dynamoDb, table)) {
+                case PUT -> puts++;
+                case UPDATE -> updates++;
+                case DELETE -> deletes++;
             }
         }
         return new Mix(puts, updates, deletes);
+    }
+
+    /** Writes one change to a random key: a put (45 %), an update (35 %) or a delete (20 %). */
+    public Kind step(DynamoDbClient dynamoDb, String table) {
+        String pk = "request#" + (100_000 + random.nextInt(keys));
+        int dice = random.nextInt(100);
+        if (dice < 45) {
+            dynamoDb.putItem(b -> b.tableName(table).item(item(pk)));
+            return Kind.PUT;
+        }
+        if (dice < 80) {
+            // Creates the item if it is missing (an INSERT with only these attributes), else a MODIFY.
+            dynamoDb.updateItem(b -> b.tableName(table).key(Map.of("PK", AttributeValue.fromS(pk)))
+                    .updateExpression("SET bytessent = :b, GSI_1_PK = :g, host = :h ADD hits :one, tags :tag")
+                    .expressionAttributeValues(Map.of(
+                            ":b", AttributeValue.fromN(decimal()),
+                            ":g", AttributeValue.fromS("host#" + HOSTS.get(0)),
+                            ":h", AttributeValue.fromS(HOSTS.get(0)),
+                            ":one", AttributeValue.fromN("1"),
+                            ":tag", AttributeValue.fromSs(List.of("t" + random.nextInt(5))))));
+            return Kind.UPDATE;
+        }
+        dynamoDb.deleteItem(b -> b.tableName(table).key(Map.of("PK", AttributeValue.fromS(pk))));
+        return Kind.DELETE;
     }
 
     /** A logfile-shaped item with a random host, and now and then the rarer attribute types. */

@@ -1,17 +1,28 @@
 package dev.ddbstreams.replication.lab;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /**
  * Compares a source table with its replica item by item (strongly consistent scans of both), for
- * the tests, the lab and the benchmark. Items are compared as SDK attribute maps, so a number
- * {@code 1.50} and {@code 1.5}, or a string and a number, differ.
+ * the tests, the lab and the benchmark. Values are compared exactly, with their types (a string
+ * and a number differ; {@code 6493.5} and {@code 6493} differ), with two exceptions that are
+ * DynamoDB's own rules:
+ * <ul>
+ *   <li>numbers are compared as numbers: DynamoDB trims leading and trailing zeros, so
+ *       {@code 1.50} and {@code 1.5} are the same number. DynamoDB Local departs from this: a
+ *       read returns the number as it was written, while its stream record carries it trimmed
+ *       ({@code DynamoDbLocalNumbersIT});</li>
+ *   <li>sets are compared as sets: DynamoDB does not keep the order of a set's elements.</li>
+ * </ul>
  */
 public final class ReplicaComparison {
 
@@ -48,12 +59,39 @@ public final class ReplicaComparison {
             Map<String, AttributeValue> copy = replica.get(pk);
             if (copy == null) {
                 missing.add(pk);
-            } else if (!copy.equals(item)) {
+            } else if (!canonical(copy).equals(canonical(item))) {
                 different.add(pk);
             }
         });
         List<String> extra = replica.keySet().stream().filter(pk -> !source.containsKey(pk)).toList();
         return new Differences(source.size(), replica.size(), missing, extra, different);
+    }
+
+    /** An item as plain values: maps and lists kept, sets as sorted sets, each tagged with its type. */
+    static Map<String, Object> canonical(Map<String, AttributeValue> item) {
+        Map<String, Object> values = new TreeMap<>();
+        item.forEach((name, value) -> values.put(name, canonical(value)));
+        return values;
+    }
+
+    private static Object canonical(AttributeValue value) {
+        return switch (value.type()) {
+            case S -> List.of("S", value.s());
+            case N -> List.of("N", number(value.n()));
+            case B -> List.of("B", value.b().asByteBuffer());
+            case BOOL -> List.of("BOOL", value.bool());
+            case NUL -> List.of("NULL", value.nul());
+            case SS -> List.of("SS", new TreeSet<>(value.ss()));
+            case NS -> List.of("NS", value.ns().stream().map(ReplicaComparison::number).collect(Collectors.toCollection(TreeSet::new)));
+            case BS -> List.of("BS", value.bs().stream().map(bytes -> bytes.asByteBuffer()).collect(Collectors.toSet()));
+            case M -> List.of("M", canonical(value.m()));
+            case L -> List.of("L", value.l().stream().map(ReplicaComparison::canonical).toList());
+            case UNKNOWN_TO_SDK_VERSION -> throw new IllegalArgumentException("unknown attribute type: " + value);
+        };
+    }
+
+    private static BigDecimal number(String value) {
+        return new BigDecimal(value).stripTrailingZeros();
     }
 
     /** Every item of a table keyed by {@code PK}, sorted by it. */
