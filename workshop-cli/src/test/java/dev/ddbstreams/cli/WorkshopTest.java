@@ -82,7 +82,7 @@ class WorkshopTest {
         CommandRun run = CommandRun.of("bench");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("Missing benchmark: choose one of loader, aggregation");
+        assertThat(run.err()).contains("Missing benchmark: choose one of loader, aggregation, replication");
     }
 
     @Test

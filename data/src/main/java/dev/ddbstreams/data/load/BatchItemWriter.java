@@ -1,18 +1,17 @@
 package dev.ddbstreams.data.load;
 
+import dev.ddbstreams.dynamodb.BatchWriteSender;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * Buffers items into BatchWriteItem requests of at most 25 (the API's limit) and sends each until
- * DynamoDB has processed every item, retrying UnprocessedItems with backoff.
+ * Buffers items into BatchWriteItem requests of at most 25 (the API's limit) and sends each with
+ * {@link BatchWriteSender}, which retries UnprocessedItems with backoff.
  *
  * <p>DynamoDB rejects a whole request whose items share a key ("Provided list of item keys
  * contains duplicates"). An item whose key is already buffered therefore sends the buffer first:
@@ -20,10 +19,9 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  */
 final class BatchItemWriter implements ItemWriter {
 
-    static final int MAX_BATCH_SIZE = 25;
+    static final int MAX_BATCH_SIZE = BatchWriteSender.MAX_BATCH_SIZE;
 
-    private final BatchWriteCall call;
-    private final RetryBackoff backoff;
+    private final BatchWriteSender sender;
     private final String tableName;
     private final List<String> keyAttributes;
     private final Map<List<AttributeValue>, WriteRequest> batch = new LinkedHashMap<>();
@@ -31,9 +29,8 @@ final class BatchItemWriter implements ItemWriter {
     private long requestsSent;
     private long unprocessedItemRetries;
 
-    BatchItemWriter(BatchWriteCall call, RetryBackoff backoff, String tableName, List<String> keyAttributes) {
-        this.call = call;
-        this.backoff = backoff;
+    BatchItemWriter(BatchWriteSender sender, String tableName, List<String> keyAttributes) {
+        this.sender = sender;
         this.tableName = tableName;
         this.keyAttributes = List.copyOf(keyAttributes);
     }
@@ -80,27 +77,11 @@ final class BatchItemWriter implements ItemWriter {
             return;
         }
         List<WriteRequest> toSend = new ArrayList<>(batch.values());
-        int batchSize = toSend.size();
         batch.clear();
-        for (int attempt = 1; ; attempt++) {
-            List<WriteRequest> sent = toSend;
-            BatchWriteItemResponse response = call.send(
-                    BatchWriteItemRequest.builder().requestItems(Map.of(tableName, sent)).build());
-            requestsSent++;
-            List<WriteRequest> unprocessed = response.hasUnprocessedItems()
-                    ? response.unprocessedItems().getOrDefault(tableName, List.of())
-                    : List.of();
-            itemsWritten += sent.size() - unprocessed.size();
-            if (unprocessed.isEmpty()) {
-                return;
-            }
-            if (attempt == backoff.maxAttempts()) {
-                throw new UnprocessedItemsException(tableName, unprocessed.size(), batchSize, attempt);
-            }
-            unprocessedItemRetries += unprocessed.size();
-            backoff.pauseBefore(attempt);
-            toSend = unprocessed;
-        }
+        BatchWriteSender.Sent sent = sender.send(tableName, toSend);
+        requestsSent += sent.calls();
+        unprocessedItemRetries += sent.retriedRequests();
+        itemsWritten += toSend.size();
     }
 
     private List<AttributeValue> keyOf(Map<String, AttributeValue> item) {

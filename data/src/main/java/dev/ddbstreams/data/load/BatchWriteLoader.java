@@ -1,6 +1,10 @@
 package dev.ddbstreams.data.load;
 
 import dev.ddbstreams.data.DataSet;
+import dev.ddbstreams.dynamodb.BatchWriteCall;
+import dev.ddbstreams.dynamodb.BatchWriteSender;
+import dev.ddbstreams.dynamodb.RetryBackoff;
+import dev.ddbstreams.dynamodb.UnprocessedItemsException;
 import java.io.IOException;
 import java.nio.file.Path;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -27,7 +31,8 @@ public final class BatchWriteLoader implements TableLoader {
     @Override
     public LoadResult load(Path file, DataSet dataSet, String tableName, LoadProgressListener progress)
             throws IOException {
-        BatchItemWriter writer = new BatchItemWriter(call, backoff, tableName, dataSet.keyAttributeNames());
+        BatchItemWriter writer = new BatchItemWriter(new BatchWriteSender(call, backoff), tableName,
+                dataSet.keyAttributeNames());
         return new CsvLoadRun(file, dataSet, tableName, writer, progress).run();
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ddbstreams.data.DataSet;
+import dev.ddbstreams.dynamodb.RetryBackoff;
+import dev.ddbstreams.dynamodb.UnprocessedItemsException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.ddbstreams.data.load;
 
+import dev.ddbstreams.dynamodb.BatchWriteCall;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package dev.ddbstreams.data.load;
+package dev.ddbstreams.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

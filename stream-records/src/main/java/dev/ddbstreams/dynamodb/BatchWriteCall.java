@@ -1,4 +1,4 @@
-package dev.ddbstreams.data.load;
+package dev.ddbstreams.dynamodb;
 
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
@@ -7,7 +7,7 @@ import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
  * Sends one BatchWriteItem request: normally {@code dynamoDbClient::batchWriteItem}.
  *
  * <p>A seam for tests: DynamoDB Local never returns UnprocessedItems (it does not throttle), so
- * the retry loop is tested through a stand-in that does.
+ * retry loops are tested through a stand-in that does.
  */
 @FunctionalInterface
 public interface BatchWriteCall {

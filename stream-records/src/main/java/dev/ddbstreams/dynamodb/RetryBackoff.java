@@ -1,4 +1,4 @@
-package dev.ddbstreams.data.load;
+package dev.ddbstreams.dynamodb;
 
 import java.time.Duration;
 import java.util.SplittableRandom;

@@ -1,0 +1,56 @@
+package dev.ddbstreams.replication;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import dev.ddbstreams.dynamodb.BatchWriteSender;
+import dev.ddbstreams.dynamodb.RetryBackoff;
+import dev.ddbstreams.lambda.FunctionEnvironment;
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Keeps a replica table equal to the source table whose stream triggers it ({@code logfile} ->
+ * {@code logfile_replica} in template.yaml), in the same region or, with TARGET_REGION, another.
+ *
+ * <p>Failure mode: see {@link ReplicaWriter}. It needs {@code FunctionResponseTypes:
+ * [ReportBatchItemFailures]}: the response names the first record not applied and Lambda retries
+ * from there, in order. An exception it does not handle fails the invocation and Lambda retries
+ * the whole batch, which is safe (every write is idempotent). See
+ * https://docs.aws.amazon.com/lambda/latest/dg/services-ddb-batchfailurereporting.html
+ *
+ * <p>Environment: TARGET_TABLE; TARGET_REGION (default: the function's AWS_REGION);
+ * SKIP_TTL_DELETES ({@code true} keeps items the source's TTL deleted; default {@code false}).
+ */
+public final class ReplicaHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+
+    private final ReplicaWriter writer;
+
+    public ReplicaHandler() {
+        this(DependencyFactory.dynamoDbClient(DependencyFactory.targetRegion()),
+                FunctionEnvironment.require("TARGET_TABLE"), skipTtlDeletes());
+    }
+
+    ReplicaHandler(DynamoDbClient dynamoDb, String targetTable, boolean skipTtlDeletes) {
+        this(new ReplicaWriter(new BatchWriteSender(dynamoDb::batchWriteItem, RetryBackoff.standard()), targetTable,
+                skipTtlDeletes));
+    }
+
+    ReplicaHandler(ReplicaWriter writer) {
+        this.writer = writer;
+    }
+
+    @Override
+    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        return writer.apply(event.getRecords() == null ? List.of() : event.getRecords());
+    }
+
+    static boolean skipTtlDeletes() {
+        String value = FunctionEnvironment.get("SKIP_TTL_DELETES").orElse("false").trim();
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new IllegalStateException("SKIP_TTL_DELETES must be true or false, was '" + value + "'");
+        }
+        return Boolean.parseBoolean(value);
+    }
+}

@@ -1,0 +1,204 @@
+package dev.ddbstreams.cli;
+
+import dev.ddbstreams.localcloud.LocalCloud;
+import dev.ddbstreams.localcloud.metrics.Counters;
+import dev.ddbstreams.localcloud.metrics.MetricKey;
+import dev.ddbstreams.localcloud.metrics.MetricsSnapshot;
+import dev.ddbstreams.localcloud.metrics.RequestMetrics;
+import dev.ddbstreams.replication.lab.LogfileWorkload;
+import dev.ddbstreams.replication.lab.ReplicaComparison;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * {@code ./workshop bench replication}: the one-PutItem/DeleteItem-per-record replicator against
+ * the batched one, on the same seeded workload, each in a fresh local cloud: write requests and
+ * items on the replica, changes per second end to end, and the replication lag.
+ *
+ * <p>Lag: every {@code --probe-every}th change is a put of a new probe item. Its lag is the time
+ * from the moment the source's PutItem returned to the moment a prober thread, which reads every
+ * outstanding probe from the replica with strongly consistent GetItems in a loop (about every
+ * 5 ms), first sees it. It includes the trigger's polling (250 ms, as Lambda polls a shard about 4
+ * times a second) and any backlog; its resolution is the prober's round.
+ */
+@Command(name = "replication",
+        mixinStandardHelpOptions = true,
+        usageHelpAutoWidth = true,
+        description = "Replication: one write per record (naive) against batched writes, same workload, in one run: "
+                + "write requests and items on the replica, changes per second end to end, lag (median, p99).")
+final class ReplicationBenchCommand implements Callable<Integer> {
+
+    private static final String TEMPLATE = "replication/template.yaml";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--changes", paramLabel = "N", defaultValue = "5000",
+            description = "Changes in the workload: puts, updates, deletes (default: ${DEFAULT-VALUE}).")
+    int changes;
+
+    @Option(names = "--keys", paramLabel = "N", defaultValue = "200",
+            description = "Distinct keys the workload changes (default: ${DEFAULT-VALUE}).")
+    int keys;
+
+    @Option(names = "--probe-every", paramLabel = "N", defaultValue = "25",
+            description = "Every Nth change is a probe whose lag is measured (default: ${DEFAULT-VALUE}).")
+    int probeEvery;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Workload seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    private record Contender(String name, String function, String replicaTable) {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (changes < 1 || keys < 1 || probeEvery < 1) {
+            throw new ParameterException(spec.commandLine(), "--changes, --keys and --probe-every must be at least 1");
+        }
+        List<Contender> contenders = List.of(
+                new Contender("naive (per record)", "NaiveReplicaFunction", "logfile_replica_naive"),
+                new Contender("batched", "ReplicaFunction", "logfile_replica"));
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("Same %d-change workload on %d keys (seed %d, every %dth change a lag probe) for each replicator, "
+                + "each in a fresh local cloud on %d cores.%n", changes, keys, seed, probeEvery,
+                Runtime.getRuntime().availableProcessors());
+        out.printf("%-19s %14s %13s %9s %10s %10s %9s  %s%n", "replicator", "write requests", "items written",
+                "WCU", "changes/s", "lag p50", "lag p99", "replica vs source");
+        for (Contender contender : contenders) {
+            out.println(measure(contender));
+            out.flush();
+        }
+        out.println("write requests, items and WCU count writes to the replica table only (WCU as DynamoDB Local "
+                + "reports it, the replica's GSI_1 included). changes/s: from the first source write to the trigger "
+                + "drained. Lag: source PutItem returned -> the item readable on the replica.");
+        return 0;
+    }
+
+    private String measure(Contender contender) throws InterruptedException {
+        MetricsSnapshot before = RequestMetrics.global().snapshot();
+        Path work = Path.of(".workshop", "bench", "replication");
+        try (LocalCloud cloud = LocalCloud.builder().workFolder(work).start()) {
+            cloud.deploy(Path.of(TEMPLATE), "bench", Map.of(), f -> f.logicalId().equals(contender.function()),
+                    UnaryOperator.identity());
+            DynamoDbClient dynamoDb = cloud.dynamoDb().dynamoDbClient();
+            LogfileWorkload workload = new LogfileWorkload(seed, keys);
+            Prober prober = new Prober(dynamoDb, contender.replicaTable());
+            Thread proberThread = new Thread(prober, "lag-prober");
+            proberThread.setDaemon(true);
+            proberThread.start();
+            long start = System.nanoTime();
+            for (int i = 0; i < changes; i++) {
+                if (i % probeEvery == 0) {
+                    String pk = "request#" + (900_000_000 + i); // a key the workload never uses
+                    dynamoDb.putItem(b -> b.tableName("logfile").item(workload.item(pk)));
+                    prober.watch(pk, System.nanoTime());
+                } else {
+                    workload.step(dynamoDb, "logfile");
+                }
+            }
+            if (!cloud.awaitIdle(Duration.ofMinutes(10))) {
+                throw new UserError(contender.name() + " did not drain its stream within 10 minutes");
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            List<Long> lags = prober.finish(Duration.ofSeconds(30));
+            proberThread.interrupt();
+            MetricsSnapshot spent = RequestMetrics.global().snapshot().minus(before);
+            long requests = 0;
+            long items = 0;
+            double units = 0;
+            for (Map.Entry<MetricKey, Counters> row : spent.rows().entrySet()) {
+                MetricKey key = row.getKey();
+                if (key.resource().equals(contender.replicaTable()) && isWrite(key.operation())) {
+                    requests += row.getValue().calls();
+                    items += row.getValue().items();
+                    units += row.getValue().writeUnits();
+                }
+            }
+            ReplicaComparison.Differences differences = ReplicaComparison.compare(dynamoDb, "logfile",
+                    contender.replicaTable());
+            return String.format("%-19s %14d %13d %9.0f %,10.0f %8d ms %6d ms  %s", contender.name(), requests, items,
+                    units, changes / seconds, percentile(lags, 50), percentile(lags, 99),
+                    differences.none() ? "equal" : differences.toString());
+        }
+    }
+
+    private static boolean isWrite(String operation) {
+        return List.of("PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem", "TransactWriteItems")
+                .contains(operation);
+    }
+
+    /** Nearest-rank percentile, in milliseconds. */
+    static long percentile(List<Long> nanos, int percent) {
+        if (nanos.isEmpty()) {
+            return -1;
+        }
+        List<Long> sorted = new ArrayList<>(nanos);
+        Collections.sort(sorted);
+        int rank = (int) Math.ceil(percent / 100.0 * sorted.size());
+        return Duration.ofNanos(sorted.get(Math.max(0, rank - 1))).toMillis();
+    }
+
+    /** Reads outstanding probes from the replica until each is there; records when it first was. */
+    private static final class Prober implements Runnable {
+
+        private final DynamoDbClient dynamoDb;
+        private final String replicaTable;
+        private final Map<String, Long> outstanding = new ConcurrentHashMap<>();
+        private final List<Long> lags = Collections.synchronizedList(new ArrayList<>());
+
+        Prober(DynamoDbClient dynamoDb, String replicaTable) {
+            this.dynamoDb = dynamoDb;
+            this.replicaTable = replicaTable;
+        }
+
+        void watch(String pk, long writtenAt) {
+            outstanding.put(pk, writtenAt);
+        }
+
+        @Override
+        public void run() {
+            while (!Thread.currentThread().isInterrupted()) {
+                for (Map.Entry<String, Long> probe : outstanding.entrySet()) {
+                    boolean visible = dynamoDb.getItem(b -> b.tableName(replicaTable).consistentRead(true)
+                            .key(Map.of("PK", AttributeValue.fromS(probe.getKey()))).projectionExpression("PK")).hasItem();
+                    if (visible) {
+                        lags.add(System.nanoTime() - probe.getValue());
+                        outstanding.remove(probe.getKey());
+                    }
+                }
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return; // the benchmark is over
+                }
+            }
+        }
+
+        List<Long> finish(Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!outstanding.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            if (!outstanding.isEmpty()) {
+                throw new UserError(outstanding.size() + " probes never reached " + replicaTable);
+            }
+            return List.copyOf(lags);
+        }
+    }
+}
