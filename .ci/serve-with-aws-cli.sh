@@ -6,7 +6,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 port=${PORT:-8765}
 aws_cli=$(command -v /usr/bin/aws || command -v aws)
-export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_REGION=us-east-1 AWS_PAGER=""
+export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1 AWS_PAGER=""
 log=$(mktemp)
 ./workshop serve --port "$port" > "$log" 2>&1 &
 serve_pid=$!
