@@ -80,7 +80,8 @@ final class ServeCommand implements Callable<Integer> {
                     + "handlers reach it through %s)%n", firehose.endpoint(), firehose.endpoint(),
                     LocalCloud.FIREHOSE_ENDPOINT_PROPERTY));
             out.printf("%nFor the AWS CLI:%n  export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local "
-                    + "AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1%n  aws dynamodb list-tables --endpoint-url %s%n", cloud.dynamoDb().endpoint());
+                    + "AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1%n"
+                    + "  aws dynamodb list-tables --endpoint-url %s%n", cloud.dynamoDb().endpoint());
             out.printf("Trigger status: ./workshop triggers. Ctrl-C stops everything.%n");
             out.flush();
             TriggerStatusFile statusFile = new TriggerStatusFile(cloud.workFolder());
