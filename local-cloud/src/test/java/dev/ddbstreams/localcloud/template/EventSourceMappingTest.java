@@ -30,7 +30,7 @@ class EventSourceMappingTest {
         assertThat(replication.maximumRetryAttempts()).isEqualTo(10_000);
         assertThat(replication.maximumRecordAge()).isEmpty();
         assertThat(replication.reportBatchItemFailures()).isTrue();
-        assertThat(replication.onFailureDestination()).contains("arn:aws:sqs:eu-west-1:111122223333:external-dlq");
+        assertThat(replication.onFailureDestination()).contains("arn:aws:sqs:eu-west-1:123456789012:external-dlq");
     }
 
     @Test
