@@ -7,6 +7,7 @@ import dev.ddbstreams.localcloud.firehose.LocalFirehose;
 import dev.ddbstreams.localcloud.lambda.FunctionFaults;
 import dev.ddbstreams.localcloud.lambda.FunctionLogs;
 import dev.ddbstreams.localcloud.lambda.LocalFunction;
+import dev.ddbstreams.localcloud.routing.RegionEndpoints;
 import dev.ddbstreams.localcloud.template.DeliveryStreamDefinition;
 import dev.ddbstreams.localcloud.template.FunctionDefinition;
 import dev.ddbstreams.localcloud.template.StackSettings;
@@ -24,11 +25,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.net.URI;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.regions.Region;
@@ -42,6 +47,10 @@ import software.amazon.awssdk.regions.Region;
  *
  * <p>Functions' standard output and error go to {@link #logFolder()}, as Lambda sends them to
  * CloudWatch Logs. One instance per JVM at a time: the endpoint configuration is JVM-wide.
+ *
+ * <p>With {@link Builder#additionalRegions}, each further region gets a DynamoDB Local of its
+ * own, and {@link RegionEndpoints} routes every DynamoDB and DynamoDB Streams client to the
+ * instance of its region (see {@code RegionRouter}).
  */
 public final class LocalCloud implements AutoCloseable {
 
@@ -61,6 +70,8 @@ public final class LocalCloud implements AutoCloseable {
             "aws.secretAccessKey", "aws.region");
 
     private final LocalDynamoDb dynamoDb;
+    /** Every instance by region, the default one first. */
+    private final Map<Region, LocalDynamoDb> regions = new LinkedHashMap<>();
     private final Path workFolder;
     private final Duration pollInterval;
     private final InstantSource clock;
@@ -81,7 +92,24 @@ public final class LocalCloud implements AutoCloseable {
                 : new JsonLinesFailureDestination(workFolder.resolve("on-failure"));
         this.dynamoDb = builder.port == 0 ? LocalDynamoDb.start(builder.region)
                 : LocalDynamoDb.start(builder.region, builder.port);
+        regions.put(dynamoDb.region(), dynamoDb);
+        try {
+            for (Region region : builder.additionalRegions) {
+                if (!regions.containsKey(region)) {
+                    regions.put(region, LocalDynamoDb.start(region));
+                }
+            }
+        } catch (RuntimeException e) {
+            regions.values().forEach(LocalDynamoDb::close);
+            throw e;
+        }
         pointSdkAtLocal();
+        // Only with several regions: a single-region cloud leaves every request as it was.
+        if (regions.size() > 1) {
+            Map<Region, URI> table = new LinkedHashMap<>();
+            regions.forEach((region, instance) -> table.put(region, instance.endpoint()));
+            RegionEndpoints.register(table);
+        }
     }
 
     public static Builder builder() {
@@ -90,6 +118,25 @@ public final class LocalCloud implements AutoCloseable {
 
     public LocalDynamoDb dynamoDb() {
         return dynamoDb;
+    }
+
+    /**
+     * The instance standing for a region: the default one or one of the additional regions.
+     *
+     * @throws IllegalArgumentException if this cloud does not run the region
+     */
+    public LocalDynamoDb dynamoDb(Region region) {
+        LocalDynamoDb instance = regions.get(region);
+        if (instance == null) {
+            throw new IllegalArgumentException("this local cloud does not run " + region + "; it runs "
+                    + regions.keySet());
+        }
+        return instance;
+    }
+
+    /** The regions this cloud runs, the default one first. */
+    public List<Region> regions() {
+        return List.copyOf(regions.keySet());
     }
 
     public Path workFolder() {
@@ -117,12 +164,28 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     /**
+     * Like {@link #deploy(Path, String, Map)}, into one region's instance: its tables are created
+     * there, its triggers read that instance's streams, and its functions get that {@code AWS_REGION}.
+     * Delivery streams still go to the one local Firehose.
+     */
+    public Deployment deploy(Path templateFile, String stackName, Map<String, String> parameters, Region region) {
+        return deploy(templateFile, stackName, parameters, function -> true, UnaryOperator.identity(),
+                dynamoDb(region));
+    }
+
+    /**
      * Like {@link #deploy(Path, String, Map)}, running only some of the template's functions and
      * with their trigger settings changed: for benchmarks that compare functions or settings.
      */
     public Deployment deploy(Path templateFile, String stackName, Map<String, String> parameters,
             Predicate<FunctionDefinition> functions, UnaryOperator<StreamTriggerDefinition> triggerSettings) {
-        Template template = new TemplateReader(StackSettings.of(stackName, dynamoDb.region().id())
+        return deploy(templateFile, stackName, parameters, functions, triggerSettings, dynamoDb);
+    }
+
+    private Deployment deploy(Path templateFile, String stackName, Map<String, String> parameters,
+            Predicate<FunctionDefinition> functions, UnaryOperator<StreamTriggerDefinition> triggerSettings,
+            LocalDynamoDb target) {
+        Template template = new TemplateReader(StackSettings.of(stackName, target.region().id())
                 .withParameters(parameters)).read(templateFile);
         // Validated before anything is created: a stream the local Firehose cannot run fails the deployment.
         List<DeliveryStreamConfig> deliveryStreams = template.deliveryStreams().stream()
@@ -131,7 +194,7 @@ public final class LocalCloud implements AutoCloseable {
             LocalFirehose started = startFirehose();
             deliveryStreams.forEach(started::addDeliveryStream);
         }
-        List<TableDeployment> tables = new TableDeployer(dynamoDb.dynamoDbClient()).deploy(template);
+        List<TableDeployment> tables = new TableDeployer(target.dynamoDbClient()).deploy(template);
         List<StreamTrigger> triggers = new ArrayList<>();
         List<String> notRun = new ArrayList<>();
         for (FunctionDefinition function : template.functions()) {
@@ -146,7 +209,7 @@ public final class LocalCloud implements AutoCloseable {
                 } else if (trigger.source() != StreamTriggerDefinition.Source.DYNAMODB) {
                     notRun.add(function.logicalId() + "." + trigger.name() + ": Kinesis triggers are not run locally");
                 } else {
-                    triggers.add(startTrigger(function, trigger));
+                    triggers.add(startTrigger(function, trigger, target));
                 }
             }
         }
@@ -184,8 +247,8 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     /**
-     * Stops the triggers, then the local Firehose (delivering what it still buffers), then
-     * DynamoDB Local, and restores the SDK properties it set.
+     * Stops the triggers, then the local Firehose (delivering what it still buffers), then every
+     * DynamoDB Local, and restores the SDK properties it set and clears the region routing.
      *
      * @throws IllegalStateException if the local Firehose could not write a buffer (the rest is closed anyway)
      */
@@ -198,8 +261,31 @@ public final class LocalCloud implements AutoCloseable {
                 started.close();
             }
         } finally {
-            dynamoDb.close();
-            restoreSdkProperties();
+            try {
+                closeInstances();
+            } finally {
+                RegionEndpoints.clear();
+                restoreSdkProperties();
+            }
+        }
+    }
+
+    /** Closes every instance even if one fails to stop; the first failure is thrown. */
+    private void closeInstances() {
+        RuntimeException failure = null;
+        for (LocalDynamoDb instance : regions.values()) {
+            try {
+                instance.close();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 
@@ -233,8 +319,9 @@ public final class LocalCloud implements AutoCloseable {
         });
     }
 
-    private StreamTrigger startTrigger(FunctionDefinition function, StreamTriggerDefinition trigger) {
-        String streamArn = dynamoDb.dynamoDbClient().describeTable(b -> b.tableName(trigger.sourceName()))
+    private StreamTrigger startTrigger(FunctionDefinition function, StreamTriggerDefinition trigger,
+            LocalDynamoDb target) {
+        String streamArn = target.dynamoDbClient().describeTable(b -> b.tableName(trigger.sourceName()))
                 .table().latestStreamArn();
         if (streamArn == null) {
             throw new IllegalStateException(function.logicalId() + "." + trigger.name() + ": table "
@@ -244,8 +331,8 @@ public final class LocalCloud implements AutoCloseable {
                 faults.getOrDefault("*", FunctionFaults.NONE));
         FunctionLogs.route(function.functionName(), logFolder());
         StreamTrigger started = new StreamTrigger(trigger, function.functionName(), streamArn,
-                dynamoDb.streamsClient(),
-                () -> new LocalFunction(function, dynamoDb.region().id(), Map.of(), functionFaults, clock),
+                target.streamsClient(),
+                () -> new LocalFunction(function, target.region().id(), Map.of(), functionFaults, clock),
                 failureDestination, clock, pollInterval);
         started.start();
         return started;
@@ -294,9 +381,19 @@ public final class LocalCloud implements AutoCloseable {
         private final Map<String, FunctionFaults> faults = new HashMap<>();
         private FailureDestination failureDestination;
         private FirehoseFaults firehoseFaults = FirehoseFaults.NONE;
+        private final Set<Region> additionalRegions = new LinkedHashSet<>();
 
         public Builder region(Region value) {
             region = value;
+            return this;
+        }
+
+        /**
+         * Regions besides {@link #region}, each with a DynamoDB Local of its own on a free port;
+         * clients of those regions reach their instance (for cross-region replication).
+         */
+        public Builder additionalRegions(Region... values) {
+            additionalRegions.addAll(List.of(values));
             return this;
         }
 
