@@ -51,8 +51,14 @@ public final class ReplicaComparison {
     }
 
     public static Differences compare(DynamoDbClient dynamoDb, String sourceTable, String replicaTable) {
-        Map<String, Map<String, AttributeValue>> source = items(dynamoDb, sourceTable);
-        Map<String, Map<String, AttributeValue>> replica = items(dynamoDb, replicaTable);
+        return compare(dynamoDb, sourceTable, dynamoDb, replicaTable);
+    }
+
+    /** Compares tables in two regions (or two DynamoDB Locals). */
+    public static Differences compare(DynamoDbClient sourceClient, String sourceTable, DynamoDbClient replicaClient,
+            String replicaTable) {
+        Map<String, Map<String, AttributeValue>> source = items(sourceClient, sourceTable);
+        Map<String, Map<String, AttributeValue>> replica = items(replicaClient, replicaTable);
         List<String> missing = new ArrayList<>();
         List<String> different = new ArrayList<>();
         source.forEach((pk, item) -> {
