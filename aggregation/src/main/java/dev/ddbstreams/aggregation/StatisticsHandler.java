@@ -5,8 +5,6 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbTimeWindowEvent;
 import com.amazonaws.services.lambda.runtime.events.TimeWindowEventResponse;
 import dev.ddbstreams.lambda.FunctionEnvironment;
-import java.time.Duration;
-import java.time.InstantSource;
 
 /**
  * Count, sum, maximum and minimum of a number attribute per group ({@link StatisticsAggregator}),
@@ -24,19 +22,11 @@ import java.time.InstantSource;
  */
 public final class StatisticsHandler implements RequestHandler<DynamodbTimeWindowEvent, TimeWindowEventResponse> {
 
-    /** Markers outlive the stream's 24-hour retention, so no replay can come after its marker expires. */
-    static final Duration MARKER_LIFETIME = Duration.ofDays(2);
-
     private final WindowedAggregation aggregation;
 
     public StatisticsHandler() {
-        this(new WindowedAggregation(
-                new StatisticsAggregator(FunctionEnvironment.require("GROUP_BY"),
-                        FunctionEnvironment.require("VALUE_ATTRIBUTE")),
-                new WindowCommitter(DependencyFactory.dynamoDbClient(), FunctionEnvironment.require("STATS_TABLE"),
-                        FunctionEnvironment.require("WINDOWS_TABLE"), MARKER_LIFETIME, InstantSource.system()),
-                new InvalidRecords(FunctionEnvironment.get("AWS_LAMBDA_FUNCTION_NAME").orElse("Statistics"),
-                        InstantSource.system())));
+        this(WindowedAggregation.fromEnvironment(new StatisticsAggregator(FunctionEnvironment.require("GROUP_BY"),
+                FunctionEnvironment.require("VALUE_ATTRIBUTE")), "STATS_TABLE"));
     }
 
     StatisticsHandler(WindowedAggregation aggregation) {

@@ -4,9 +4,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbTimeWindowEvent;
 import com.amazonaws.services.lambda.runtime.events.TimeWindowEventResponse;
-import dev.ddbstreams.lambda.FunctionEnvironment;
-import java.time.Duration;
-import java.time.InstantSource;
 
 /**
  * Counts votes ({@code votes} -> {@code total_votes}) exactly once, whatever Lambda retries or
@@ -24,17 +21,10 @@ import java.time.InstantSource;
  */
 public final class VoteCountHandler implements RequestHandler<DynamodbTimeWindowEvent, TimeWindowEventResponse> {
 
-    /** Markers outlive the stream's 24-hour retention, so no replay can come after its marker expires. */
-    static final Duration MARKER_LIFETIME = Duration.ofDays(2);
-
     private final WindowedAggregation aggregation;
 
     public VoteCountHandler() {
-        this(new WindowedAggregation(new VoteAggregator(),
-                new WindowCommitter(DependencyFactory.dynamoDbClient(), FunctionEnvironment.require("TOTALS_TABLE"),
-                        FunctionEnvironment.require("WINDOWS_TABLE"), MARKER_LIFETIME, InstantSource.system()),
-                new InvalidRecords(FunctionEnvironment.get("AWS_LAMBDA_FUNCTION_NAME").orElse("VoteCounter"),
-                        InstantSource.system())));
+        this(WindowedAggregation.fromEnvironment(new VoteAggregator(), "TOTALS_TABLE"));
     }
 
     VoteCountHandler(WindowedAggregation aggregation) {

@@ -3,9 +3,12 @@ package dev.ddbstreams.aggregation;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbTimeWindowEvent;
 import com.amazonaws.services.lambda.runtime.events.TimeWindowEventResponse;
+import dev.ddbstreams.lambda.FunctionEnvironment;
 import dev.ddbstreams.records.ChangeRecord;
 import dev.ddbstreams.records.ChangeRecordException;
 import dev.ddbstreams.records.ChangeRecords;
+import java.time.Duration;
+import java.time.InstantSource;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,6 +31,23 @@ public final class WindowedAggregation {
     private final ChangeAggregator aggregator;
     private final WindowCommitter committer;
     private final InvalidRecords invalidRecords;
+
+    /** Markers outlive the stream's 24-hour retention, so no replay can come after its marker expires. */
+    public static final Duration MARKER_LIFETIME = Duration.ofDays(2);
+
+    /**
+     * The wiring a handler's no-argument constructor uses: its DynamoDB client, the aggregate
+     * table named by the environment variable {@code aggregateTableVariable}, window markers in
+     * {@code WINDOWS_TABLE}, invalid records counted under the function's name.
+     */
+    public static WindowedAggregation fromEnvironment(ChangeAggregator aggregator, String aggregateTableVariable) {
+        return new WindowedAggregation(aggregator,
+                new WindowCommitter(DependencyFactory.dynamoDbClient(),
+                        FunctionEnvironment.require(aggregateTableVariable), FunctionEnvironment.require("WINDOWS_TABLE"),
+                        MARKER_LIFETIME, InstantSource.system()),
+                new InvalidRecords(FunctionEnvironment.get("AWS_LAMBDA_FUNCTION_NAME").orElse("aggregation"),
+                        InstantSource.system()));
+    }
 
     public WindowedAggregation(ChangeAggregator aggregator, WindowCommitter committer, InvalidRecords invalidRecords) {
         this.aggregator = aggregator;

@@ -4,13 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbTimeWindowEvent;
 import com.amazonaws.services.lambda.runtime.events.TimeWindowEventResponse;
-import dev.ddbstreams.aggregation.DependencyFactory;
-import dev.ddbstreams.aggregation.InvalidRecords;
-import dev.ddbstreams.aggregation.WindowCommitter;
 import dev.ddbstreams.aggregation.WindowedAggregation;
-import dev.ddbstreams.lambda.FunctionEnvironment;
-import java.time.Duration;
-import java.time.InstantSource;
 
 /**
  * Sums scores per player ({@code GameScoreRecords} -> {@code GameScoresByUser}) exactly once,
@@ -29,17 +23,10 @@ import java.time.InstantSource;
  */
 public final class ScoreSumHandler implements RequestHandler<DynamodbTimeWindowEvent, TimeWindowEventResponse> {
 
-    /** Markers outlive the stream's 24-hour retention, so no replay can come after its marker expires. */
-    static final Duration MARKER_LIFETIME = Duration.ofDays(2);
-
     private final WindowedAggregation aggregation;
 
     public ScoreSumHandler() {
-        this(new WindowedAggregation(new GameScoreAggregator(),
-                new WindowCommitter(DependencyFactory.dynamoDbClient(), FunctionEnvironment.require("SCORES_TABLE"),
-                        FunctionEnvironment.require("WINDOWS_TABLE"), MARKER_LIFETIME, InstantSource.system()),
-                new InvalidRecords(FunctionEnvironment.get("AWS_LAMBDA_FUNCTION_NAME").orElse("ScoreSum"),
-                        InstantSource.system())));
+        this(WindowedAggregation.fromEnvironment(new GameScoreAggregator(), "SCORES_TABLE"));
     }
 
     ScoreSumHandler(WindowedAggregation aggregation) {
