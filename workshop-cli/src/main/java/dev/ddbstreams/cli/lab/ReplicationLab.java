@@ -1,11 +1,9 @@
 package dev.ddbstreams.cli.lab;
 
 import dev.ddbstreams.data.DataSet;
-import dev.ddbstreams.data.load.BatchWriteLoader;
 import dev.ddbstreams.data.load.LoadResult;
 import dev.ddbstreams.localcloud.LocalCloud;
 import dev.ddbstreams.replication.lab.ReplicaComparison;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +42,7 @@ public final class ReplicationLab implements Lab {
     @Override
     public void exercise(LocalCloud cloud, LabOutput out) throws Exception {
         DynamoDbClient dynamoDb = cloud.dynamoDb().dynamoDbClient();
-        LoadResult load = new BatchWriteLoader(dynamoDb).load(Path.of("data", DataSet.LOGFILE.fileName()),
-                DataSet.LOGFILE);
+        LoadResult load = DataSets.load(dynamoDb, DataSet.LOGFILE);
         out.say("Loaded %d requests from data/%s into logfile (%d BatchWriteItem requests)", load.rowsLoaded(),
                 DataSet.LOGFILE.fileName(), load.requestsSent());
         deleted.clear();

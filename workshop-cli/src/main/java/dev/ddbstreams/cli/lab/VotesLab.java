@@ -3,11 +3,9 @@ package dev.ddbstreams.cli.lab;
 import dev.ddbstreams.aggregation.lab.VoteTotals;
 import dev.ddbstreams.aggregation.lab.VoteWorkload;
 import dev.ddbstreams.data.DataSet;
-import dev.ddbstreams.data.load.BatchWriteLoader;
 import dev.ddbstreams.data.load.LoadResult;
 import dev.ddbstreams.localcloud.LocalCloud;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -40,8 +38,7 @@ public final class VotesLab implements Lab {
     @Override
     public void exercise(LocalCloud cloud, LabOutput out) throws Exception {
         DynamoDbClient dynamoDb = cloud.dynamoDb().dynamoDbClient();
-        LoadResult load = new BatchWriteLoader(dynamoDb).load(Path.of("data", DataSet.VOTES.fileName()),
-                DataSet.VOTES);
+        LoadResult load = DataSets.load(dynamoDb, DataSet.VOTES);
         out.say("Loaded %d votes from data/%s (%d BatchWriteItem requests)", load.rowsLoaded(),
                 DataSet.VOTES.fileName(), load.requestsSent());
         VoteWorkload.Mix mix = new VoteWorkload(SEED).run(dynamoDb, "votes", CHANGES);
