@@ -86,7 +86,7 @@ public final class TemplateReader {
      *     names the file and the property path
      */
     public Template read(Path file) {
-        Map<String, Object> document = TemplateYaml.load(file);
+        TemplateDocument document = TemplateDocument.load(file);
         try {
             Template template = read(file, document);
             template.notices().forEach(notice -> {
@@ -102,21 +102,21 @@ public final class TemplateReader {
         }
     }
 
-    private Template read(Path file, Map<String, Object> document) {
+    private Template read(Path file, TemplateDocument document) {
         List<TemplateNotice> topLevel = new ArrayList<>();
-        for (String section : document.keySet()) {
+        for (String section : document.sectionNames()) {
             if (!SECTIONS.contains(section)) {
                 topLevel.add(TemplateNotice.notSupported(section, "not a template section"));
             }
         }
-        checkTransforms(document.get("Transform"), topLevel);
-        ParameterValues parameters = new ParameterValues(section(document, "Parameters"),
+        checkTransforms(document.value("Transform"), topLevel);
+        ParameterValues parameters = new ParameterValues(document.section("Parameters"),
                 settings.parameterValues());
-        Map<String, Map<String, Object>> resources = resources(document);
+        Map<String, Map<String, Object>> resources = document.resources();
         Set<String> notCreated = new HashSet<>();
         ResourceReferences references = new ResourceReferences(resources, notCreated, settings);
         IntrinsicResolver resolver = new IntrinsicResolver(settings, parameters.refValues(),
-                section(document, "Mappings"), section(document, "Conditions"), references);
+                document.section("Mappings"), document.section("Conditions"), references);
         TemplateContext context = new TemplateContext(resolver, references);
         context.notices().addAll(topLevel);
 
@@ -130,23 +130,23 @@ public final class TemplateReader {
                 }
             }
         });
-        Map<String, Object> globals = section(document, "Globals");
+        Map<String, Object> globals = document.section("Globals");
         reportGlobals(globals, context);
 
         Map<String, Map<String, Object>> created = new LinkedHashMap<>(resources);
         created.keySet().removeAll(notCreated);
         created.forEach((logicalId, resource) -> reportResourceAttributes(logicalId, resource, context));
 
-        readTables(created, globals, context);
+        readTables(created, document, context);
         Map<String, List<StreamTriggerDefinition>> mappings = readEventSourceMappings(created, context);
-        List<FunctionDefinition> functions = readFunctions(created, globals, mappings, context);
+        List<FunctionDefinition> functions = readFunctions(created, document, mappings, context);
         List<DeliveryStreamDefinition> deliveryStreams = readDeliveryStreams(created, context);
         reportOtherResources(created, functions, deliveryStreams, context);
         return new Template(file, parameters.texts(), context.tables(), functions, deliveryStreams,
                 context.notices());
     }
 
-    private static void readTables(Map<String, Map<String, Object>> resources, Map<String, Object> globals,
+    private static void readTables(Map<String, Map<String, Object>> resources, TemplateDocument document,
             TemplateContext context) {
         resources.forEach((logicalId, resource) -> {
             String type = type(resource);
@@ -157,7 +157,7 @@ public final class TemplateReader {
                 context.tables().add(TableReader.table(logicalId, context.physicalName(logicalId), properties,
                         context.notices()));
             } else if (type.equals(SIMPLE_TABLE)) {
-                Object raw = withGlobals(globals, "SimpleTable", resource.get("Properties"), path);
+                Object raw = document.withGlobals("SimpleTable", resource.get("Properties"), path);
                 PropertyReader properties = context.readProperties(raw, path, TableReader.SIMPLE_TABLE,
                         PropertyCatalog.Unknown.REPORT, "unknown property of " + SIMPLE_TABLE);
                 context.tables().add(TableReader.simpleTable(logicalId, context.physicalName(logicalId), properties));
@@ -198,7 +198,7 @@ public final class TemplateReader {
     }
 
     private static List<FunctionDefinition> readFunctions(Map<String, Map<String, Object>> resources,
-            Map<String, Object> globals, Map<String, List<StreamTriggerDefinition>> mappings,
+            TemplateDocument document, Map<String, List<StreamTriggerDefinition>> mappings,
             TemplateContext context) {
         FunctionReader reader = new FunctionReader(context);
         List<FunctionDefinition> functions = new ArrayList<>();
@@ -207,7 +207,7 @@ public final class TemplateReader {
             String path = logicalId + ".Properties";
             PropertyReader properties;
             if (type.equals(SERVERLESS_FUNCTION)) {
-                properties = context.readProperties(withGlobals(globals, "Function", resource.get("Properties"), path),
+                properties = context.readProperties(document.withGlobals("Function", resource.get("Properties"), path),
                         path, FunctionReader.SERVERLESS_FUNCTION, PropertyCatalog.Unknown.REPORT,
                         "unknown property of " + SERVERLESS_FUNCTION);
             } else if (type.equals(LAMBDA_FUNCTION)) {
@@ -298,49 +298,6 @@ public final class TemplateReader {
                         + ": only the SAM transform is applied (its Globals and resource types)"));
             }
         }
-    }
-
-    private static Object withGlobals(Map<String, Object> globals, String section, Object properties, String path) {
-        Object global = globals.get(section);
-        if (global == null) {
-            return properties;
-        }
-        if (!(global instanceof Map<?, ?> globalMap)) {
-            throw TemplateException.at("Globals." + section, "expected a map");
-        }
-        if (properties != null && !(properties instanceof Map<?, ?>)) {
-            throw TemplateException.at(path, "expected a map but got " + properties);
-        }
-        return SamGlobals.merge(globalMap, properties == null ? Map.of() : (Map<?, ?>) properties);
-    }
-
-    private static Map<String, Map<String, Object>> resources(Map<String, Object> document) {
-        Map<String, Map<String, Object>> resources = new LinkedHashMap<>();
-        section(document, "Resources").forEach((logicalId, value) -> {
-            if (!(value instanceof Map<?, ?> map) || !map.containsKey("Type")) {
-                throw TemplateException.at(logicalId, "a resource needs a Type");
-            }
-            Map<String, Object> resource = new LinkedHashMap<>();
-            map.forEach((key, attribute) -> resource.put(String.valueOf(key), attribute));
-            resources.put(logicalId, resource);
-        });
-        if (resources.isEmpty()) {
-            throw TemplateException.at("Resources", "a template needs at least one resource");
-        }
-        return resources;
-    }
-
-    private static Map<String, Object> section(Map<String, Object> document, String name) {
-        Object section = document.get(name);
-        if (section == null) {
-            return Map.of();
-        }
-        if (!(section instanceof Map<?, ?> map)) {
-            throw TemplateException.at(name, "expected a map");
-        }
-        Map<String, Object> result = new LinkedHashMap<>();
-        map.forEach((key, value) -> result.put(String.valueOf(key), value));
-        return result;
     }
 
     private static String type(Map<String, Object> resource) {
