@@ -1,0 +1,366 @@
+package dev.ddbstreams.cli.deploy;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.events.TimeWindowEventResponse;
+import dev.ddbstreams.localcloud.template.TemplateDocument;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a template must be before it goes to an AWS account: least privilege, trigger settings
+ * that match what the handler returns, a timeout and a current Java runtime on every function,
+ * and buckets that are encrypted, private and TLS-only. Reads the template as written
+ * ({@link TemplateDocument}: SAM Globals merged, intrinsics unresolved, no parameter needed) and
+ * loads the handler classes it names from the class path, without initialising them.
+ */
+final class TemplateChecks {
+
+    enum Rule {
+        /** A data-plane action (or a wildcard) allowed on {@code Resource: "*"}: inline statements and SAM policy templates. */
+        DATA_ACTION_ON_ANY_RESOURCE,
+        /** An AWS managed policy that grants data access on every resource of a service (e.g. AmazonDynamoDBFullAccess). */
+        BROAD_MANAGED_POLICY,
+        /** The handler returns partial batch responses and the trigger lacks ReportBatchItemFailures, or the reverse. */
+        BATCH_RESPONSE_MISMATCH,
+        /** A tumbling window whose handler returns no window state, or a window-state handler without a window. */
+        WINDOW_STATE_MISMATCH,
+        /** No Timeout on the function or in Globals: Lambda's 3 s default. */
+        NO_TIMEOUT,
+        /** A Java runtime older than java17, or a runtime that cannot run a Java handler. */
+        RUNTIME,
+        /** An S3 bucket without BucketEncryption. */
+        BUCKET_NOT_ENCRYPTED,
+        /** An S3 bucket without all four PublicAccessBlockConfiguration flags true. */
+        BUCKET_PUBLIC_ACCESS_NOT_BLOCKED,
+        /** An S3 bucket without a bucket policy that denies requests over plain HTTP. */
+        BUCKET_NOT_TLS_ONLY
+    }
+
+    record Violation(Path template, String resource, Rule rule, String message) {
+        @Override
+        public String toString() {
+            return template + ": " + resource + ": " + rule + ": " + message;
+        }
+    }
+
+    /**
+     * Actions that may stand on {@code Resource: "*"}: AWS offers no resource-level permission
+     * for them (Service Authorization Reference), and none reads or writes a table, stream,
+     * queue or bucket.
+     */
+    static final Map<String, String> ACTIONS_ALLOWED_ON_ANY_RESOURCE = Map.of(
+            "xray:puttracesegments", "X-Ray tracing: no resource types",
+            "xray:puttelemetryrecords", "X-Ray tracing: no resource types",
+            "xray:getsamplingrules", "X-Ray SDK sampling: no resource types",
+            "xray:getsamplingtargets", "X-Ray SDK sampling: no resource types",
+            "cloudwatch:putmetricdata", "no resource types; narrow it with the cloudwatch:namespace condition",
+            "ec2:describenetworkinterfaces", "a Describe action: account-wide, needed by functions in a VPC",
+            "dynamodb:listtables", "a List action: account-wide, names only",
+            "kinesis:liststreams", "a List action: account-wide, names only");
+
+    /** AWS managed policies that grant no data access: logging, tracing and VPC networking of a function. */
+    static final Set<String> MANAGED_POLICIES_ALLOWED = Set.of("AWSLambdaBasicExecutionRole",
+            "AWSLambdaVPCAccessExecutionRole", "AWSXRayDaemonWriteAccess", "AWSXrayWriteOnlyAccess",
+            "CloudWatchLambdaInsightsExecutionRolePolicy");
+
+    private static final String SERVERLESS_FUNCTION = "AWS::Serverless::Function";
+    private static final String LAMBDA_FUNCTION = "AWS::Lambda::Function";
+    private static final Set<String> FUNCTION_TYPES = Set.of(SERVERLESS_FUNCTION, LAMBDA_FUNCTION);
+    private static final Pattern JAVA_RUNTIME = Pattern.compile("java(\\d+)(\\..*)?");
+
+    private final ClassLoader classes;
+
+    TemplateChecks(ClassLoader classes) {
+        this.classes = classes;
+    }
+
+    List<Violation> check(Path file) {
+        TemplateDocument document = TemplateDocument.load(file);
+        List<Violation> violations = new ArrayList<>();
+        Map<String, Map<String, Object>> resources = document.resources();
+        resources.forEach((logicalId, resource) -> {
+            Report report = (rule, message) -> violations.add(new Violation(file, logicalId, rule, message));
+            String type = String.valueOf(resource.get("Type"));
+            Map<String, Object> properties = document.properties(logicalId);
+            switch (type) {
+                case SERVERLESS_FUNCTION -> {
+                    checkPolicies(properties.get("Policies"), report);
+                    checkFunction(properties, report);
+                    map(properties.get("Events")).forEach((event, value) -> {
+                        Map<String, Object> definition = map(value);
+                        Object eventType = definition.get("Type");
+                        if ("DynamoDB".equals(eventType) || "Kinesis".equals(eventType)) {
+                            checkTrigger("Events." + event, map(definition.get("Properties")), properties, report);
+                        }
+                    });
+                }
+                case LAMBDA_FUNCTION -> checkFunction(properties, report);
+                case "AWS::Lambda::EventSourceMapping" -> functionOf(properties.get("FunctionName"), resources)
+                        .filter(function -> isStream(properties.get("EventSourceArn"), resources))
+                        .ifPresent(function -> checkTrigger("EventSourceMapping to " + function, properties,
+                                document.properties(function), report));
+                case "AWS::IAM::Role" -> {
+                    list(properties.get("Policies")).forEach(policy ->
+                            checkDocument(map(policy).get("PolicyDocument"), report));
+                    list(properties.get("ManagedPolicyArns")).forEach(arn -> checkManagedPolicy(arn, report));
+                }
+                case "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy" ->
+                        checkDocument(properties.get("PolicyDocument"), report);
+                case "AWS::S3::Bucket" -> checkBucket(logicalId, properties, resources, document, report);
+                default -> {
+                }
+            }
+        });
+        return violations;
+    }
+
+    @FunctionalInterface
+    private interface Report {
+        void add(Rule rule, String message);
+    }
+
+    // --- IAM ---
+
+    /** SAM {@code Policies}: managed policy names or ARNs, policy documents, SAM policy templates. */
+    private static void checkPolicies(Object policies, Report report) {
+        for (Object policy : list(policies)) {
+            if (policy instanceof String || isIntrinsic(policy)) {
+                checkManagedPolicy(policy, report);
+            } else if (map(policy).containsKey("Statement")) {
+                checkDocument(policy, report);
+            } else {
+                map(policy).forEach((template, parameters) -> map(parameters).forEach((name, value) -> {
+                    if ("*".equals(value)) {
+                        report.add(Rule.DATA_ACTION_ON_ANY_RESOURCE, "SAM policy template " + template + " with "
+                                + name + " \"*\" grants it on every " + name.replace("Name", "").toLowerCase(Locale.ROOT)
+                                + ": name the resource (!Ref)");
+                    }
+                }));
+            }
+        }
+    }
+
+    private static void checkDocument(Object document, Report report) {
+        List<Object> statements = list(map(document).get("Statement"));
+        for (int i = 0; i < statements.size(); i++) {
+            Map<String, Object> statement = map(statements.get(i));
+            if (!"Allow".equals(statement.get("Effect"))) {
+                continue;
+            }
+            String where = "Statement[" + i + "]";
+            if (statement.containsKey("NotAction") || statement.containsKey("NotResource")) {
+                report.add(Rule.DATA_ACTION_ON_ANY_RESOURCE, where
+                        + ": Allow with NotAction or NotResource grants everything not listed");
+                continue;
+            }
+            if (!list(statement.get("Resource")).contains("*")) {
+                continue;
+            }
+            List<String> data = list(statement.get("Action")).stream()
+                    .map(String::valueOf)
+                    .filter(action -> !ACTIONS_ALLOWED_ON_ANY_RESOURCE.containsKey(action.toLowerCase(Locale.ROOT)))
+                    .toList();
+            if (!data.isEmpty()) {
+                report.add(Rule.DATA_ACTION_ON_ANY_RESOURCE, where + ": " + String.join(", ", data)
+                        + " on Resource \"*\": name the table, stream, queue or bucket");
+            }
+        }
+    }
+
+    private static void checkManagedPolicy(Object policy, Report report) {
+        Map<String, Object> intrinsic = policy instanceof String ? Map.of() : map(policy);
+        if (intrinsic.containsKey("Ref")) {
+            return; // a policy of this template (checked as its own resource) or a parameter
+        }
+        String text = String.valueOf(intrinsic.getOrDefault("Fn::Sub", policy));
+        boolean awsManaged = !text.startsWith("arn:") || text.contains(":iam::aws:policy/");
+        String name = text.substring(text.lastIndexOf('/') + 1);
+        if (awsManaged && !MANAGED_POLICIES_ALLOWED.contains(name)) {
+            report.add(Rule.BROAD_MANAGED_POLICY, "managed policy " + name
+                    + " grants its actions on every resource of the service: use a statement that names them");
+        }
+    }
+
+    // --- functions and triggers ---
+
+    private void checkFunction(Map<String, Object> properties, Report report) {
+        if (!properties.containsKey("Timeout")) {
+            report.add(Rule.NO_TIMEOUT, "no Timeout on the function or in Globals: Lambda's default is 3 s");
+        }
+        if ("Image".equals(properties.get("PackageType"))) {
+            return;
+        }
+        Object runtime = properties.get("Runtime");
+        String handler = String.valueOf(properties.get("Handler"));
+        Matcher java = JAVA_RUNTIME.matcher(String.valueOf(runtime));
+        if (java.matches()) {
+            if (Integer.parseInt(java.group(1)) < 17) {
+                report.add(Rule.RUNTIME, "Runtime " + runtime + " is older than java17");
+            }
+        } else if (runtime == null) {
+            report.add(Rule.RUNTIME, "no Runtime on the function or in Globals");
+        } else if (isJavaHandler(handler, properties)) {
+            report.add(Rule.RUNTIME, "Runtime " + runtime + " cannot run the Java handler " + handler);
+        }
+    }
+
+    private boolean isJavaHandler(String handler, Map<String, Object> properties) {
+        return handler.contains("::") || String.valueOf(properties.get("CodeUri")).endsWith(".jar")
+                || handlerClass(handler).isPresent();
+    }
+
+    /** One stream trigger of a function: what its handler returns against FunctionResponseTypes and the window. */
+    private void checkTrigger(String trigger, Map<String, Object> settings, Map<String, Object> function,
+            Report report) {
+        boolean reports = list(settings.get("FunctionResponseTypes")).contains("ReportBatchItemFailures");
+        boolean window = settings.containsKey("TumblingWindowInSeconds")
+                && !Integer.valueOf(0).equals(settings.get("TumblingWindowInSeconds"));
+        String handler = String.valueOf(function.get("Handler"));
+        Optional<Class<?>> type = handlerClass(handler);
+        if (type.isEmpty()) {
+            report.add(Rule.BATCH_RESPONSE_MISMATCH, trigger + ": handler class of " + handler
+                    + " is not on workshop-cli's class path (add its module as a dependency), so what it returns is unknown");
+            return;
+        }
+        Optional<Class<?>> returned = returnType(type.get(), handler);
+        if (returned.isEmpty()) {
+            report.add(Rule.BATCH_RESPONSE_MISMATCH, trigger + ": cannot tell what " + handler
+                    + " returns (a stream handler, or no public handler method)");
+            return;
+        }
+        Class<?> response = returned.get();
+        boolean partial = StreamsEventResponse.class.isAssignableFrom(response);
+        boolean windowState = TimeWindowEventResponse.class.isAssignableFrom(response);
+        if (partial && !reports) {
+            report.add(Rule.BATCH_RESPONSE_MISMATCH, trigger + ": " + handler + " returns partial batch responses ("
+                    + response.getSimpleName() + ") but FunctionResponseTypes lacks ReportBatchItemFailures:"
+                    + " Lambda would ignore them and checkpoint past the failed records");
+        } else if (reports && !partial && !windowState) {
+            report.add(Rule.BATCH_RESPONSE_MISMATCH, trigger + ": FunctionResponseTypes has ReportBatchItemFailures but "
+                    + handler + " returns " + response.getSimpleName() + ", not a partial batch response");
+        }
+        if (window && !windowState) {
+            report.add(Rule.WINDOW_STATE_MISMATCH, trigger + ": TumblingWindowInSeconds is set but " + handler
+                    + " returns " + response.getSimpleName() + ", not a TimeWindowEventResponse with state:"
+                    + " every invocation would count as failed");
+        } else if (windowState && !window) {
+            report.add(Rule.WINDOW_STATE_MISMATCH, trigger + ": " + handler
+                    + " keeps window state but the trigger has no TumblingWindowInSeconds");
+        }
+    }
+
+    private Optional<Class<?>> handlerClass(String handler) {
+        int separator = handler.indexOf("::");
+        String name = separator < 0 ? handler : handler.substring(0, separator);
+        try {
+            return Optional.of(Class.forName(name, false, classes));
+        } catch (ClassNotFoundException | LinkageError e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The return type of the public handler method ({@code ::method}, else handleRequest), bridges left out. */
+    private static Optional<Class<?>> returnType(Class<?> type, String handler) {
+        if (RequestStreamHandler.class.isAssignableFrom(type)) {
+            return Optional.empty();
+        }
+        int separator = handler.indexOf("::");
+        String method = separator < 0 ? "handleRequest" : handler.substring(separator + 2);
+        return Arrays.stream(type.getMethods())
+                .filter(m -> m.getName().equals(method) && !m.isBridge() && !Modifier.isStatic(m.getModifiers()))
+                .map(Method::getReturnType)
+                .<Class<?>>map(c -> c)
+                .findFirst();
+    }
+
+    private static Optional<String> functionOf(Object functionName, Map<String, Map<String, Object>> resources) {
+        Object target = functionName;
+        if (functionName instanceof Map<?, ?> intrinsic) {
+            target = intrinsic.containsKey("Ref") ? intrinsic.get("Ref")
+                    : intrinsic.get("Fn::GetAtt") instanceof List<?> parts ? parts.get(0) : null;
+        }
+        Object id = target;
+        return Optional.ofNullable(resources.get(String.valueOf(id)))
+                .filter(resource -> FUNCTION_TYPES.contains(String.valueOf(resource.get("Type"))))
+                .map(resource -> String.valueOf(id));
+    }
+
+    /** A DynamoDB or Kinesis stream (a queue's mapping has SQS's own batch response, not checked here). */
+    private static boolean isStream(Object source, Map<String, Map<String, Object>> resources) {
+        if (source instanceof Map<?, ?> intrinsic && intrinsic.get("Fn::GetAtt") instanceof List<?> parts) {
+            Object type = map(resources.get(String.valueOf(parts.get(0)))).get("Type");
+            return "StreamArn".equals(parts.get(1)) || "AWS::Kinesis::Stream".equals(type);
+        }
+        String text = String.valueOf(source);
+        return text.contains(":dynamodb:") || text.contains(":kinesis:");
+    }
+
+    // --- buckets ---
+
+    private static void checkBucket(String logicalId, Map<String, Object> properties,
+            Map<String, Map<String, Object>> resources, TemplateDocument document, Report report) {
+        List<Object> encryption = list(map(properties.get("BucketEncryption")).get("ServerSideEncryptionConfiguration"));
+        if (encryption.isEmpty() || encryption.stream().anyMatch(rule ->
+                !map(map(rule).get("ServerSideEncryptionByDefault")).containsKey("SSEAlgorithm"))) {
+            report.add(Rule.BUCKET_NOT_ENCRYPTED,
+                    "no BucketEncryption.ServerSideEncryptionConfiguration with an SSEAlgorithm");
+        }
+        Map<String, Object> block = map(properties.get("PublicAccessBlockConfiguration"));
+        List<String> open = List.of("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets")
+                .stream().filter(flag -> !isTrue(block.get(flag))).toList();
+        if (!open.isEmpty()) {
+            report.add(Rule.BUCKET_PUBLIC_ACCESS_NOT_BLOCKED,
+                    "PublicAccessBlockConfiguration must set " + String.join(", ", open) + " to true");
+        }
+        boolean tlsOnly = resources.entrySet().stream()
+                .filter(e -> "AWS::S3::BucketPolicy".equals(e.getValue().get("Type")))
+                .map(e -> document.properties(e.getKey()))
+                .filter(policy -> Map.of("Ref", logicalId).equals(policy.get("Bucket")))
+                .flatMap(policy -> list(map(policy.get("PolicyDocument")).get("Statement")).stream())
+                .map(TemplateChecks::map)
+                .anyMatch(statement -> "Deny".equals(statement.get("Effect")) && isFalse(
+                        map(map(statement.get("Condition")).get("Bool")).get("aws:SecureTransport")));
+        if (!tlsOnly) {
+            report.add(Rule.BUCKET_NOT_TLS_ONLY, "no AWS::S3::BucketPolicy on it that denies aws:SecureTransport false");
+        }
+    }
+
+    // --- plain values ---
+
+    private static boolean isIntrinsic(Object value) {
+        return value instanceof Map<?, ?> map && map.size() == 1
+                && map.keySet().stream().map(String::valueOf).allMatch(k -> k.equals("Ref") || k.startsWith("Fn::"));
+    }
+
+    private static boolean isTrue(Object value) {
+        return Boolean.TRUE.equals(value) || "true".equals(value);
+    }
+
+    private static boolean isFalse(Object value) {
+        return Boolean.FALSE.equals(value) || "false".equals(value);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Object value) {
+        return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+    }
+
+    /** A list, or a single value as a list of one (IAM and SAM accept both). */
+    private static List<Object> list(Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        return value instanceof List<?> list ? new ArrayList<>(list) : List.of(value);
+    }
+}

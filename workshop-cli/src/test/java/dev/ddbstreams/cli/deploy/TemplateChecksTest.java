@@ -1,0 +1,103 @@
+package dev.ddbstreams.cli.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ddbstreams.cli.deploy.TemplateChecks.Rule;
+import dev.ddbstreams.cli.deploy.TemplateChecks.Violation;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The deployment checks: every template of the repository passes them, and a deliberately bad
+ * template fails each rule exactly where it breaks it.
+ */
+class TemplateChecksTest {
+
+    private final TemplateChecks checks = new TemplateChecks(TemplateChecksTest.class.getClassLoader());
+
+    @Test
+    void templates_whenDiscovered_includeEveryPatternModulesTemplate() {
+        assertThat(Repository.templates()).contains("aggregation/template.yaml", "game-scores/template.yaml",
+                "replication/template.yaml", "replication/cross-region/source.yaml",
+                "replication/cross-region/target.yaml")
+                .noneMatch(path -> path.contains("target/") && !path.endsWith("target.yaml"))
+                .noneMatch(path -> path.contains("src/test/"));
+    }
+
+    @Test
+    void check_whenRepositoryTemplate_findsNothing() {
+        List<String> violations = Repository.templates().stream()
+                .flatMap(template -> checks.check(Repository.path(template)).stream())
+                .map(Violation::toString)
+                .toList();
+
+        assertThat(violations).isEmpty();
+    }
+
+    @Test
+    void check_whenBadTemplate_reportsEachRuleOnExactlyTheResourcesThatBreakIt() throws URISyntaxException {
+        Path bad = Path.of(TemplateChecksTest.class.getResource("/deploy/bad-template.yaml").toURI());
+
+        List<Violation> violations = checks.check(bad);
+
+        Map<Rule, Set<String>> byRule = violations.stream().collect(Collectors.groupingBy(Violation::rule,
+                TreeMap::new, Collectors.mapping(Violation::resource, Collectors.toCollection(TreeSet::new))));
+        assertThat(byRule).isEqualTo(new TreeMap<>(Map.of(
+                Rule.DATA_ACTION_ON_ANY_RESOURCE, Set.of("DataActionOnAnyResourceFunction",
+                        "PolicyTemplateOnAnyTableFunction"),
+                Rule.BROAD_MANAGED_POLICY, Set.of("BroadManagedPolicyRole"),
+                Rule.BATCH_RESPONSE_MISMATCH, Set.of("PartialResponseIgnoredFunction", "NothingToReportMapping"),
+                Rule.WINDOW_STATE_MISMATCH, Set.of("WindowWithoutStateFunction", "StateWithoutWindowFunction"),
+                Rule.NO_TIMEOUT, Set.of("NoTimeoutFunction"),
+                Rule.RUNTIME, Set.of("OldRuntimeFunction", "NotJavaRuntimeFunction"),
+                Rule.BUCKET_NOT_ENCRYPTED, Set.of("UnencryptedBucket"),
+                Rule.BUCKET_PUBLIC_ACCESS_NOT_BLOCKED, Set.of("PublicBucket"),
+                Rule.BUCKET_NOT_TLS_ONLY, Set.of("PlainHttpBucket"))));
+        assertThat(byRule.keySet()).containsExactlyInAnyOrder(Rule.values());
+        assertThat(violations).hasSize(13);
+    }
+
+    @Test
+    void check_whenBadTemplate_namesTemplateResourceRuleAndWhatIsWrong() throws URISyntaxException {
+        Path bad = Path.of(TemplateChecksTest.class.getResource("/deploy/bad-template.yaml").toURI());
+
+        List<String> messages = checks.check(bad).stream().map(Violation::toString).toList();
+
+        assertThat(messages).contains(
+                bad + ": DataActionOnAnyResourceFunction: DATA_ACTION_ON_ANY_RESOURCE: Statement[1]: dynamodb:PutItem"
+                        + " on Resource \"*\": name the table, stream, queue or bucket",
+                bad + ": PolicyTemplateOnAnyTableFunction: DATA_ACTION_ON_ANY_RESOURCE: SAM policy template"
+                        + " DynamoDBCrudPolicy with TableName \"*\" grants it on every table: name the resource (!Ref)",
+                bad + ": BroadManagedPolicyRole: BROAD_MANAGED_POLICY: managed policy AmazonDynamoDBFullAccess grants"
+                        + " its actions on every resource of the service: use a statement that names them",
+                bad + ": PartialResponseIgnoredFunction: BATCH_RESPONSE_MISMATCH: Events.Changes:"
+                        + " dev.ddbstreams.replication.ReplicaHandler::handleRequest returns partial batch responses"
+                        + " (StreamsEventResponse) but FunctionResponseTypes lacks ReportBatchItemFailures: Lambda"
+                        + " would ignore them and checkpoint past the failed records",
+                bad + ": NothingToReportMapping: BATCH_RESPONSE_MISMATCH: EventSourceMapping to NothingToReportFunction:"
+                        + " FunctionResponseTypes has ReportBatchItemFailures but"
+                        + " dev.ddbstreams.replication.NaiveReplicaHandler::handleRequest returns String, not a partial"
+                        + " batch response",
+                bad + ": NoTimeoutFunction: NO_TIMEOUT: no Timeout on the function or in Globals: Lambda's default is 3 s",
+                bad + ": OldRuntimeFunction: RUNTIME: Runtime java11 is older than java17",
+                bad + ": NotJavaRuntimeFunction: RUNTIME: Runtime python3.12 cannot run the Java handler"
+                        + " dev.ddbstreams.replication.NaiveReplicaHandler::handleRequest",
+                bad + ": PublicBucket: BUCKET_PUBLIC_ACCESS_NOT_BLOCKED: PublicAccessBlockConfiguration must set"
+                        + " BlockPublicPolicy to true");
+    }
+
+    @Test
+    void allowlist_whenActionsMayStandOnEveryResource_holdsNoDataAction() {
+        assertThat(TemplateChecks.ACTIONS_ALLOWED_ON_ANY_RESOURCE.keySet())
+                .allMatch(action -> Arrays.stream(new String[] {"xray:", "cloudwatch:put", ":describe", ":list"})
+                        .anyMatch(action::contains));
+    }
+}
