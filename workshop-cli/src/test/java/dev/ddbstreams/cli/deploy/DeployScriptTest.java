@@ -1,0 +1,155 @@
+package dev.ddbstreams.cli.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ddbstreams.cli.deploy.DeployManifest.Entry;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * deploy/stack.sh in --dry-run mode: the AWS CLI and Maven commands it would run, in order. The
+ * {@code aws} and {@code mvn} found first on the PATH are stand-ins that record any call, and
+ * the tests assert there was none: no test ever reaches AWS.
+ */
+class DeployScriptTest {
+
+    @TempDir
+    Path stubs;
+
+    @Test
+    void script_whenParsedByBash_hasNoSyntaxError() throws Exception {
+        Result result = run(List.of("bash", "-n", "deploy/stack.sh"));
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+    }
+
+    @Test
+    void deploy_whenDryRun_buildsPackagesAndDeploysEveryStackWithoutCallingAnything() throws Exception {
+        for (Entry entry : DeployManifest.read().entries()) {
+            Result result = script("deploy", entry.stack(), "--region", "eu-west-1", "--secondary-region",
+                    "eu-central-1", "--dry-run");
+
+            String region = entry.region().equals("primary") ? "eu-west-1" : "eu-central-1";
+            String bucket = "ddb-streams-workshop-artifacts-123456789012-" + region;
+            List<String> expected = new ArrayList<>();
+            if (!entry.module().equals("-")) {
+                expected.add("mvn -B -q -pl " + entry.module() + " -am package");
+            }
+            expected.add("aws sts get-caller-identity --query Account --output text");
+            expected.add("aws s3api put-public-access-block --bucket " + bucket + " --region " + region
+                    + " --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,"
+                    + "BlockPublicPolicy=true,RestrictPublicBuckets=true");
+            expected.add("aws s3api put-bucket-encryption --bucket " + bucket);
+            expected.add("aws cloudformation package --region " + region + " --template-file " + entry.template()
+                    + " --s3-bucket " + bucket);
+            expected.add("aws cloudformation deploy --region " + region + " --template-file deploy/target/"
+                    + entry.stack() + ".packaged.yaml --stack-name " + entry.stack());
+            assertThat(result.exitCode()).as(result.output()).isZero();
+            assertThat(result.output()).as(entry.stack()).containsSubsequence(expected)
+                    .contains("--capabilities CAPABILITY_IAM CAPABILITY_AUTO_EXPAND");
+            assertNothingWasCalled();
+        }
+    }
+
+    @Test
+    void deploy_whenCrossRegionSource_passesTheSecondaryRegionAsTargetRegion() throws Exception {
+        Result target = script("deploy", "replica-target", "--region", "eu-west-1", "--secondary-region", "ap-south-1",
+                "--dry-run");
+        Result source = script("deploy", "replica-source", "--region", "eu-west-1", "--secondary-region", "ap-south-1",
+                "--dry-run");
+
+        assertThat(target.output()).contains("aws cloudformation deploy --region ap-south-1 ")
+                .doesNotContain("mvn ").doesNotContain("--parameter-overrides");
+        assertThat(source.output()).contains("aws cloudformation deploy --region eu-west-1 ")
+                .contains("--parameter-overrides TargetRegion=ap-south-1");
+        assertNothingWasCalled();
+    }
+
+    @Test
+    void remove_whenDryRun_emptiesBucketsThenDeletesTheStackThenItsLogGroups() throws Exception {
+        Result result = script("remove", "ddb-streams-game-scores", "--region", "eu-west-1", "--dry-run");
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output()).containsSubsequence(
+                "aws cloudformation list-stack-resources --region eu-west-1 --stack-name ddb-streams-game-scores"
+                        + " --query 'StackResourceSummaries[?ResourceType=='\\''AWS::Lambda::Function'\\'']",
+                "aws s3api list-object-versions --bucket EACH_BUCKET --region eu-west-1 --max-items 500",
+                "Objects: [Versions, DeleteMarkers][].{Key: Key, VersionId: VersionId}",
+                "aws s3api delete-objects --bucket EACH_BUCKET --region eu-west-1 --delete file://",
+                "aws cloudformation delete-stack --region eu-west-1 --stack-name ddb-streams-game-scores",
+                "aws cloudformation wait stack-delete-complete --region eu-west-1 --stack-name ddb-streams-game-scores",
+                "aws logs delete-log-group --region eu-west-1 --log-group-name /aws/lambda/EACH_FUNCTION",
+                "ddb-streams-game-scores: removed from eu-west-1");
+        assertNothingWasCalled();
+    }
+
+    @Test
+    void remove_whenAll_removesInReverseManifestOrderSourceBeforeTarget() throws Exception {
+        Result result = script("remove", "all", "--region", "eu-west-1", "--dry-run");
+
+        List<String> reversed = new ArrayList<>(DeployManifest.read().entries().stream()
+                .map(entry -> "aws cloudformation delete-stack --region "
+                        + (entry.region().equals("primary") ? "eu-west-1" : "us-west-2")
+                        + " --stack-name " + entry.stack())
+                .toList());
+        Collections.reverse(reversed);
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output()).containsSubsequence(reversed)
+                .containsSubsequence("--stack-name ddb-streams-replica-source", "--stack-name ddb-streams-replica-target");
+        assertNothingWasCalled();
+    }
+
+    @Test
+    void script_whenStackUnknownOrRegionMissing_failsNamingTheProblem() throws Exception {
+        Result unknown = script("remove", "no-such-stack", "--region", "eu-west-1", "--dry-run");
+        Result noRegion = script("deploy", "aggregation", "--dry-run");
+        Result sameRegions = script("deploy", "aggregation", "--region", "us-west-2", "--dry-run");
+
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.output()).contains("no stack 'no-such-stack' in deploy/stacks.tsv");
+        assertThat(noRegion.exitCode()).isEqualTo(2);
+        assertThat(noRegion.output()).contains("no region: pass --region or set AWS_REGION");
+        assertThat(sameRegions.output()).contains("--region and --secondary-region must differ (both are us-west-2)");
+        assertNothingWasCalled();
+    }
+
+    private Result script(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", "deploy/stack.sh"));
+        command.addAll(List.of(args));
+        return run(command);
+    }
+
+    /** Runs at the repository root with stand-in aws and mvn first on the PATH and no AWS_* variables. */
+    private Result run(List<String> command) throws Exception {
+        for (String tool : List.of("aws", "mvn")) {
+            Path stub = stubs.resolve(tool);
+            Files.writeString(stub, "#!/bin/sh\necho \"" + tool + " $*\" >> \"" + stubs.resolve("calls") + "\"\nexit 1\n");
+            Files.setPosixFilePermissions(stub, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        ProcessBuilder builder = new ProcessBuilder(command).directory(Repository.ROOT.toFile()).redirectErrorStream(true);
+        Map<String, String> environment = builder.environment();
+        environment.keySet().removeIf(name -> name.startsWith("AWS_"));
+        environment.put("PATH", stubs + ":" + System.getenv("PATH"));
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return new Result(process.exitValue(), output);
+    }
+
+    private void assertNothingWasCalled() throws IOException {
+        assertThat(stubs.resolve("calls")).doesNotExist();
+    }
+
+    private record Result(int exitCode, String output) {
+    }
+}
