@@ -48,11 +48,12 @@ class CleanUpLabTest {
                     String type = String.valueOf(resource.get("Type"));
                     entries.forEach(entry -> existing.add(new Row(entry.stack(), logicalId, type)));
                     if (entries.stream().noneMatch(entry -> listed.contains(new Row(entry.stack(), logicalId, type)))) {
-                        unlisted.add(template + ": " + logicalId + " (" + type + ")");
+                        unlisted.add("| `" + entries.get(0).stack() + "` | `" + logicalId + "` | `" + type
+                                + "` | with the stack | no |   <- from " + template);
                     }
                 }));
 
-        assertThat(unlisted).as("resources missing from the table of labs/99-clean-up/README.md").isEmpty();
+        assertThat(unlisted).as("resources missing from the table of labs/99-clean-up/README.md (rows to complete and add)").isEmpty();
         assertThat(listed).as("rows naming no resource of deploy/stacks.tsv's templates").isSubsetOf(existing);
         assertThat(listed).extracting(Row::stack).allMatch(templateOfStack::containsKey);
     }
