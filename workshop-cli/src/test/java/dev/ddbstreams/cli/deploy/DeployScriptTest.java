@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * deploy/stack.sh in --dry-run mode: the AWS CLI and Maven commands it would run, in order. The
- * {@code aws} and {@code mvn} found first on the PATH are stand-ins that record any call, and
- * the tests assert there was none: no test ever reaches AWS.
+ * deploy/stack.sh. The {@code aws} and {@code mvn} found first on the PATH are stand-ins that
+ * record every call: with --dry-run the script prints the commands it would run, in order, and
+ * calls nothing; the remove and status tests give the stand-in {@code aws} the answers of a
+ * deployed or missing stack (CloudFormation has no local implementation). No test reaches AWS.
  */
 class DeployScriptTest {
 
@@ -123,27 +124,108 @@ class DeployScriptTest {
         assertNothingWasCalled();
     }
 
-    private Result script(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("bash", "deploy/stack.sh"));
-        command.addAll(List.of(args));
-        return run(command);
+    @Test
+    void remove_whenStackHasAVersionedBucket_deletesVersionsUntilNoneIsLeftThenStackThenLogGroup() throws Exception {
+        // The stand-in AWS CLI answers as for a deployed stack with one function and one bucket
+        // whose versions take two rounds of list-object-versions and delete-objects.
+        Result result = script(Map.of("aws", """
+                rounds="$STUBS/rounds"
+                case "$*" in
+                  "cloudformation describe-stacks"*) echo '{}' ;;
+                  *"AWS::Lambda::Function"*) echo 'ddb-streams-game-scores-ScoreSum-1A2B' ;;
+                  *"AWS::S3::Bucket"*) echo 'ddb-streams-game-scores-bucket-3c4d' ;;
+                  "s3api list-object-versions"*)
+                    echo x >> "$rounds"
+                    if [ "$(wc -l < "$rounds")" -le 2 ]; then
+                      printf '{\\n    "Objects": [\\n        {"Key": "a", "VersionId": "1"}\\n    ],\\n    "Quiet": true\\n}\\n'
+                    else
+                      printf '{\\n    "Objects": [],\\n    "Quiet": true\\n}\\n'
+                    fi ;;
+                  "logs describe-log-groups"*) echo '/aws/lambda/ddb-streams-game-scores-ScoreSum-1A2B' ;;
+                esac
+                """), "remove", "game-scores", "--region", "eu-west-1");
+
+        String bucket = "ddb-streams-game-scores-bucket-3c4d";
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(calls()).containsSubsequence(
+                "aws cloudformation describe-stacks --region eu-west-1 --stack-name ddb-streams-game-scores",
+                "aws s3api list-object-versions --bucket " + bucket,
+                "aws s3api delete-objects --bucket " + bucket + " --region eu-west-1 --delete file://",
+                "aws s3api list-object-versions --bucket " + bucket,
+                "aws s3api delete-objects --bucket " + bucket + " --region eu-west-1 --delete file://",
+                "aws s3api list-object-versions --bucket " + bucket,
+                "aws cloudformation delete-stack --region eu-west-1 --stack-name ddb-streams-game-scores",
+                "aws cloudformation wait stack-delete-complete --region eu-west-1 --stack-name ddb-streams-game-scores",
+                "aws logs delete-log-group --region eu-west-1 --log-group-name /aws/lambda/ddb-streams-game-scores-ScoreSum-1A2B");
+        assertThat(calls().lines()).filteredOn(call -> call.startsWith("aws s3api delete-objects")).hasSize(2);
+        assertThat(result.output()).contains("ddb-streams-game-scores: removed from eu-west-1");
     }
 
-    /** Runs at the repository root with stand-in aws and mvn first on the PATH and no AWS_* variables. */
+    @Test
+    void remove_whenStackDoesNotExist_deletesNothing() throws Exception {
+        Result result = script(Map.of("aws", """
+                echo "An error occurred (ValidationError) when calling the DescribeStacks operation: Stack with id x does not exist" >&2
+                exit 254
+                """), "remove", "aggregation", "--region", "eu-west-1");
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output()).contains("ddb-streams-aggregation: not deployed in eu-west-1");
+        assertThat(calls()).contains("aws cloudformation describe-stacks").doesNotContain("delete-stack")
+                .doesNotContain("delete-log-group");
+    }
+
+    @Test
+    void status_whenCredentialsAreMissing_stopsWithTheCliError() throws Exception {
+        Result result = script(Map.of("aws", """
+                echo "Unable to locate credentials. You can configure credentials by running \\"aws configure\\"." >&2
+                exit 253
+                """), "status", "aggregation", "--region", "eu-west-1");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.output()).contains("Unable to locate credentials").doesNotContain("not deployed");
+    }
+
+    private Result script(String... args) throws Exception {
+        return script(Map.of(), args);
+    }
+
+    private Result script(Map<String, String> standIns, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", "deploy/stack.sh"));
+        command.addAll(List.of(args));
+        return run(command, standIns);
+    }
+
     private Result run(List<String> command) throws Exception {
+        return run(command, Map.of());
+    }
+
+    /**
+     * Runs at the repository root with stand-in aws and mvn first on the PATH and no AWS_*
+     * variables. Each stand-in appends its command line to $STUBS/calls, then runs the given
+     * script body (by default it fails).
+     */
+    private Result run(List<String> command, Map<String, String> standIns) throws Exception {
         for (String tool : List.of("aws", "mvn")) {
             Path stub = stubs.resolve(tool);
-            Files.writeString(stub, "#!/bin/sh\necho \"" + tool + " $*\" >> \"" + stubs.resolve("calls") + "\"\nexit 1\n");
+            Files.writeString(stub, "#!/usr/bin/env bash\necho \"" + tool + " $*\" >> \"$STUBS/calls\"\n"
+                    + standIns.getOrDefault(tool, "exit 1\n"));
             Files.setPosixFilePermissions(stub, PosixFilePermissions.fromString("rwxr-xr-x"));
         }
-        ProcessBuilder builder = new ProcessBuilder(command).directory(Repository.ROOT.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(Repository.ROOT.toFile())
+                .redirectErrorStream(true);
         Map<String, String> environment = builder.environment();
         environment.keySet().removeIf(name -> name.startsWith("AWS_"));
         environment.put("PATH", stubs + ":" + System.getenv("PATH"));
+        environment.put("STUBS", stubs.toString());
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         return new Result(process.exitValue(), output);
+    }
+
+    private String calls() throws IOException {
+        Path calls = stubs.resolve("calls");
+        return Files.exists(calls) ? Files.readString(calls) : "";
     }
 
     private void assertNothingWasCalled() throws IOException {
