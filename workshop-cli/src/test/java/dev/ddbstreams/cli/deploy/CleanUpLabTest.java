@@ -59,6 +59,24 @@ class CleanUpLabTest {
     }
 
     @Test
+    void resourceTable_whenATemplateRetainsAResource_saysSoInItsRow() {
+        Map<String, String> howDeleted = lab.lines().map(RESOURCE_ROW::matcher).filter(Matcher::matches)
+                .collect(Collectors.toMap(row -> row.group(1) + " " + row.group(2), row -> row.group(4)));
+        List<String> wrong = new ArrayList<>();
+        for (Entry entry : manifest.entries()) {
+            TemplateDocument.load(Repository.path(entry.template())).resources().forEach((logicalId, resource) -> {
+                Object policy = resource.getOrDefault("DeletionPolicy", "Delete");
+                String how = howDeleted.getOrDefault(entry.stack() + " " + logicalId, "");
+                if (!policy.equals("Delete") && !how.contains("DeletionPolicy " + policy)) {
+                    wrong.add(entry.stack() + " " + logicalId + ": DeletionPolicy " + policy + ", the row says: " + how);
+                }
+            });
+        }
+
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
     void removeCommands_whenListed_removeEveryStackInReverseManifestOrder() {
         List<String> removed = lab.lines().map(REMOVE_LINE::matcher).filter(Matcher::matches)
                 .map(m -> m.group(1)).toList();
