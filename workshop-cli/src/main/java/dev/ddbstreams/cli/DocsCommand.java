@@ -87,6 +87,9 @@ final class DocsCommand implements Runnable {
                 description = "Time limit per block; a block over it is stopped and fails. Default: ${DEFAULT-VALUE}.")
         long timeoutSeconds;
 
+        @Option(names = "--print-output", description = "Print every block's output, not only a failing block's.")
+        boolean printOutput;
+
         @Override
         public Integer call() {
             Path root = DocsFiles.root(Path.of(""));
@@ -94,7 +97,7 @@ final class DocsCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             List<String> problems = new DocsLint(root).lint(files);
             problems.forEach(problem -> out.println("LINT " + problem));
-            DocsRunner.Summary summary = new DocsRunner(root, Duration.ofSeconds(timeoutSeconds), out).run(files);
+            DocsRunner.Summary summary = new DocsRunner(root, Duration.ofSeconds(timeoutSeconds), out, printOutput).run(files);
             if (!problems.isEmpty()) {
                 out.printf("Docs lint: %d problems (listed above)%n", problems.size());
             }

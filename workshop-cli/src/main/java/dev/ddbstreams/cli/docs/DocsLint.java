@@ -15,6 +15,9 @@ import java.util.Optional;
  */
 public final class DocsLint {
 
+    private static final List<String> COMMAND_STARTS = List.of("$ ", "./workshop ", "mvn ", "aws ", "sam ",
+            "java ", "git ", "curl ", "jq ", "export ", "cd ");
+
     private final Path root;
 
     public DocsLint(Path root) {
@@ -48,6 +51,9 @@ public final class DocsLint {
                     problems.add(at + "a shell block takes <!-- run -->, <!-- aws --> or <!-- not-run: reason -->, not <!-- "
                             + block.marker().get().kind() + " -->");
                 }
+            } else if (block.marker().isEmpty() && looksLikeCommands(block)) {
+                problems.add(at + "this block starts with a command: make it a ```shell block with <!-- run -->, "
+                        + "<!-- aws --> or <!-- not-run: reason -->");
             } else if (block.marker().isPresent()) {
                 Marker marker = block.marker().get();
                 switch (marker.kind()) {
@@ -71,6 +77,15 @@ public final class DocsLint {
             brokenLink(file, link.target()).ifPresent(problem -> problems.add(link.line() + ": " + problem));
         }
         return problems;
+    }
+
+    /** An unmarked text block that starts like a shell command: a command that would escape the check. */
+    private static boolean looksLikeCommands(FencedBlock block) {
+        if (!block.language().isEmpty() && !block.language().equals("text")) {
+            return false;
+        }
+        String first = block.lines().stream().filter(line -> !line.isBlank()).findFirst().orElse("").strip();
+        return COMMAND_STARTS.stream().anyMatch(first::startsWith);
     }
 
     private Optional<String> brokenLink(Path file, String target) {

@@ -27,11 +27,14 @@ public final class DocsRunner {
     private final Path root;
     private final Duration timeout;
     private final PrintWriter out;
+    private final boolean printOutput;
 
-    public DocsRunner(Path root, Duration timeout, PrintWriter out) {
+    /** @param printOutput print every block's output, not only a failing block's */
+    public DocsRunner(Path root, Duration timeout, PrintWriter out, boolean printOutput) {
         this.root = root;
         this.timeout = timeout;
         this.out = out;
+        this.printOutput = printOutput;
     }
 
     public Summary run(List<Path> files) {
@@ -94,6 +97,9 @@ public final class DocsRunner {
             out.println("  output:");
             outcome.output().lines().forEach(line -> out.println("    " + line));
             return false;
+        }
+        if (printOutput) {
+            outcome.output().lines().forEach(line -> out.println("    " + line));
         }
         out.printf("  passed in %.1f s%s%n", seconds, expected.isPresent() ? ", output as shown" : "");
         return true;

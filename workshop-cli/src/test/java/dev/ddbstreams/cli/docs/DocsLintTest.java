@@ -65,6 +65,14 @@ class DocsLintTest {
     }
 
     @Test
+    void lint_whenATextBlockStartsWithACommand_asksForAShellBlock() {
+        List<String> problems = lint("```text\naws cloudformation deploy --stack-name s\n```\n\n```\n./workshop run all\n```\n"
+                + "\n```text\n== votes: output, not a command\n```\n");
+
+        assertThat(problems).hasSize(2).allMatch(problem -> problem.contains("this block starts with a command"));
+    }
+
+    @Test
     void lint_whenNotRunHasNoReason_failsIt() {
         assertThat(lint("<!-- not-run -->\n```shell\n./workshop serve\n```\n")).singleElement().asString()
                 .startsWith("2: <!-- not-run --> needs a reason");

@@ -22,7 +22,7 @@ class DocsRunnerTest {
 
     private DocsRunner.Summary check(String markdown, Duration timeout) throws IOException {
         Files.writeString(root.resolve("lab.md"), markdown);
-        return new DocsRunner(root, timeout, new PrintWriter(printed, true)).run(List.of(Path.of("lab.md")));
+        return new DocsRunner(root, timeout, new PrintWriter(printed, true), false).run(List.of(Path.of("lab.md")));
     }
 
     @Test
