@@ -9,14 +9,18 @@ import dev.ddbstreams.localcloud.metrics.MetricsTable;
 import dev.ddbstreams.localcloud.metrics.RequestMetrics;
 import dev.ddbstreams.localcloud.trigger.StreamTrigger;
 import dev.ddbstreams.localcloud.trigger.TriggerStatus;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -86,7 +90,10 @@ final class RunCommand implements Callable<Integer> {
 
     private boolean run(Lab lab, LabOutput out) throws Exception {
         out.say("== %s: %s", lab.name(), lab.summary());
-        LocalCloud.Builder builder = LocalCloud.builder().workFolder(workFolder.resolve(lab.name()));
+        Path labFolder = workFolder.resolve(lab.name());
+        // Function logs append, as a log group does: start empty so they hold this run only.
+        deleteRecursively(labFolder);
+        LocalCloud.Builder builder = LocalCloud.builder().workFolder(labFolder);
         faults.applyTo(builder);
         MetricsSnapshot before = RequestMetrics.global().snapshot();
         long started = System.nanoTime();
@@ -113,6 +120,17 @@ final class RunCommand implements Callable<Integer> {
             lab.check(cloud, out);
         }
         return out.failures().isEmpty();
+    }
+
+    private static void deleteRecursively(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     private static List<String> labNames() {

@@ -32,7 +32,7 @@ class WorkshopTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains(
-                "Missing command: choose one of run, serve, triggers, dashboard, load, bench, generate-data");
+                "Missing command: choose one of run, serve, triggers, dashboard, load, bench, generate-data, docs, basics");
     }
 
     @Test
