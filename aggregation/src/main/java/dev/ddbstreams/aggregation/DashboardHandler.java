@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.ddbstreams.lambda.FunctionEnvironment;
+import dev.ddbstreams.lambda.SnapStartPriming;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
@@ -51,6 +52,8 @@ public final class DashboardHandler implements RequestHandler<APIGatewayV2HTTPEv
     private final DashboardQueries queries;
     private final DashboardPage page;
     private final InstantSource clock;
+    /** Held so the SnapStart registration lives as long as the handler; null when built for a test. */
+    private final SnapStartPriming priming;
 
     public DashboardHandler() {
         this(DependencyFactory.dynamoDbClient(), FunctionEnvironment.require("VOTES_TABLE"),
@@ -58,13 +61,19 @@ public final class DashboardHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     DashboardHandler(DynamoDbClient dynamoDb, String votesTable, String totalsTable, InstantSource clock) {
-        this(new DashboardQueries(dynamoDb, votesTable, totalsTable, null), clock);
+        this(new DashboardQueries(dynamoDb, votesTable, totalsTable, null), clock,
+                SnapStartPriming.register(dynamoDb, totalsTable));
     }
 
     DashboardHandler(DashboardQueries queries, InstantSource clock) {
+        this(queries, clock, null);
+    }
+
+    private DashboardHandler(DashboardQueries queries, InstantSource clock, SnapStartPriming priming) {
         this.queries = queries;
         this.page = DashboardPage.load();
         this.clock = clock;
+        this.priming = priming;
     }
 
     @Override

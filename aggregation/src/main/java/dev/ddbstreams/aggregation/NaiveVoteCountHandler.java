@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import dev.ddbstreams.lambda.FunctionEnvironment;
+import dev.ddbstreams.lambda.SnapStartPriming;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -22,6 +23,8 @@ public final class NaiveVoteCountHandler implements RequestHandler<DynamodbEvent
 
     private final DynamoDbClient dynamoDb;
     private final String totalsTable;
+    /** Held so the SnapStart registration lives as long as the handler. */
+    private final SnapStartPriming priming;
 
     public NaiveVoteCountHandler() {
         this(DependencyFactory.dynamoDbClient(), FunctionEnvironment.require("TOTALS_TABLE"));
@@ -30,6 +33,7 @@ public final class NaiveVoteCountHandler implements RequestHandler<DynamodbEvent
     NaiveVoteCountHandler(DynamoDbClient dynamoDb, String totalsTable) {
         this.dynamoDb = dynamoDb;
         this.totalsTable = totalsTable;
+        this.priming = SnapStartPriming.register(dynamoDb, totalsTable);
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbTimeWindowEvent;
 import com.amazonaws.services.lambda.runtime.events.TimeWindowEventResponse;
 import dev.ddbstreams.lambda.FunctionEnvironment;
+import dev.ddbstreams.lambda.SnapStartPriming;
 import dev.ddbstreams.records.ChangeRecord;
 import dev.ddbstreams.records.ChangeRecordException;
 import dev.ddbstreams.records.ChangeRecords;
@@ -12,6 +13,7 @@ import java.time.InstantSource;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Exactly-once aggregation over Lambda's tumbling windows: each invocation of a window adds its
@@ -31,6 +33,8 @@ public final class WindowedAggregation {
     private final ChangeAggregator aggregator;
     private final WindowCommitter committer;
     private final InvalidRecords invalidRecords;
+    /** Held so the SnapStart registration lives as long as the handler; null when built for a test. */
+    private final SnapStartPriming priming;
 
     /** Markers outlive the stream's 24-hour retention, so no replay can come after its marker expires. */
     public static final Duration MARKER_LIFETIME = Duration.ofDays(2);
@@ -38,21 +42,30 @@ public final class WindowedAggregation {
     /**
      * The wiring a handler's no-argument constructor uses: its DynamoDB client, the aggregate
      * table named by the environment variable {@code aggregateTableVariable}, window markers in
-     * {@code WINDOWS_TABLE}, invalid records counted under the function's name.
+     * {@code WINDOWS_TABLE}, invalid records counted under the function's name, SnapStart priming
+     * of both tables.
      */
     public static WindowedAggregation fromEnvironment(ChangeAggregator aggregator, String aggregateTableVariable) {
+        String aggregateTable = FunctionEnvironment.require(aggregateTableVariable);
+        String windowsTable = FunctionEnvironment.require("WINDOWS_TABLE");
+        DynamoDbClient dynamoDb = DependencyFactory.dynamoDbClient();
         return new WindowedAggregation(aggregator,
-                new WindowCommitter(DependencyFactory.dynamoDbClient(),
-                        FunctionEnvironment.require(aggregateTableVariable), FunctionEnvironment.require("WINDOWS_TABLE"),
-                        MARKER_LIFETIME, InstantSource.system()),
+                new WindowCommitter(dynamoDb, aggregateTable, windowsTable, MARKER_LIFETIME, InstantSource.system()),
                 new InvalidRecords(FunctionEnvironment.get("AWS_LAMBDA_FUNCTION_NAME").orElse("aggregation"),
-                        InstantSource.system()));
+                        InstantSource.system()),
+                SnapStartPriming.register(dynamoDb, aggregateTable, windowsTable));
     }
 
     public WindowedAggregation(ChangeAggregator aggregator, WindowCommitter committer, InvalidRecords invalidRecords) {
+        this(aggregator, committer, invalidRecords, null);
+    }
+
+    private WindowedAggregation(ChangeAggregator aggregator, WindowCommitter committer, InvalidRecords invalidRecords,
+            SnapStartPriming priming) {
         this.aggregator = aggregator;
         this.committer = committer;
         this.invalidRecords = invalidRecords;
+        this.priming = priming;
     }
 
     public TimeWindowEventResponse process(DynamodbTimeWindowEvent event) {

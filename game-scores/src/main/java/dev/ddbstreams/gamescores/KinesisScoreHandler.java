@@ -6,6 +6,8 @@ import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.ddbstreams.aggregation.DependencyFactory;
 import dev.ddbstreams.lambda.FunctionEnvironment;
+import dev.ddbstreams.lambda.SnapStartPriming;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Reads score events from a Kinesis data stream into {@code GameScoreRecords}, each Kinesis record
@@ -25,14 +27,21 @@ import dev.ddbstreams.lambda.FunctionEnvironment;
 public final class KinesisScoreHandler implements RequestHandler<KinesisEvent, StreamsEventResponse> {
 
     private final KinesisScoreProcessor processor;
+    /** Held so the SnapStart registration lives as long as the handler; null when built for a test. */
+    private final SnapStartPriming priming;
 
     public KinesisScoreHandler() {
-        this(new KinesisScoreProcessor(new ScoreRecordWriter(DependencyFactory.dynamoDbClient(),
-                FunctionEnvironment.require("RECORDS_TABLE"))));
+        this(DependencyFactory.dynamoDbClient(), FunctionEnvironment.require("RECORDS_TABLE"));
+    }
+
+    private KinesisScoreHandler(DynamoDbClient dynamoDb, String recordsTable) {
+        this.processor = new KinesisScoreProcessor(new ScoreRecordWriter(dynamoDb, recordsTable));
+        this.priming = SnapStartPriming.register(dynamoDb, recordsTable);
     }
 
     KinesisScoreHandler(KinesisScoreProcessor processor) {
         this.processor = processor;
+        this.priming = null;
     }
 
     @Override

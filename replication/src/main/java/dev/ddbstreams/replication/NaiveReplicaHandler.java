@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import dev.ddbstreams.lambda.FunctionEnvironment;
+import dev.ddbstreams.lambda.SnapStartPriming;
 import dev.ddbstreams.records.ChangeRecord;
 import dev.ddbstreams.records.ChangeRecords;
 import dev.ddbstreams.records.EventName;
@@ -21,6 +22,8 @@ public final class NaiveReplicaHandler implements RequestHandler<DynamodbEvent, 
 
     private final DynamoDbClient dynamoDb;
     private final String targetTable;
+    /** Held so the SnapStart registration lives as long as the handler. */
+    private final SnapStartPriming priming;
 
     public NaiveReplicaHandler() {
         this(DependencyFactory.dynamoDbClient(DependencyFactory.targetRegion()), FunctionEnvironment.require("TARGET_TABLE"));
@@ -29,6 +32,7 @@ public final class NaiveReplicaHandler implements RequestHandler<DynamodbEvent, 
     NaiveReplicaHandler(DynamoDbClient dynamoDb, String targetTable) {
         this.dynamoDb = dynamoDb;
         this.targetTable = targetTable;
+        this.priming = SnapStartPriming.register(dynamoDb, targetTable);
     }
 
     @Override

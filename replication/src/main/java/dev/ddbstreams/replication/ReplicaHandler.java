@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.ddbstreams.dynamodb.BatchWriteSender;
 import dev.ddbstreams.dynamodb.RetryBackoff;
 import dev.ddbstreams.lambda.FunctionEnvironment;
+import dev.ddbstreams.lambda.SnapStartPriming;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -26,6 +27,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class ReplicaHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
 
     private final ReplicaWriter writer;
+    /** Held so the SnapStart registration lives as long as the handler; null when built for a test. */
+    private final SnapStartPriming priming;
 
     public ReplicaHandler() {
         this(DependencyFactory.dynamoDbClient(DependencyFactory.targetRegion()),
@@ -34,11 +37,16 @@ public final class ReplicaHandler implements RequestHandler<DynamodbEvent, Strea
 
     ReplicaHandler(DynamoDbClient dynamoDb, String targetTable, boolean skipTtlDeletes) {
         this(new ReplicaWriter(new BatchWriteSender(dynamoDb::batchWriteItem, RetryBackoff.standard()), targetTable,
-                skipTtlDeletes));
+                skipTtlDeletes), SnapStartPriming.register(dynamoDb, targetTable));
     }
 
     ReplicaHandler(ReplicaWriter writer) {
+        this(writer, null);
+    }
+
+    private ReplicaHandler(ReplicaWriter writer, SnapStartPriming priming) {
         this.writer = writer;
+        this.priming = priming;
     }
 
     @Override

@@ -4,6 +4,10 @@ import dev.ddbstreams.cli.lab.Lab;
 import dev.ddbstreams.cli.lab.LabOutput;
 import dev.ddbstreams.cli.lab.Labs;
 import dev.ddbstreams.localcloud.LocalCloud;
+import dev.ddbstreams.localcloud.firehose.FirehoseStats;
+import dev.ddbstreams.localcloud.metrics.AwsPrices;
+import dev.ddbstreams.localcloud.metrics.CostEstimate;
+import dev.ddbstreams.localcloud.metrics.InvocationMetrics;
 import dev.ddbstreams.localcloud.metrics.MetricsSnapshot;
 import dev.ddbstreams.localcloud.metrics.MetricsTable;
 import dev.ddbstreams.localcloud.metrics.RequestMetrics;
@@ -18,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -96,6 +101,7 @@ final class RunCommand implements Callable<Integer> {
         LocalCloud.Builder builder = LocalCloud.builder().workFolder(labFolder);
         faults.applyTo(builder);
         MetricsSnapshot before = RequestMetrics.global().snapshot();
+        Map<String, InvocationMetrics.Usage> invocationsBefore = InvocationMetrics.global().snapshot();
         long started = System.nanoTime();
         try (LocalCloud cloud = builder.start()) {
             LocalCloud.Deployment deployment = cloud.deploy(Path.of(lab.template()), "workshop-" + lab.name(), Map.of());
@@ -110,8 +116,20 @@ final class RunCommand implements Callable<Integer> {
                                 + "%d discarded", trigger.functionName(), c.recordsProcessed(), c.invocations(),
                         c.functionErrors() + c.timeouts(), c.retries(), c.recordsDiscarded());
             }
+            MetricsSnapshot spent = RequestMetrics.global().snapshot().minus(before);
             out.say("Requests and capacity spent:");
-            for (String line : MetricsTable.render(RequestMetrics.global().snapshot().minus(before)).split("\n")) {
+            for (String line : MetricsTable.render(spent).split("\n")) {
+                out.say("  %s", line);
+            }
+            Optional<FirehoseStats> firehose = cloud.firehose().map(local -> local.client().stats());
+            CostEstimate cost = CostEstimate.of(spent,
+                    InvocationMetrics.between(invocationsBefore, InvocationMetrics.global().snapshot()),
+                    firehose.map(FirehoseStats::billedBytes).orElse(0L),
+                    firehose.map(FirehoseStats::objectsWritten).orElse(0L));
+            out.say("Estimated AWS cost of this run, and per million source changes at the same mix (%,d source "
+                    + "changes; on-demand prices, %s, checked %s; Lambda duration = local handler time x the "
+                    + "function's memory, an estimate):", lab.sourceChanges(), AwsPrices.REGION, AwsPrices.CHECKED);
+            for (String line : cost.render(lab.sourceChanges()).split("\n")) {
                 out.say("  %s", line);
             }
             out.say("Function logs (stand-in for CloudWatch Logs): %s", cloud.logFolder());

@@ -1,6 +1,7 @@
 package dev.ddbstreams.localcloud.lambda;
 
 import dev.ddbstreams.lambda.FunctionEnvironment;
+import dev.ddbstreams.localcloud.metrics.InvocationMetrics;
 import dev.ddbstreams.localcloud.template.FunctionDefinition;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,6 +90,13 @@ public final class LocalFunction implements AutoCloseable {
 
     /** Invokes the function with the event JSON and waits for the outcome, at most the function's timeout. */
     public synchronized Invocation invoke(String eventJson) {
+        Invocation invocation = invokeOnce(eventJson);
+        // What Lambda would bill: every invocation, failed ones included, for its duration.
+        InvocationMetrics.global().record(name(), definition.memoryMb(), invocation.duration());
+        return invocation;
+    }
+
+    private Invocation invokeOnce(String eventJson) {
         String requestId = UUID.randomUUID().toString();
         Instant start = clock.instant();
         Duration timeout = definition.timeout();

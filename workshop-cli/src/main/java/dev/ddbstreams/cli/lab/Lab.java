@@ -20,6 +20,12 @@ public interface Lab {
     /** Loads data and makes changes; the runner then waits for the triggers and calls {@link #check}. */
     void exercise(LocalCloud cloud, LabOutput out) throws Exception;
 
+    /**
+     * How many changes the last {@link #exercise} made to the pattern's source (item writes, or
+     * records sent): what the run's cost is divided by for its cost per million source changes.
+     */
+    long sourceChanges();
+
     /** Checks the outcome; each failed check fails the run. */
     void check(LocalCloud cloud, LabOutput out);
 }

@@ -23,6 +23,7 @@ public final class ReplicationLab implements Lab {
     static final int DELETE_EVERY = 10;
 
     private final List<String> deleted = new ArrayList<>();
+    private long sourceChanges;
 
     @Override
     public String name() {
@@ -53,6 +54,12 @@ public final class ReplicationLab implements Lab {
             deleted.add(pk);
         }
         out.say("Then deleted every %dth request: %d DeleteItem on logfile", DELETE_EVERY, deleted.size());
+        sourceChanges = load.rowsLoaded() + deleted.size();
+    }
+
+    @Override
+    public long sourceChanges() {
+        return sourceChanges;
     }
 
     @Override

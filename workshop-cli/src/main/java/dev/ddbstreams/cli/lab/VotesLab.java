@@ -20,6 +20,8 @@ public final class VotesLab implements Lab {
     static final int CHANGES = 1_000;
     static final long SEED = 2026;
 
+    private long sourceChanges;
+
     @Override
     public String name() {
         return "votes";
@@ -42,8 +44,14 @@ public final class VotesLab implements Lab {
         out.say("Loaded %d votes from data/%s (%d BatchWriteItem requests)", load.rowsLoaded(),
                 DataSet.VOTES.fileName(), load.requestsSent());
         VoteWorkload.Mix mix = new VoteWorkload(SEED).run(dynamoDb, "votes", CHANGES);
+        sourceChanges = load.rowsLoaded() + mix.total();
         out.say("Then %d changes: %d new votes, %d moved, %d edited, %d withdrawn, %d not valid votes",
                 mix.total(), mix.casts(), mix.moves(), mix.edits(), mix.withdrawals(), mix.invalid());
+    }
+
+    @Override
+    public long sourceChanges() {
+        return sourceChanges;
     }
 
     @Override
