@@ -62,4 +62,21 @@ public final class ArchiveColumns {
 
     private ArchiveColumns() {
     }
+
+    /**
+     * The query behind the {@code archive} view: one row per eventID (a retried batch archives
+     * some changes twice; every copy is the same line), the columns in order, then the partition.
+     * Plain SQL that Athena (Trino) and DuckDB both run; {@code source} is the table of every line.
+     */
+    public static String distinctChangesQuery(String source) {
+        String columns = ALL.stream().map(Column::name).collect(Collectors.joining(", "));
+        return "SELECT " + columns + ", " + PARTITION_KEY + " FROM (SELECT *, row_number() OVER (PARTITION BY eventID)"
+                + " AS copy FROM " + source + ") AS lines WHERE copy = 1";
+    }
+
+    /** The {@code columns} argument of DuckDB's {@code read_ndjson}: {@code {'eventID': 'VARCHAR', ...}}. */
+    public static String duckDbColumns() {
+        return ALL.stream().map(c -> "'" + c.name() + "': '" + c.type().duckDb() + "'")
+                .collect(Collectors.joining(", ", "{", "}"));
+    }
 }

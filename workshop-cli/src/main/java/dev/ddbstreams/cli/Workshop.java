@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
         version = "DynamoDB Streams workshop 1.0.0-SNAPSHOT",
         description = "Runs the DynamoDB Streams workshop's labs, data and benchmarks.",
         subcommands = {RunCommand.class, ServeCommand.class, TriggersCommand.class, DashboardCommand.class,
-            LoadCommand.class, BenchCommand.class, GenerateDataCommand.class, CommandLine.HelpCommand.class},
+            LoadCommand.class, BenchCommand.class, GenerateDataCommand.class, QueryCommand.class, CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true)
 public final class Workshop implements Runnable {
 
