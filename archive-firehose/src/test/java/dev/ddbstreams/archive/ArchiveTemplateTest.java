@@ -30,7 +30,8 @@ class ArchiveTemplateTest {
     void function_whenRead_runsArchiveHandlerIntoTheDeliveryStream() {
         assertThat(function.handlerClassName()).isEqualTo(ArchiveHandler.class.getName());
         assertThat(function.environment()).containsEntry("DELIVERY_STREAM_NAME", "invoice-archive")
-                .containsEntry("ARCHIVE_ONLY_TTL_DELETES", "false");
+                .containsEntry("ARCHIVE_ONLY_TTL_DELETES", "false").containsEntry("PACK_LINES", "true");
+        assertThat(template.function("NaiveArchiveFunction")).as("the baseline is deployed only when asked").isEmpty();
         assertThat(function.timeout()).isEqualTo(Duration.ofSeconds(120));
         assertThat(text).contains("    Runtime: java21\n", "    SnapStart:\n      ApplyOn: PublishedVersions\n");
     }
@@ -95,6 +96,7 @@ class ArchiveTemplateTest {
     @Test
     void policies_whenRead_nameEveryResource_andAllowOnlyPutRecordBatchOnTheStream() {
         String functionPolicies = block("  ArchiveFunction:", "      Events:");
+        String naivePolicies = block("  NaiveArchiveFunction:", "      Events:");
         String firehosePolicies = block("  FirehoseDeliveryRole:", "  InvoiceArchiveStream:");
 
         assertThat(functionPolicies.lines().filter(line -> line.contains("Resource:"))).containsExactly(
@@ -103,6 +105,7 @@ class ArchiveTemplateTest {
                 "              Resource: !GetAtt ArchiveFailureQueue.Arn");
         assertThat(functionPolicies).contains("- firehose:PutRecordBatch\n").doesNotContain("firehose:PutRecord\n",
                 "firehose:*");
+        assertThat(naivePolicies).contains("- firehose:PutRecord\n", "Resource: !GetAtt InvoiceArchiveStream.Arn");
         assertThat(firehosePolicies).doesNotContain("'*'", "\"*\"").contains("!GetAtt ArchiveBucket.Arn",
                 "!Sub '${ArchiveBucket.Arn}/*'");
     }

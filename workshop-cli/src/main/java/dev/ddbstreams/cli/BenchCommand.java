@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         usageHelpAutoWidth = true,
         description = "Benchmarks against DynamoDB Local, each with its baseline measured in the same run.",
-        subcommands = {LoaderBenchCommand.class, AggregationBenchCommand.class, ReplicationBenchCommand.class})
+        subcommands = {LoaderBenchCommand.class, AggregationBenchCommand.class, ReplicationBenchCommand.class,
+            ArchiveBenchCommand.class})
 final class BenchCommand implements Runnable {
 
     @Spec

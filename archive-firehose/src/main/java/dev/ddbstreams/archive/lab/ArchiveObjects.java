@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -48,6 +49,21 @@ public final class ArchiveObjects {
             return files.filter(Files::isRegularFile).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + root, e);
+        }
+    }
+
+    /** Deletes every object under the prefix: objects of an earlier run would not match this run's stream. */
+    public static void deleteAll(Path bucket) {
+        Path root = bucket.resolve(ArchiveColumns.PREFIX_ROOT);
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot empty " + root, e);
         }
     }
 

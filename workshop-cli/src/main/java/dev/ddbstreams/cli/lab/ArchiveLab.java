@@ -1,6 +1,5 @@
 package dev.ddbstreams.cli.lab;
 
-import dev.ddbstreams.archive.ArchiveColumns;
 import dev.ddbstreams.archive.lab.ArchiveObjects;
 import dev.ddbstreams.archive.lab.InvoiceWorkload;
 import dev.ddbstreams.cli.ArchiveQuery;
@@ -10,17 +9,12 @@ import dev.ddbstreams.localcloud.LocalCloud;
 import dev.ddbstreams.localcloud.dynamodb.StreamReader;
 import dev.ddbstreams.localcloud.firehose.FirehoseStats;
 import dev.ddbstreams.localcloud.firehose.LocalFirehoseClient;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
@@ -57,7 +51,7 @@ public final class ArchiveLab implements Lab {
     @Override
     public void exercise(LocalCloud cloud, LabOutput out) throws Exception {
         Path bucket = bucket(cloud);
-        emptyPrefix(bucket);
+        ArchiveObjects.deleteAll(bucket);
         DynamoDbClient dynamoDb = cloud.dynamoDb().dynamoDbClient();
         LoadResult load = DataSets.load(dynamoDb, DataSet.INVOICES);
         out.say("Loaded %d bills from data/%s into %s (%d BatchWriteItem requests)", load.rowsLoaded(),
@@ -128,20 +122,5 @@ public final class ArchiveLab implements Lab {
 
     private static Map<String, AttributeValue> key(String invoice, String bill) {
         return Map.of("InvoiceID", AttributeValue.fromS(invoice), "BillID", AttributeValue.fromS(bill));
-    }
-
-    /** Objects of an earlier run would not match this run's stream. */
-    private static void emptyPrefix(Path bucket) {
-        Path prefix = bucket.resolve(ArchiveColumns.PREFIX_ROOT);
-        if (!Files.exists(prefix)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(prefix)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot empty " + prefix, e);
-        }
     }
 }
