@@ -71,7 +71,7 @@ public final class ArchiveColumns {
     public static String distinctChangesQuery(String source) {
         String columns = ALL.stream().map(Column::name).collect(Collectors.joining(", "));
         return "SELECT " + columns + ", " + PARTITION_KEY + " FROM (SELECT *, row_number() OVER (PARTITION BY eventID)"
-                + " AS copy FROM " + source + ") AS lines WHERE copy = 1";
+                + " AS copy_number FROM " + source + ") AS archived WHERE copy_number = 1";
     }
 
     /** The {@code columns} argument of DuckDB's {@code read_ndjson}: {@code {'eventID': 'VARCHAR', ...}}. */

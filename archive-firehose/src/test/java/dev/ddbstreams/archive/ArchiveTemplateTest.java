@@ -123,6 +123,14 @@ class ArchiveTemplateTest {
                 "storage.location.template: !Sub 's3://${ArchiveBucket}/" + ArchiveColumns.PREFIX_ROOT + "dt=${!dt}/'");
     }
 
+    @Test
+    void athenaView_inTheReadmes_isTheQueryTheLocalViewRuns() throws IOException {
+        String statement = "CREATE OR REPLACE VIEW archive AS " + ArchiveColumns.distinctChangesQuery("archive_raw");
+
+        assertThat(Files.readString(Path.of("README.md"))).contains(statement);
+        assertThat(Files.readString(Path.of("../labs/03-archive/README.md"))).contains(statement);
+    }
+
     private String block(String from, String to) {
         int start = text.indexOf(from);
         return text.substring(start, text.indexOf(to, start));
