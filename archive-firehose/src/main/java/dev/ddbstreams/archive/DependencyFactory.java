@@ -25,7 +25,7 @@ public final class DependencyFactory {
                 .build();
     }
 
-    /** A {@code true}/{@code false} variable, {@code false} when unset; anything else fails naming it. */
+    /** A {@code true}/{@code false} variable, {@code unset} when it is not set; anything else fails naming it. */
     static boolean flag(String name, boolean unset) {
         String value = FunctionEnvironment.get(name).map(String::trim).orElse(String.valueOf(unset));
         if (!value.equals("true") && !value.equals("false")) {
