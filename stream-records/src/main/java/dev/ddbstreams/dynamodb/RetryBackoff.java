@@ -52,14 +52,14 @@ public final class RetryBackoff {
     }
 
     /** Waits before the given retry (1-based). */
-    void pauseBefore(int retry) {
+    public void pauseBefore(int retry) {
         long ceiling = ceiling(retry).toMillis();
         Duration wait = Duration.ofMillis(ceiling == 0 ? 0 : random.nextLong(ceiling + 1));
         try {
             sleeper.sleep(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting to retry unprocessed items", e);
+            throw new IllegalStateException("interrupted while waiting to retry", e);
         }
     }
 }

@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
         usageHelpAutoWidth = true,
         description = "Benchmarks against DynamoDB Local, each with its baseline measured in the same run.",
         subcommands = {LoaderBenchCommand.class, AggregationBenchCommand.class, ReplicationBenchCommand.class,
-            ColdStartBenchCommand.class})
+            ColdStartBenchCommand.class,
+            ArchiveBenchCommand.class})
 final class BenchCommand implements Runnable {
 
     @Spec

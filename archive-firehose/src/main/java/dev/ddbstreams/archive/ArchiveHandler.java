@@ -1,0 +1,46 @@
+package dev.ddbstreams.archive;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import dev.ddbstreams.dynamodb.RetryBackoff;
+import dev.ddbstreams.lambda.FunctionEnvironment;
+import java.util.List;
+import software.amazon.awssdk.services.firehose.FirehoseClient;
+
+/**
+ * Archives every change of the table whose stream triggers it: one JSON line per change, sent to
+ * a Firehose delivery stream with PutRecordBatch, which buffers them into S3 (template.yaml).
+ *
+ * <p>Failure mode: see {@link ChangeArchiver}. It needs {@code FunctionResponseTypes:
+ * [ReportBatchItemFailures]}: the response names the earliest change Firehose did not accept and
+ * Lambda retries from there. Delivery is at least once; each line carries its eventID.
+ *
+ * <p>Environment: DELIVERY_STREAM_NAME; ARCHIVE_ONLY_TTL_DELETES ({@code true} archives only the
+ * items TTL expired, default {@code false}); PACK_LINES ({@code false} sends one line per Firehose
+ * record, default {@code true}).
+ */
+public final class ArchiveHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+
+    private final ChangeArchiver archiver;
+
+    public ArchiveHandler() {
+        this(DependencyFactory.firehoseClient(), FunctionEnvironment.require("DELIVERY_STREAM_NAME"),
+                DependencyFactory.flag("ARCHIVE_ONLY_TTL_DELETES", false), DependencyFactory.flag("PACK_LINES", true));
+    }
+
+    ArchiveHandler(FirehoseClient firehose, String deliveryStream, boolean onlyTtlDeletes, boolean packLines) {
+        this(new ChangeArchiver(new PutRecordBatchSender(firehose::putRecordBatch, deliveryStream, RetryBackoff.standard()),
+                new OversizedChanges(deliveryStream), onlyTtlDeletes, packLines));
+    }
+
+    ArchiveHandler(ChangeArchiver archiver) {
+        this.archiver = archiver;
+    }
+
+    @Override
+    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        return archiver.archive(event.getRecords() == null ? List.of() : event.getRecords());
+    }
+}

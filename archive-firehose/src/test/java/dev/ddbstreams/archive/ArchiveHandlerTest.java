@@ -1,0 +1,163 @@
+package dev.ddbstreams.archive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import dev.ddbstreams.archive.lab.ArchiveObjects;
+import dev.ddbstreams.localcloud.firehose.FirehoseFaults;
+import dev.ddbstreams.localcloud.firehose.LocalFirehoseClient;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The handler with its real collaborators against the local Firehose, on events as Lambda sends them. */
+class ArchiveHandlerTest {
+
+    @TempDir
+    Path bucket;
+
+    private final List<String> metrics = new ArrayList<>();
+
+    @Test
+    void handleRequest_whenChanges_archivesOneLinePerChange_withExactNumbersAndBothImages() {
+        try (LocalFirehoseClient firehose = ArchiveFirehose.start(bucket, FirehoseFaults.NONE)) {
+            StreamsEventResponse response = handler(firehose, false, true).handleRequest(event("invoice-changes.json"), null);
+            firehose.flush();
+
+            assertThat(response.getBatchItemFailures()).isEmpty();
+            assertThat(firehose.stats().recordsAccepted()).isEqualTo(1); // four lines packed into one record
+            assertThat(ArchiveObjects.lines(bucket)).hasSize(4).element(1).isEqualTo("{\"eventID\":\"e-modify\","
+                    + "\"eventName\":\"MODIFY\",\"tableName\":\"InvoiceTransactions\",\"awsRegion\":\"us-east-1\","
+                    + "\"sequenceNumber\":\"100000000000000000002\",\"approximateCreationTime\":\"2026-11-21T10:00:00Z\","
+                    + "\"ttlDelete\":false,\"keys\":{\"InvoiceID\":\"I#1001\",\"BillID\":\"B#5001\"},"
+                    + "\"newImage\":" + image("0.00", "Closed", "0.00") + ","
+                    + "\"oldImage\":" + image("1167400.00", "Open", "1167400.00") + "}");
+            assertThat(ArchiveObjects.lines(bucket).get(3)).contains("\"eventID\":\"e-ttl\"", "\"ttlDelete\":true",
+                    "\"newImage\":null");
+        }
+    }
+
+    @Test
+    void handleRequest_whenNotPacking_sendsOneRecordPerLine() {
+        try (LocalFirehoseClient firehose = ArchiveFirehose.start(bucket, FirehoseFaults.NONE)) {
+            handler(firehose, false, false).handleRequest(event("invoice-changes.json"), null);
+            firehose.flush();
+
+            assertThat(firehose.stats().recordsAccepted()).isEqualTo(4);
+            assertThat(ArchiveObjects.read(bucket).eventIds()).containsExactlyInAnyOrder("e-insert", "e-modify",
+                    "e-remove", "e-ttl");
+        }
+    }
+
+    @Test
+    void handleRequest_whenOnlyTtlDeletes_archivesOnlyTheExpiredItem() {
+        try (LocalFirehoseClient firehose = ArchiveFirehose.start(bucket, FirehoseFaults.NONE)) {
+            handler(firehose, true, true).handleRequest(event("invoice-changes.json"), null);
+            firehose.flush();
+
+            assertThat(ArchiveObjects.read(bucket).eventIds()).containsExactly("e-ttl");
+        }
+    }
+
+    @Test
+    void handleRequest_whenARecordCannotBeParsed_archivesTheOnesBefore_andRetriesFromIt() {
+        try (LocalFirehoseClient firehose = ArchiveFirehose.start(bucket, FirehoseFaults.NONE)) {
+            StreamsEventResponse response = handler(firehose, false, true).handleRequest(event("invoice-poison.json"), null);
+            firehose.flush();
+
+            assertThat(response.getBatchItemFailures()).singleElement()
+                    .satisfies(failure -> assertThat(failure.getItemIdentifier()).isEqualTo("100000000000000000002"));
+            assertThat(ArchiveObjects.read(bucket).eventIds()).containsExactly("e-insert");
+        }
+    }
+
+    @Test
+    void handleRequest_whenALineIsOver1000KiB_archivesAMarkerWithoutImages_andReportsTheEventId() {
+        DynamodbEvent event = event("invoice-changes.json");
+        // 600,000 quotes are 1.2 MB once JSON escapes them: the item fits DynamoDB, the line not Firehose.
+        event.getRecords().get(1).getDynamodb().getNewImage().put("CustomerName", new AttributeValue("\"".repeat(600_000)));
+        try (LocalFirehoseClient firehose = ArchiveFirehose.start(bucket, FirehoseFaults.NONE)) {
+            StreamsEventResponse response = handler(firehose, false, true).handleRequest(event, null);
+            firehose.flush();
+
+            assertThat(response.getBatchItemFailures()).isEmpty();
+            ArchiveObjects.Summary archive = ArchiveObjects.read(bucket);
+            assertThat(archive.eventIds()).hasSize(4);
+            assertThat(archive.oversized()).isEqualTo(1);
+            assertThat(ArchiveObjects.lines(bucket).get(1)).startsWith("{\"eventID\":\"e-modify\"")
+                    .contains("\"newImage\":null,\"oldImage\":null,\"oversizedBytes\":1200845}");
+            assertThat(metrics).singleElement().asString().contains("\"OversizedChanges\":1", "\"eventID\":\"e-modify\"",
+                    "\"DeliveryStream\":\"invoice-archive\"");
+        }
+    }
+
+    @Test
+    void handleRequest_whenEntriesFail_resendsThem_andArchivesEachChangeOnce() {
+        try (LocalFirehoseClient firehose = ArchiveFirehose.start(bucket, FirehoseFaults.parse("first=3"))) {
+            StreamsEventResponse response = handler(firehose, false, false).handleRequest(event("invoice-changes.json"), null);
+            firehose.flush();
+
+            assertThat(response.getBatchItemFailures()).isEmpty();
+            assertThat(firehose.stats().recordsFailed()).isEqualTo(3);
+            assertThat(ArchiveObjects.read(bucket).lines()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void handleRequest_whenALaterCallFailsPastTheBound_reportsItsEarliestChange_afterTheFirstCallWasAccepted() {
+        DynamodbEvent event = event("invoice-changes.json");
+        try (LocalFirehoseClient firehose = ArchiveFirehose.start(bucket, FirehoseFaults.NONE)) {
+            List<Integer> calls = new ArrayList<>();
+            PutRecordBatchSender sender = new PutRecordBatchSender(request -> {
+                calls.add(request.records().size());
+                if (calls.size() == 2) {
+                    // Entries of every later call fail: the local Firehose's own fault injection.
+                    firehose.failNextRecords(1_000);
+                }
+                return firehose.putRecordBatch(request);
+            }, ArchiveFirehose.STREAM, ArchiveFirehose.noSleep(3));
+            // 500 records per call: records 0..499 go first; the failing second call starts at 500.
+            List<DynamodbEvent.DynamodbStreamRecord> records = new ArrayList<>();
+            for (int i = 0; i < 501; i++) {
+                DynamodbEvent.DynamodbStreamRecord copy = event.getRecords().get(0).clone();
+                copy.setEventID("e-" + i);
+                copy.setDynamodb(copy.getDynamodb().clone());
+                copy.getDynamodb().setSequenceNumber(String.valueOf(200_000 + i));
+                records.add(copy);
+            }
+
+            StreamsEventResponse response = new ChangeArchiver(sender, oversized(), false, false).archive(records);
+
+            assertThat(calls).containsExactly(500, 1, 1, 1);
+            assertThat(response.getBatchItemFailures()).singleElement()
+                    .satisfies(failure -> assertThat(failure.getItemIdentifier()).isEqualTo("200500"));
+        }
+    }
+
+    private ArchiveHandler handler(LocalFirehoseClient firehose, boolean onlyTtlDeletes, boolean packLines) {
+        return new ArchiveHandler(new ChangeArchiver(ArchiveFirehose.sender(firehose, 10), oversized(), onlyTtlDeletes,
+                packLines));
+    }
+
+    private OversizedChanges oversized() {
+        return new OversizedChanges(ArchiveFirehose.STREAM, InstantSource.fixed(Instant.EPOCH), metrics::add);
+    }
+
+    private static DynamodbEvent event(String fixture) {
+        return EventLoader.loadDynamoDbEvent("events/" + fixture);
+    }
+
+    private static String image(String balance, String status, String billBalance) {
+        return "{\"InvoiceID\":\"I#1001\",\"InvoiceDate\":\"2018-09-20\",\"InvoiceBalance\":" + balance
+                + ",\"InvoiceStatus\":\"" + status + "\",\"InvoiceDueDate\":\"2018-12-19\",\"BillID\":\"B#5001\","
+                + "\"BillDueDate\":\"2018-10-06\",\"BillAmount\":1167400.00,\"BillBalance\":" + billBalance
+                + ",\"CustomerID\":\"C#137\",\"CustomerName\":\"Iron Horse Foods, LLC\",\"State\":\"MN\"}";
+    }
+}
