@@ -33,6 +33,8 @@ public final class ArchiveLab implements Lab {
     static final List<List<String>> PAYMENTS = List.of(List.of("B#5015", "1996603.00"), List.of("B#5008", "1068123.00"));
     static final List<String> BILLS = List.of("B#5008", "B#5010", "B#5012", "B#5013", "B#5015");
 
+    private long sourceChanges;
+
     @Override
     public String name() {
         return "archive";
@@ -74,6 +76,12 @@ public final class ArchiveLab implements Lab {
         cancelled.forEach(item -> dynamoDb.deleteItem(b -> b.tableName(InvoiceWorkload.TABLE).key(item)));
         out.say("Deleted the %d cancelled bills: %d DeleteItem (the table forgets them, the archive keeps them)",
                 cancelled.size(), cancelled.size());
+        sourceChanges = load.rowsLoaded() + (long) PAYMENTS.size() * BILLS.size() + cancelled.size();
+    }
+
+    @Override
+    public long sourceChanges() {
+        return sourceChanges;
     }
 
     @Override
