@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.ddbstreams.dynamodb.RetryBackoff;
 import dev.ddbstreams.lambda.FunctionEnvironment;
+import dev.ddbstreams.lambda.SnapStartPriming;
 import java.util.List;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 
@@ -24,19 +25,27 @@ import software.amazon.awssdk.services.firehose.FirehoseClient;
 public final class ArchiveHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
 
     private final ChangeArchiver archiver;
+    /** Held so the SnapStart registration lives as long as the handler; null when built for a test. */
+    private final SnapStartPriming priming;
 
     public ArchiveHandler() {
         this(DependencyFactory.firehoseClient(), FunctionEnvironment.require("DELIVERY_STREAM_NAME"),
-                DependencyFactory.flag("ARCHIVE_ONLY_TTL_DELETES", false), DependencyFactory.flag("PACK_LINES", true));
+                FunctionEnvironment.flag("ARCHIVE_ONLY_TTL_DELETES", false), FunctionEnvironment.flag("PACK_LINES", true));
     }
 
     ArchiveHandler(FirehoseClient firehose, String deliveryStream, boolean onlyTtlDeletes, boolean packLines) {
         this(new ChangeArchiver(new PutRecordBatchSender(firehose::putRecordBatch, deliveryStream, RetryBackoff.standard()),
-                new OversizedChanges(deliveryStream), onlyTtlDeletes, packLines));
+                new OversizedChanges(deliveryStream), onlyTtlDeletes, packLines),
+                FirehosePriming.register(firehose, deliveryStream));
     }
 
     ArchiveHandler(ChangeArchiver archiver) {
+        this(archiver, null);
+    }
+
+    private ArchiveHandler(ChangeArchiver archiver, SnapStartPriming priming) {
         this.archiver = archiver;
+        this.priming = priming;
     }
 
     @Override

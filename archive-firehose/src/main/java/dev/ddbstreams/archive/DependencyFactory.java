@@ -24,13 +24,4 @@ public final class DependencyFactory {
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
     }
-
-    /** A {@code true}/{@code false} variable, {@code unset} when it is not set; anything else fails naming it. */
-    static boolean flag(String name, boolean unset) {
-        String value = FunctionEnvironment.get(name).map(String::trim).orElse(String.valueOf(unset));
-        if (!value.equals("true") && !value.equals("false")) {
-            throw new IllegalStateException(name + " must be true or false, was '" + value + "'");
-        }
-        return Boolean.parseBoolean(value);
-    }
 }

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import dev.ddbstreams.lambda.FunctionEnvironment;
+import dev.ddbstreams.lambda.SnapStartPriming;
 import dev.ddbstreams.records.ChangeRecord;
 import dev.ddbstreams.records.ChangeRecords;
 import software.amazon.awssdk.core.SdkBytes;
@@ -22,6 +23,8 @@ public final class NaiveArchiveHandler implements RequestHandler<DynamodbEvent, 
 
     private final FirehoseClient firehose;
     private final String deliveryStream;
+    /** Held so the SnapStart registration lives as long as the handler. */
+    private final SnapStartPriming priming;
 
     public NaiveArchiveHandler() {
         this(DependencyFactory.firehoseClient(), FunctionEnvironment.require("DELIVERY_STREAM_NAME"));
@@ -30,6 +33,7 @@ public final class NaiveArchiveHandler implements RequestHandler<DynamodbEvent, 
     NaiveArchiveHandler(FirehoseClient firehose, String deliveryStream) {
         this.firehose = firehose;
         this.deliveryStream = deliveryStream;
+        this.priming = FirehosePriming.register(firehose, deliveryStream);
     }
 
     @Override

@@ -32,7 +32,7 @@ public final class ReplicaHandler implements RequestHandler<DynamodbEvent, Strea
 
     public ReplicaHandler() {
         this(DependencyFactory.dynamoDbClient(DependencyFactory.targetRegion()),
-                FunctionEnvironment.require("TARGET_TABLE"), skipTtlDeletes());
+                FunctionEnvironment.require("TARGET_TABLE"), FunctionEnvironment.flag("SKIP_TTL_DELETES", false));
     }
 
     ReplicaHandler(DynamoDbClient dynamoDb, String targetTable, boolean skipTtlDeletes) {
@@ -52,13 +52,5 @@ public final class ReplicaHandler implements RequestHandler<DynamodbEvent, Strea
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
         return writer.apply(event.getRecords() == null ? List.of() : event.getRecords());
-    }
-
-    static boolean skipTtlDeletes() {
-        String value = FunctionEnvironment.get("SKIP_TTL_DELETES").orElse("false").trim();
-        if (!value.equals("true") && !value.equals("false")) {
-            throw new IllegalStateException("SKIP_TTL_DELETES must be true or false, was '" + value + "'");
-        }
-        return Boolean.parseBoolean(value);
     }
 }

@@ -39,6 +39,19 @@ public final class FunctionEnvironment {
     }
 
     /**
+     * A {@code true}/{@code false} variable, {@code unset} when it is not set.
+     *
+     * @throws IllegalStateException naming the variable and its value when it is anything else
+     */
+    public static boolean flag(String name, boolean unset) {
+        String value = get(name).map(String::trim).orElse(String.valueOf(unset));
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new IllegalStateException(name + " must be true or false, was '" + value + "'");
+        }
+        return Boolean.parseBoolean(value);
+    }
+
+    /**
      * Runs code with the given variables in place of the process environment, for this thread
      * and the threads it starts. For a local Lambda runtime; handlers never call it.
      */

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
@@ -30,12 +31,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * <ul>
  *   <li>a sample stream record (every attribute type) through {@link ChangeRecords}: loads the
  *       Lambda event classes, the parser and the SDK's {@code AttributeValue} model;</li>
- *   <li>{@code DescribeTable} on each table the handler writes: loads and initialises the SDK's
- *       request pipeline, signer, JSON protocol and HTTP client, and opens a connection. It reads
- *       metadata only (no item, no capacity consumed, not billed), so a snapshot never writes.</li>
+ *   <li>the handler's cheap read-only calls ({@link Call}), e.g. {@code DescribeTable} on each
+ *       table it writes, or {@code DescribeDeliveryStream} on the delivery stream it sends to:
+ *       they load and initialise the SDK's request pipeline, signer, JSON protocol and HTTP
+ *       client, and open a connection. They read metadata only (no item, no capacity consumed,
+ *       not billed), so a snapshot never writes.</li>
  * </ul>
- * A failed {@code DescribeTable} (a policy without {@code dynamodb:DescribeTable}, say) is logged
- * and priming goes on: the snapshot is only less warm, and failing it would fail the publish.
+ * A failed call (a policy without {@code dynamodb:DescribeTable}, say) is logged and priming goes
+ * on: the snapshot is only less warm, and failing it would fail the publish.
  *
  * <p>org.crac holds registered resources weakly: the handler must keep the instance
  * {@link #register} returns in a field. See
@@ -47,17 +50,29 @@ public final class SnapStartPriming implements Resource {
     /** Weak too: for {@link #registered()}, never keeps a handler's client alive. */
     private static final List<WeakReference<SnapStartPriming>> REGISTERED = new ArrayList<>();
 
-    private final DynamoDbClient dynamoDb;
-    private final List<String> tables;
+    private final List<Call> calls;
 
-    private SnapStartPriming(DynamoDbClient dynamoDb, List<String> tables) {
-        this.dynamoDb = dynamoDb;
-        this.tables = List.copyOf(tables);
+    /**
+     * One cheap, read-only service call made while priming; never one that writes or is billed.
+     *
+     * @param name what it calls, for logs and tests: {@code DescribeTable total_votes}
+     */
+    public record Call(String name, Runnable call) {
+    }
+
+    private SnapStartPriming(List<Call> calls) {
+        this.calls = List.copyOf(calls);
     }
 
     /** Registers priming for a handler that writes {@code tables} with {@code dynamoDb}; keep the result. */
     public static SnapStartPriming register(DynamoDbClient dynamoDb, String... tables) {
-        SnapStartPriming priming = new SnapStartPriming(dynamoDb, List.of(tables));
+        return register(Stream.of(tables).map(table -> new Call("DescribeTable " + table,
+                () -> dynamoDb.describeTable(request -> request.tableName(table)))).toList());
+    }
+
+    /** Registers priming that makes {@code calls}, in order, after parsing the sample record; keep the result. */
+    public static SnapStartPriming register(List<Call> calls) {
+        SnapStartPriming priming = new SnapStartPriming(calls);
         Core.getGlobalContext().register(priming);
         synchronized (REGISTERED) {
             REGISTERED.removeIf(reference -> reference.get() == null);
@@ -73,8 +88,9 @@ public final class SnapStartPriming implements Resource {
         }
     }
 
-    public List<String> tables() {
-        return tables;
+    /** The names of the calls it makes, in order. */
+    public List<String> calls() {
+        return calls.stream().map(Call::name).toList();
     }
 
     @Override
@@ -82,11 +98,11 @@ public final class SnapStartPriming implements Resource {
         ChangeRecord record = ChangeRecords.fromLambda(sampleRecord());
         LOG.debug("priming: parsed sample record {} ({} attributes)", record.eventId(),
                 record.requireNewImage().attributes().size());
-        for (String table : tables) {
+        for (Call call : calls) {
             try {
-                dynamoDb.describeTable(request -> request.tableName(table));
+                call.call().run();
             } catch (SdkException e) {
-                LOG.warn("priming: DescribeTable {} failed, the snapshot will be less warm: {}", table, e.getMessage());
+                LOG.warn("priming: {} failed, the snapshot will be less warm: {}", call.name(), e.getMessage());
             }
         }
     }

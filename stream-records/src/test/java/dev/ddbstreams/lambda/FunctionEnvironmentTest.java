@@ -46,4 +46,14 @@ class FunctionEnvironmentTest {
 
         assertThat(outer).isEqualTo("outer");
     }
+
+    @Test
+    void flag_readsTrueOrFalse_defaultsWhenUnset_andNamesABadValue() throws Exception {
+        assertThat(FunctionEnvironment.callWith(Map.of("PACK", " false "), () -> FunctionEnvironment.flag("PACK", true)))
+                .isFalse();
+        assertThat(FunctionEnvironment.callWith(Map.of(), () -> FunctionEnvironment.flag("PACK", true))).isTrue();
+        assertThatThrownBy(() -> FunctionEnvironment.callWith(Map.of("PACK", "yes"), () -> FunctionEnvironment.flag("PACK", true)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("PACK must be true or false, was 'yes'");
+    }
 }
