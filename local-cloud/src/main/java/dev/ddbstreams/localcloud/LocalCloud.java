@@ -300,9 +300,7 @@ public final class LocalCloud implements AutoCloseable {
 
     /** The bucket is a folder {@code s3/<bucket>} in the work folder: the bucket's logical id, or its name from the ARN. */
     private DeliveryStreamConfig deliveryStreamConfig(DeliveryStreamDefinition definition) {
-        return DeliveryStreamConfig.of(definition.deliveryStreamName(),
-                bucketFolder(definition.bucketLogicalId()), definition.prefix(), definition.errorOutputPrefix(),
-                definition.bufferSizeMb(), definition.bufferInterval(), definition.compression());
+        return definition.config(bucketFolder(definition.bucketLogicalId()));
     }
 
     private Path bucketFolder(String bucket) {

@@ -2,7 +2,10 @@ package dev.ddbstreams.cli;
 
 import dev.ddbstreams.cli.coldstart.ColdStart;
 import dev.ddbstreams.cli.coldstart.SampleEvents;
+import dev.ddbstreams.localcloud.LocalCloud;
 import dev.ddbstreams.localcloud.dynamodb.LocalDynamoDb;
+import dev.ddbstreams.localcloud.firehose.FirehoseFaults;
+import dev.ddbstreams.localcloud.firehose.LocalFirehose;
 import dev.ddbstreams.localcloud.template.FunctionDefinition;
 import dev.ddbstreams.localcloud.template.StackSettings;
 import dev.ddbstreams.localcloud.template.TableDefinition;
@@ -14,6 +17,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +34,8 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /**
  * {@code ./workshop bench cold-start}: for every function of every pattern template, the Lambda
- * jar's size and the time from a fresh JVM to the first handled batch against DynamoDB Local,
+ * jar's size and the time from a fresh JVM to the first handled batch against DynamoDB Local (and
+ * the local Firehose, for a template with delivery streams),
  * next to the same handler built the default way ({@code cold-start-baseline}: SDK default HTTP
  * clients in the jar, client built on first use), and the first invoke with and without SnapStart
  * priming. Each cold start gets freshly created tables, so every run takes the same path.
@@ -45,7 +50,7 @@ final class ColdStartBenchCommand implements Callable<Integer> {
 
     /** The pattern templates; each module's jar is {@code <module>/target/<module>-lambda.jar} (its CodeUri). */
     static final List<String> TEMPLATES = List.of("aggregation/template.yaml", "replication/template.yaml",
-            "game-scores/template.yaml");
+            "game-scores/template.yaml", "archive-firehose/template.yaml");
     static final String BASELINE_FOLDER = "cold-start-baseline/target";
 
     @Spec
@@ -78,14 +83,22 @@ final class ColdStartBenchCommand implements Callable<Integer> {
         out.printf("%-26s %8s %8s %10s %10s %7s %10s %11s%n", "function", "ours", "default", "ours", "default",
                 "ratio", "unprimed", "primed");
         out.flush();
-        try (LocalDynamoDb local = LocalDynamoDb.start()) {
-            ColdStart coldStart = new ColdStart(work, local.endpoint(), local.region().id());
+        // The local Firehose's bucket folders: what the archive's cold starts sent, this run only.
+        Path buckets = work.resolve("s3");
+        RunCommand.deleteRecursively(buckets);
+        try (LocalDynamoDb local = LocalDynamoDb.start();
+                LocalFirehose firehose = LocalFirehose.start(local.region().id(), FirehoseFaults.NONE,
+                        Clock.systemUTC(), LocalCloud.FIREHOSE_DELIVERY_CHECK)) {
+            ColdStart coldStart = new ColdStart(work, local.endpoint(), Optional.of(firehose.endpoint()),
+                    local.region().id());
             for (String templateFile : TEMPLATES) {
                 Path template = Path.of(templateFile);
                 String module = template.getParent().getFileName().toString();
                 Path ours = requireJar(template.getParent().resolve("target").resolve(module + "-lambda.jar"));
                 Path baseline = requireJar(Path.of(BASELINE_FOLDER, module + "-lambda-default.jar"));
                 Template read = new TemplateReader(StackSettings.of("cold-start", local.region().id())).read(template);
+                read.deliveryStreams().forEach(stream -> firehose.addDeliveryStream(
+                        stream.config(buckets.resolve(stream.bucketLogicalId()))));
                 SampleEvents samples = SampleEvents.in(template.getParent().resolve("events"));
                 for (FunctionDefinition function : read.functions()) {
                     if (!only.isEmpty() && !only.contains(function.logicalId())) {
@@ -105,10 +118,12 @@ final class ColdStartBenchCommand implements Callable<Integer> {
             }
         }
         out.println("cold start: from starting the JVM to the first batch handled (constructor, event deserialised "
-                + "with the Lambda runtime's serialisers, handler run, its DynamoDB calls made). ratio: default / ours.");
+                + "with the Lambda runtime's serialisers, handler run, its DynamoDB or Firehose calls made). ratio: "
+                + "default / ours.");
         out.println("ours: url-connection HTTP client only, clients built once in the constructor with region, "
                 + "credentials and HTTP client set. default: cold-start-baseline's jar of the same handlers, SDK "
-                + "default HTTP clients (Apache, Netty) and DynamoDbClient.create() on first use.");
+                + "default HTTP clients (Apache, Netty) and clients built the default way (DynamoDbClient.create(), "
+                + "FirehoseClient.create()) on first use.");
         out.println("first invoke: ours, without and after SnapStart priming (SnapStartPriming.beforeCheckpoint, "
                 + "run before the snapshot on AWS and so left out of this time).");
         return 0;

@@ -140,7 +140,7 @@ final class RunCommand implements Callable<Integer> {
         return out.failures().isEmpty();
     }
 
-    private static void deleteRecursively(Path folder) throws IOException {
+    static void deleteRecursively(Path folder) throws IOException {
         if (!Files.exists(folder)) {
             return;
         }

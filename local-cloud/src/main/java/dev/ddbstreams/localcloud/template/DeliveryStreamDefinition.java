@@ -1,5 +1,7 @@
 package dev.ddbstreams.localcloud.template;
 
+import dev.ddbstreams.localcloud.firehose.DeliveryStreamConfig;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -17,4 +19,10 @@ import java.util.Optional;
 public record DeliveryStreamDefinition(String logicalId, String deliveryStreamName, String bucketLogicalId,
         Optional<String> prefix, Optional<String> errorOutputPrefix, int bufferSizeMb, Duration bufferInterval,
         String compression) {
+
+    /** The local Firehose's settings for it, delivering into {@code bucketFolder} (the bucket's stand-in). */
+    public DeliveryStreamConfig config(Path bucketFolder) {
+        return DeliveryStreamConfig.of(deliveryStreamName, bucketFolder, prefix, errorOutputPrefix, bufferSizeMb,
+                bufferInterval, compression);
+    }
 }

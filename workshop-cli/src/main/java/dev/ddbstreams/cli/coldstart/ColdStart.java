@@ -1,6 +1,7 @@
 package dev.ddbstreams.cli.coldstart;
 
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import dev.ddbstreams.localcloud.LocalCloud;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,13 +15,15 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Starts one fresh JVM that cold-starts one handler from one Lambda jar ({@link ColdStartLauncher})
  * and reports its timings. The JVM runs with C1 only ({@code -XX:TieredStopAtLevel=1}), which
- * favours start-up, and sees only the function's environment, static local credentials and the
- * DynamoDB Local endpoint.
+ * favours start-up, and sees only the function's environment, static local credentials, the
+ * DynamoDB Local endpoint and, when given, the local Firehose's ({@code aws.endpointUrlFirehose},
+ * which the SDK prefers to {@code AWS_ENDPOINT_URL} for Firehose clients).
  */
 public final class ColdStart {
 
@@ -29,6 +32,7 @@ public final class ColdStart {
     private final Path launcherFolder;
     private final Path serializationJar;
     private final URI endpoint;
+    private final Optional<URI> firehoseEndpoint;
     private final String region;
 
     /**
@@ -42,19 +46,25 @@ public final class ColdStart {
 
     /** @param workFolder where the launcher's class file is copied out to */
     public ColdStart(Path workFolder, URI endpoint, String region) {
+        this(workFolder, endpoint, Optional.empty(), region);
+    }
+
+    /** @param firehoseEndpoint the local Firehose, for handlers that send to a delivery stream */
+    public ColdStart(Path workFolder, URI endpoint, Optional<URI> firehoseEndpoint, String region) {
         this.launcherFolder = copyLauncher(workFolder.resolve("launcher"));
         this.serializationJar = codeSource(LambdaEventSerializers.class);
         this.endpoint = endpoint;
+        this.firehoseEndpoint = firehoseEndpoint;
         this.region = region;
     }
 
     public Timing run(Path lambdaJar, String handlerClass, Map<String, String> functionEnvironment, Path event,
             boolean prime) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
-                "-cp", String.join(File.pathSeparator, lambdaJar.toString(), serializationJar.toString(),
-                        launcherFolder.toString()),
-                ColdStartLauncher.class.getName(), handlerClass, event.toString()));
+                "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1"));
+        firehoseEndpoint.ifPresent(uri -> command.add("-D" + LocalCloud.FIREHOSE_ENDPOINT_PROPERTY + "=" + uri));
+        command.addAll(List.of("-cp", String.join(File.pathSeparator, lambdaJar.toString(), serializationJar.toString(),
+                launcherFolder.toString()), ColdStartLauncher.class.getName(), handlerClass, event.toString()));
         if (prime) {
             command.add("--prime");
         }

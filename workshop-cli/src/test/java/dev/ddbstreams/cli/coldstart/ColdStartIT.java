@@ -3,7 +3,11 @@ package dev.ddbstreams.cli.coldstart;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ddbstreams.archive.lab.ArchiveObjects;
+import dev.ddbstreams.localcloud.LocalCloud;
 import dev.ddbstreams.localcloud.dynamodb.LocalDynamoDb;
+import dev.ddbstreams.localcloud.firehose.FirehoseFaults;
+import dev.ddbstreams.localcloud.firehose.LocalFirehose;
 import dev.ddbstreams.localcloud.template.FunctionDefinition;
 import dev.ddbstreams.localcloud.template.StackSettings;
 import dev.ddbstreams.localcloud.template.TableDeployer;
@@ -11,7 +15,9 @@ import dev.ddbstreams.localcloud.template.Template;
 import dev.ddbstreams.localcloud.template.TemplateReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -42,6 +48,32 @@ class ColdStartIT {
             assertThat(timing.toFirstBatchMs()).isGreaterThanOrEqualTo(timing.invokeMs()).isPositive();
             assertThat(local.dynamoDbClient().getItem(b -> b.tableName("logfile_replica").consistentRead(true)
                     .key(Map.of("PK", AttributeValue.fromS("request#104009")))).hasItem()).isTrue();
+        }
+    }
+
+    /** The child reaches the local Firehose through aws.endpointUrlFirehose, not DynamoDB Local's AWS_ENDPOINT_URL. */
+    @Test
+    void run_archiveHandlerFromItsJar_sendsTheBatchToTheLocalFirehose(@TempDir Path work) throws Exception {
+        Path archive = Path.of("..", "archive-firehose");
+        try (LocalDynamoDb local = LocalDynamoDb.start();
+                LocalFirehose firehose = LocalFirehose.start(local.region().id(), FirehoseFaults.NONE,
+                        Clock.systemUTC(), LocalCloud.FIREHOSE_DELIVERY_CHECK)) {
+            Template template = new TemplateReader(StackSettings.of("it", local.region().id()))
+                    .read(archive.resolve("template.yaml"));
+            Path bucket = work.resolve("bucket");
+            firehose.addDeliveryStream(template.deliveryStreams().get(0).config(bucket));
+            FunctionDefinition function = template.function("ArchiveFunction").orElseThrow();
+            Path event = Files.writeString(work.resolve("event.json"),
+                    SampleEvents.in(archive.resolve("events")).forFunction(function).orElseThrow());
+
+            new ColdStart(work, local.endpoint(), Optional.of(firehose.endpoint()), local.region().id())
+                    .run(archive.resolve("target").resolve("archive-firehose-lambda.jar"), function.handlerClassName(),
+                            function.environment(), event, true);
+            firehose.client().flush();
+
+            assertThat(ArchiveObjects.read(bucket).eventIds())
+                    .containsExactlyInAnyOrder("e-insert", "e-modify", "e-remove", "e-ttl");
+            assertThat(firehose.client().stats().putRecordBatchCalls()).isEqualTo(1);
         }
     }
 
