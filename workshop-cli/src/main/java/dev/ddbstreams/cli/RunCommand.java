@@ -116,6 +116,7 @@ final class RunCommand implements Callable<Integer> {
                                 + "%d discarded", trigger.functionName(), c.recordsProcessed(), c.invocations(),
                         c.functionErrors() + c.timeouts(), c.retries(), c.recordsDiscarded());
             }
+            lab.afterDrain(cloud, out);
             MetricsSnapshot spent = RequestMetrics.global().snapshot().minus(before);
             out.say("Requests and capacity spent:");
             for (String line : MetricsTable.render(spent).split("\n")) {

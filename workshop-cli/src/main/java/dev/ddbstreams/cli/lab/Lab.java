@@ -21,6 +21,14 @@ public interface Lab {
     void exercise(LocalCloud cloud, LabOutput out) throws Exception;
 
     /**
+     * Runs once the triggers drained (or the wait timed out), before the runner reads the run's
+     * requests and cost: what the pattern's services would do later on their own, such as Firehose
+     * delivering its buffers at the end of their interval, happens here so the cost counts it.
+     */
+    default void afterDrain(LocalCloud cloud, LabOutput out) {
+    }
+
+    /**
      * How many changes the last {@link #exercise} made to the pattern's source (item writes, or
      * records sent): what the run's cost is divided by for its cost per million source changes.
      */
