@@ -35,10 +35,10 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 /**
  * {@code ./workshop bench cold-start}: for every function of every pattern template, the Lambda
  * jar's size and the time from a fresh JVM to the first handled batch against DynamoDB Local (and
- * the local Firehose, for a template with delivery streams),
- * next to the same handler built the default way ({@code cold-start-baseline}: SDK default HTTP
- * clients in the jar, client built on first use), and the first invoke with and without SnapStart
- * priming. Each cold start gets freshly created tables, so every run takes the same path.
+ * the local Firehose, for a template with delivery streams), next to the same handler built the
+ * default way ({@code cold-start-baseline}: SDK default HTTP clients in the jar, client built on
+ * first use), and the first invoke with and without SnapStart priming. Each cold start gets
+ * freshly created tables, so every run takes the same path.
  */
 @Command(name = "cold-start",
         mixinStandardHelpOptions = true,
