@@ -92,7 +92,8 @@ public final class MultiLeaderLab implements Lab {
                     "name", AttributeValue.fromS("Player " + player), "score", AttributeValue.fromN("0"))), false));
         }
         out.say("%s: created %d players (PutItem through LeaderWrites)", EAST, PLAYERS);
-        concurrently(() -> scoreRounds(east), () -> scoreRounds(west));
+        // Opposite orders, so that each region is last on about half the players.
+        concurrently(() -> scoreRounds(east, false), () -> scoreRounds(west, true));
         out.say("%s and %s at the same time: %d score updates each, every player %d times", EAST, WEST,
                 PLAYERS * ROUNDS, ROUNDS);
         concurrently(() -> {
@@ -100,7 +101,7 @@ public final class MultiLeaderLab implements Lab {
                 log.add(new Written(WEST, pk(player), west.delete(key(player)), true));
             }
         }, () -> {
-            for (int player = FIRST_CONTESTED_DELETE; player < PLAYERS; player++) {
+            for (int player = PLAYERS - 1; player >= FIRST_CONTESTED_DELETE; player--) {
                 log.add(new Written(EAST, pk(player), east.update(key(player),
                         Map.of("score", AttributeValue.fromN("1000"))), false));
             }
@@ -162,10 +163,11 @@ public final class MultiLeaderLab implements Lab {
                 "see " + cloud.logFolder() + "/workshop-" + name() + "-" + WEST.id() + "-MultiLeaderFunction.log");
     }
 
-    private void scoreRounds(LeaderWrites writes) {
+    private void scoreRounds(LeaderWrites writes, boolean descending) {
         Region region = Region.of(writes.region());
         for (int round = 1; round <= ROUNDS; round++) {
-            for (int player = 0; player < PLAYERS; player++) {
+            for (int i = 0; i < PLAYERS; i++) {
+                int player = descending ? PLAYERS - 1 - i : i;
                 log.add(new Written(region, pk(player), writes.update(key(player), Map.of(
                         "score", AttributeValue.fromN(Integer.toString(round * 10)),
                         "scoredIn", AttributeValue.fromS(region.id()))), false));
