@@ -5,14 +5,10 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.ddbstreams.dynamodb.BatchWriteSender;
 import dev.ddbstreams.dynamodb.UnprocessedItemsException;
 import dev.ddbstreams.records.ChangeRecord;
-import dev.ddbstreams.records.ChangeRecordException;
-import dev.ddbstreams.records.ChangeRecords;
 import dev.ddbstreams.records.EventName;
-import dev.ddbstreams.records.PartialBatchResponse;
+import dev.ddbstreams.replication.KeyedBatch.KeyWrite;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -67,16 +63,18 @@ public final class ReplicaWriter {
 
     /** Applies the records (in stream order, as Lambda sends them) and says where to resume. */
     public StreamsEventResponse apply(List<DynamodbEvent.DynamodbStreamRecord> records) {
-        Plan plan = plan(records, skipTtlDeletes);
+        KeyedBatch<WriteRequest> plan = plan(records, skipTtlDeletes);
         int failedFrom = plan.readUpTo();
         int sentWrites = 0;
         int calls = 0;
-        List<KeyWrite> writes = plan.writes();
+        List<KeyWrite<WriteRequest>> writes = plan.writes();
         for (int start = 0; start < writes.size(); start += BatchWriteSender.MAX_BATCH_SIZE) {
-            List<KeyWrite> chunk = writes.subList(start, Math.min(writes.size(), start + BatchWriteSender.MAX_BATCH_SIZE));
-            List<KeyWrite> notApplied = new ArrayList<>(writes.subList(start + chunk.size(), writes.size()));
+            List<KeyWrite<WriteRequest>> chunk =
+                    writes.subList(start, Math.min(writes.size(), start + BatchWriteSender.MAX_BATCH_SIZE));
+            List<KeyWrite<WriteRequest>> notApplied =
+                    new ArrayList<>(writes.subList(start + chunk.size(), writes.size()));
             try {
-                calls += sender.send(targetTable, chunk.stream().map(KeyWrite::request).toList()).calls();
+                calls += sender.send(targetTable, chunk.stream().map(KeyWrite::write).toList()).calls();
                 sentWrites += chunk.size();
                 continue;
             } catch (UnprocessedItemsException e) {
@@ -95,29 +93,19 @@ public final class ReplicaWriter {
         }
         LOG.info("Applied {} of {} records as {} writes in {} BatchWriteItem calls to {}", failedFrom, records.size(),
                 sentWrites, calls, targetTable);
-        if (failedFrom == records.size()) {
-            return PartialBatchResponse.success();
-        }
-        DynamodbEvent.DynamodbStreamRecord first = records.get(failedFrom);
-        String sequenceNumber = first.getDynamodb() == null ? null : first.getDynamodb().getSequenceNumber();
-        if (sequenceNumber == null || sequenceNumber.isBlank()) {
-            // Cannot name it (Lambda never sends such a record): fail the invocation, retrying the whole batch.
-            throw new IllegalStateException("record " + first.getEventID() + " failed and has no sequence number");
-        }
-        LOG.warn("Resuming from record {} (seq {}), {} of {} records not applied", first.getEventID(), sequenceNumber,
-                records.size() - failedFrom, records.size());
-        return PartialBatchResponse.failedFrom(sequenceNumber);
+        return KeyedBatch.response(records, failedFrom);
     }
 
     /** The writes of a chunk that DynamoDB returned as unprocessed, matched by key. */
-    private static List<KeyWrite> unprocessedOf(List<KeyWrite> chunk, List<WriteRequest> unprocessed) {
+    private static List<KeyWrite<WriteRequest>> unprocessedOf(List<KeyWrite<WriteRequest>> chunk,
+            List<WriteRequest> unprocessed) {
         Set<String> keyNames = chunk.get(0).key().keySet();
-        Map<Map<String, AttributeValue>, KeyWrite> byKey = new HashMap<>();
+        Map<Map<String, AttributeValue>, KeyWrite<WriteRequest>> byKey = new HashMap<>();
         chunk.forEach(write -> byKey.put(write.key(), write));
-        List<KeyWrite> matched = new ArrayList<>();
+        List<KeyWrite<WriteRequest>> matched = new ArrayList<>();
         for (WriteRequest request : unprocessed) {
             Map<String, AttributeValue> key = keyOf(request, keyNames);
-            KeyWrite write = byKey.get(key);
+            KeyWrite<WriteRequest> write = byKey.get(key);
             if (write == null) {
                 return chunk; // cannot tell which write it was: assume none of the chunk applied
             }
@@ -134,43 +122,9 @@ public final class ReplicaWriter {
         return key;
     }
 
-    /**
-     * What a batch comes to: one write per key, ordered by the key's last change, for the records
-     * before {@code readUpTo} (the first record that could not be read, or all of them).
-     */
-    record Plan(List<KeyWrite> writes, int readUpTo, int skipped) {
-    }
-
-    /** The one write for a key: the request, and the indexes of the key's first and last change in the batch. */
-    record KeyWrite(Map<String, AttributeValue> key, WriteRequest request, int firstIndex, int lastIndex) {
-    }
-
-    static Plan plan(List<DynamodbEvent.DynamodbStreamRecord> records, boolean skipTtlDeletes) {
-        Map<Map<String, AttributeValue>, KeyWrite> byKey = new LinkedHashMap<>();
-        int readUpTo = records.size();
-        int skipped = 0;
-        for (int i = 0; i < records.size(); i++) {
-            Optional<WriteRequest> request;
-            Map<String, AttributeValue> key;
-            try {
-                ChangeRecord record = ChangeRecords.fromLambda(records.get(i));
-                key = record.keys().attributes();
-                request = writeFor(record, skipTtlDeletes);
-            } catch (ChangeRecordException e) {
-                LOG.warn("Cannot replicate {}", e.getMessage());
-                readUpTo = i;
-                break;
-            }
-            if (request.isEmpty()) {
-                skipped++;
-                continue;
-            }
-            KeyWrite earlier = byKey.get(key);
-            byKey.put(key, new KeyWrite(key, request.get(), earlier == null ? i : earlier.firstIndex(), i));
-        }
-        List<KeyWrite> writes = new ArrayList<>(byKey.values());
-        writes.sort(Comparator.comparingInt(KeyWrite::lastIndex));
-        return new Plan(List.copyOf(writes), readUpTo, skipped);
+    /** One write per key, the latest change winning (see {@link KeyedBatch}). */
+    static KeyedBatch<WriteRequest> plan(List<DynamodbEvent.DynamodbStreamRecord> records, boolean skipTtlDeletes) {
+        return KeyedBatch.plan(records, record -> writeFor(record, skipTtlDeletes));
     }
 
     private static Optional<WriteRequest> writeFor(ChangeRecord record, boolean skipTtlDeletes) {

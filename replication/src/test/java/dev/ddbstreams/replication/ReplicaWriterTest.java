@@ -18,6 +18,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * ReplicaWriter's batching, one-write-per-key and failure point, on Lambda event fixtures and a
@@ -217,15 +218,15 @@ class ReplicaWriterTest {
 
     @Test
     void plan_writesOncePerKey_andRemembersTheKeysFirstAndLastRecord() {
-        ReplicaWriter.Plan plan = ReplicaWriter.plan(event("replica-large-batch.json").getRecords(), false);
+        KeyedBatch<WriteRequest> plan = ReplicaWriter.plan(event("replica-large-batch.json").getRecords(), false);
 
         assertThat(plan.writes()).hasSize(40);
         assertThat(plan.readUpTo()).isEqualTo(60);
-        ReplicaWriter.KeyWrite k5 = plan.writes().stream()
+        KeyedBatch.KeyWrite<WriteRequest> k5 = plan.writes().stream()
                 .filter(write -> write.key().get("PK").s().equals("request#900005")).findFirst().orElseThrow();
         assertThat(k5.firstIndex()).isEqualTo(5);
         assertThat(k5.lastIndex()).isEqualTo(45);
-        assertThat(k5.request().deleteRequest()).isNotNull();
+        assertThat(k5.write().deleteRequest()).isNotNull();
     }
 
     private ReplicaWriter writer(boolean skipTtlDeletes) {

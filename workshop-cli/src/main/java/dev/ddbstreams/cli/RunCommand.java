@@ -33,6 +33,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import software.amazon.awssdk.regions.Region;
 
 /**
  * {@code ./workshop run <lab>|all}: each lab in a fresh in-memory local cloud; prints what
@@ -98,15 +99,19 @@ final class RunCommand implements Callable<Integer> {
         Path labFolder = workFolder.resolve(lab.name());
         // Function logs append, as a log group does: start empty so they hold this run only.
         deleteRecursively(labFolder);
-        LocalCloud.Builder builder = LocalCloud.builder().workFolder(labFolder);
+        LocalCloud.Builder builder = LocalCloud.builder().workFolder(labFolder)
+                .additionalRegions(lab.additionalRegions().toArray(Region[]::new));
         faults.applyTo(builder);
         MetricsSnapshot before = RequestMetrics.global().snapshot();
         Map<String, InvocationMetrics.Usage> invocationsBefore = InvocationMetrics.global().snapshot();
         long started = System.nanoTime();
         try (LocalCloud cloud = builder.start()) {
-            LocalCloud.Deployment deployment = cloud.deploy(Path.of(lab.template()), "workshop-" + lab.name(), Map.of());
-            out.say("Deployed %s: %d tables, %d stream triggers", lab.template(), deployment.tables().size(),
-                    deployment.triggers().size());
+            List<LocalCloud.Deployment> deployments = lab.deploy(cloud, "workshop-" + lab.name());
+            for (LocalCloud.Deployment deployment : deployments) {
+                out.say("Deployed %s%s: %d tables, %d stream triggers", deployment.template().file(),
+                        deployments.size() == 1 ? "" : " as " + deployment.stackName(), deployment.tables().size(),
+                        deployment.triggers().size());
+            }
             lab.exercise(cloud, out);
             boolean drained = cloud.awaitIdle(DRAIN_TIMEOUT);
             out.say("Triggers %s after %.1f s:", drained ? "drained" : "did NOT drain", (System.nanoTime() - started) / 1e9);

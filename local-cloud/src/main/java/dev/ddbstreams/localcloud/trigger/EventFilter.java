@@ -64,7 +64,8 @@ public final class EventFilter {
 
     private static boolean matchesField(JsonNode pattern, JsonNode value) {
         if (pattern.isObject()) {
-            return value != null && value.isObject() && matchesObject(pattern, value);
+            // A missing object still matches a pattern whose leaves all say {"exists": false}.
+            return value == null ? matchesObject(pattern, null) : value.isObject() && matchesObject(pattern, value);
         }
         // A leaf: a list of alternatives; an array value matches when any element does.
         for (JsonNode alternative : pattern) {

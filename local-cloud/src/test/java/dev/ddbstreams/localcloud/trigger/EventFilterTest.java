@@ -36,10 +36,13 @@ class EventFilterTest {
         "{\"dynamodb\":{\"NewImage\":{\"region\":[{\"exists\":true}]}}}                       | true",
         "{\"dynamodb\":{\"NewImage\":{\"missing\":[{\"exists\":false}]}}}                     | true",
         "{\"dynamodb\":{\"NewImage\":{\"region\":[{\"exists\":false}]}}}                      | false",
+        "{\"dynamodb\":{\"NewImage\":{\"missing\":{\"S\":[{\"exists\":false}]}}}}           | true",
+        "{\"dynamodb\":{\"NewImage\":{\"region\":{\"S\":[{\"exists\":false}]}}}}            | false",
+        "{\"dynamodb\":{\"OldImage\":{\"region\":{\"S\":[{\"exists\":false}]}}}}            | true",
+        "{\"dynamodb\":{\"OldImage\":{\"region\":{\"S\":[\"SOUTH\"]}}}}                      | false",
         "{\"dynamodb\":{\"NewImage\":{\"note\":{\"S\":[\"\"]}}}}                              | true",
         "{\"dynamodb\":{\"NewImage\":{\"region\":{\"S\":[{\"equals-ignore-case\":\"south\"}]}}}} | true",
         "{\"dynamodb\":{\"NewImage\":{\"tags\":{\"SS\":[\"b\"]}}}}                            | true",
-        "{\"dynamodb\":{\"OldImage\":{\"region\":{\"S\":[\"SOUTH\"]}}}}                      | false",
     })
     void matches_eachOperator(String pattern, boolean expected) throws Exception {
         assertThat(EventFilter.of(List.of(pattern)).matches(JSON.readTree(VOTE))).isEqualTo(expected);

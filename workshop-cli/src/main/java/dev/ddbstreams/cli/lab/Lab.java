@@ -1,6 +1,10 @@
 package dev.ddbstreams.cli.lab;
 
 import dev.ddbstreams.localcloud.LocalCloud;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.regions.Region;
 
 /**
  * A lab that {@code ./workshop run} can run on its own: deploy its module's template into a
@@ -16,6 +20,16 @@ public interface Lab {
 
     /** The module's template, relative to the repository root. */
     String template();
+
+    /** Regions the lab's local cloud runs besides its default one, us-east-1 (a DynamoDB Local each); default none. */
+    default List<Region> additionalRegions() {
+        return List.of();
+    }
+
+    /** Deploys the lab's stacks; by default {@link #template()} once, into the default region. */
+    default List<LocalCloud.Deployment> deploy(LocalCloud cloud, String stackName) {
+        return List.of(cloud.deploy(Path.of(template()), stackName, Map.of()));
+    }
 
     /** Loads data and makes changes; the runner then waits for the triggers and calls {@link #check}. */
     void exercise(LocalCloud cloud, LabOutput out) throws Exception;

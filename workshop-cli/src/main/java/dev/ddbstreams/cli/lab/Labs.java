@@ -6,7 +6,8 @@ import java.util.Optional;
 /** Every lab {@code ./workshop run} knows, in workshop order. */
 public final class Labs {
 
-    private static final List<Lab> ALL = List.of(new VotesLab(), new ReplicationLab(), new GameScoresLab(), new ArchiveLab());
+    private static final List<Lab> ALL = List.of(new VotesLab(), new ReplicationLab(), new CrossRegionLab(),
+            new MultiLeaderLab(), new ArchiveLab(), new GameScoresLab());
 
     private Labs() {
     }

@@ -1,0 +1,52 @@
+package dev.ddbstreams.replication;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import dev.ddbstreams.lambda.FunctionEnvironment;
+import java.util.Arrays;
+import java.util.List;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * Multi-leader replication, one per region (multi-leader/region.yaml): sends the changes this
+ * region's applications made to the same table in the peer regions, last writer wins.
+ *
+ * <p>Failure mode: see {@link MultiLeaderWriter}. It needs {@code FunctionResponseTypes:
+ * [ReportBatchItemFailures]} and, so that it is not even invoked for replicated changes, the
+ * FilterCriteria of region.yaml. See
+ * https://docs.aws.amazon.com/lambda/latest/dg/services-ddb-batchfailurereporting.html
+ *
+ * <p>Environment: TABLE_NAME (the table, with the same name in every region); PEER_REGIONS (the
+ * other regions, comma-separated); AWS_REGION (this region, set by Lambda).
+ */
+public final class MultiLeaderHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+
+    private final MultiLeaderWriter writer;
+
+    public MultiLeaderHandler() {
+        this(new MultiLeaderWriter(FunctionEnvironment.require("AWS_REGION"),
+                peerTables(FunctionEnvironment.require("TABLE_NAME"), FunctionEnvironment.require("PEER_REGIONS"))));
+    }
+
+    MultiLeaderHandler(MultiLeaderWriter writer) {
+        this.writer = writer;
+    }
+
+    @Override
+    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        return writer.apply(event.getRecords() == null ? List.of() : event.getRecords());
+    }
+
+    /** One table per peer region, each with a client built once for that region. */
+    static List<PeerTable> peerTables(String tableName, String peerRegions) {
+        List<String> regions = Arrays.stream(peerRegions.split(",")).map(String::trim).filter(r -> !r.isEmpty()).toList();
+        if (regions.isEmpty() || regions.size() != regions.stream().distinct().count()) {
+            throw new IllegalStateException("PEER_REGIONS must name one or more distinct regions, was '" + peerRegions
+                    + "'");
+        }
+        return regions.stream().<PeerTable>map(region -> new DynamoDbPeerTable(region,
+                DependencyFactory.dynamoDbClient(Region.of(region)), tableName)).toList();
+    }
+}

@@ -1,0 +1,140 @@
+package dev.ddbstreams.replication;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import dev.ddbstreams.records.ChangeRecord;
+import dev.ddbstreams.records.EventName;
+import dev.ddbstreams.records.Image;
+import dev.ddbstreams.replication.KeyedBatch.KeyWrite;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Multi-leader replication, one region's side: applies the changes this region's applications
+ * made (items whose {@value ItemVersion#ORIGIN} is this region) to the same table in every peer
+ * region, where they win only if newer ({@link ItemVersion}: last writer wins, ties broken by
+ * region name).
+ *
+ * <ul>
+ *   <li>Loop prevention: a change that arrived by replication carries a peer's origin and is not
+ *       sent on. The trigger's FilterCriteria keeps such records from the function altogether;
+ *       this class checks again, and counts and logs what the filter should have kept out.</li>
+ *   <li>Deletes are tombstones ({@value ItemVersion#DELETED} {@code true}), written by
+ *       {@link LeaderWrites} and replicated like any put. A REMOVE record (the tombstone's TTL
+ *       expiry, or a delete that bypassed {@link LeaderWrites}) is not replicated.</li>
+ *   <li>One write per key per batch (the key's latest local change, {@link KeyedBatch}), one
+ *       conditional PutItem per key and peer ({@link DynamoDbPeerTable}); a write the peer refuses
+ *       because it holds a newer version is a success.</li>
+ * </ul>
+ *
+ * <p><b>Failure mode.</b> As {@link ReplicaWriter}: an unreadable record, or a write that fails,
+ * stops the batch, and the response names the earliest record not applied to every peer (the
+ * first change of the first key whose writes did not all succeed, or of any key after it). Lambda
+ * retries from there; writes that already reached a peer are refused there as not newer, so a
+ * retry or a duplicate delivery changes nothing. A {@code _updated} that is not a whole number
+ * fails the invocation (an {@link IllegalArgumentException}): Lambda bisects down to the record
+ * and, after the retries, sends its batch to the on-failure queue.
+ * See https://docs.aws.amazon.com/lambda/latest/dg/services-ddb-batchfailurereporting.html
+ */
+public final class MultiLeaderWriter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MultiLeaderWriter.class);
+
+    private final String localRegion;
+    private final List<PeerTable> peers;
+
+    public MultiLeaderWriter(String localRegion, List<PeerTable> peers) {
+        if (peers.isEmpty()) {
+            throw new IllegalArgumentException("multi-leader replication needs at least one peer region");
+        }
+        if (peers.stream().anyMatch(peer -> peer.region().equals(localRegion))) {
+            throw new IllegalArgumentException("the peer regions include this region, " + localRegion);
+        }
+        this.localRegion = localRegion;
+        this.peers = List.copyOf(peers);
+    }
+
+    /** An image to replicate and its version. */
+    record Versioned(Map<String, AttributeValue> item, ItemVersion version) {
+    }
+
+    /** Records that need no replication, by reason. */
+    private static final class Skipped {
+        int replicated;
+        int unversioned;
+        int expiredTombstones;
+        int removes;
+    }
+
+    /** Applies the records (in stream order, as Lambda sends them) to every peer and says where to resume. */
+    public StreamsEventResponse apply(List<DynamodbEvent.DynamodbStreamRecord> records) {
+        Skipped skipped = new Skipped();
+        KeyedBatch<Versioned> plan = KeyedBatch.plan(records, record -> versioned(record, skipped));
+        int failedFrom = plan.readUpTo();
+        int written = 0;
+        int refused = 0;
+        List<KeyWrite<Versioned>> writes = plan.writes();
+        for (int i = 0; i < writes.size(); i++) {
+            Versioned change = writes.get(i).write();
+            try {
+                for (PeerTable peer : peers) {
+                    if (peer.putIfNewer(change.item(), change.version())) {
+                        written++;
+                    } else {
+                        refused++;
+                    }
+                }
+            } catch (SdkException e) {
+                // Handled: this key and every later one may be missing somewhere; resume at the earliest of their changes.
+                LOG.warn("Replicating key {} failed: {}", writes.get(i).key(), e.toString());
+                failedFrom = Math.min(failedFrom, writes.subList(i, writes.size()).stream()
+                        .mapToInt(KeyWrite::firstIndex).min().orElseThrow());
+                break;
+            }
+        }
+        LOG.info("Applied {} of {} records: {} keys to {} peers, {} writes, {} refused as not newer; skipped {} "
+                        + "replicated, {} expired tombstones", failedFrom, records.size(), writes.size(), peers.size(),
+                written, refused, skipped.replicated, skipped.expiredTombstones);
+        if (skipped.replicated > 0) {
+            LOG.warn("{} records that came from peer regions reached the function: is the trigger's FilterCriteria "
+                    + "missing? They were not sent on", skipped.replicated);
+        }
+        if (skipped.unversioned > 0 || skipped.removes > 0) {
+            LOG.warn("NOT REPLICATED: {} writes without {} and {} deletes did not go through LeaderWrites",
+                    skipped.unversioned, ItemVersion.ORIGIN, skipped.removes);
+        }
+        return KeyedBatch.response(records, failedFrom);
+    }
+
+    private Optional<Versioned> versioned(ChangeRecord record, Skipped skipped) {
+        if (record.eventName() == EventName.REMOVE) {
+            if (record.ttlDelete()) {
+                skipped.expiredTombstones++; // each region expires its own tombstones
+            } else {
+                skipped.removes++;
+            }
+            return Optional.empty();
+        }
+        Image image = record.requireNewImage();
+        if (!image.contains(ItemVersion.ORIGIN)) {
+            LOG.warn("Record {} (key {}) has no {}: written without LeaderWrites, not replicated", record.eventId(),
+                    record.keys().attributes(), ItemVersion.ORIGIN);
+            skipped.unversioned++;
+            return Optional.empty();
+        }
+        if (!image.string(ItemVersion.ORIGIN).equals(localRegion)) {
+            skipped.replicated++;
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Versioned(image.attributes(), ItemVersion.of(image)));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("record " + record.eventId() + ": " + e.getMessage(), e);
+        }
+    }
+}

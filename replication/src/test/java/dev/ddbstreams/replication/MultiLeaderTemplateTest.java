@@ -1,0 +1,101 @@
+package dev.ddbstreams.replication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ddbstreams.localcloud.template.FunctionDefinition;
+import dev.ddbstreams.localcloud.template.StackSettings;
+import dev.ddbstreams.localcloud.template.StreamTriggerDefinition;
+import dev.ddbstreams.localcloud.template.Template;
+import dev.ddbstreams.localcloud.template.TemplateReader;
+import dev.ddbstreams.localcloud.trigger.EventFilter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
+
+/** The settings of multi-leader/region.yaml that MultiLeaderHandler relies on (see the README's multi-leader section). */
+class MultiLeaderTemplateTest {
+
+    private static final Path TEMPLATE = Path.of("multi-leader/region.yaml");
+
+    private static Template east(Map<String, String> parameters) {
+        return new TemplateReader(StackSettings.of("ml-east", "us-east-1").withParameters(parameters)).read(TEMPLATE);
+    }
+
+    private final Template template = east(Map.of("PeerRegion", "us-west-2"));
+    private final FunctionDefinition function = template.function("MultiLeaderFunction").orElseThrow();
+
+    @Test
+    void function_whenRead_runsMultiLeaderHandlerToThePeers() {
+        FunctionDefinition threeRegions = east(Map.of("PeerRegion", "us-west-2", "SecondPeerRegion", "eu-west-1"))
+                .function("MultiLeaderFunction").orElseThrow();
+
+        assertThat(function.handlerClassName()).isEqualTo(MultiLeaderHandler.class.getName());
+        assertThat(function.environment()).containsEntry("TABLE_NAME", "game_state")
+                .containsEntry("PEER_REGIONS", "us-west-2");
+        assertThat(threeRegions.environment()).containsEntry("PEER_REGIONS", "us-west-2,eu-west-1");
+    }
+
+    @Test
+    void trigger_whenRead_reportsPartialFailures_bisects_andGivesUpToTheQueueAfter10Retries() {
+        StreamTriggerDefinition trigger = function.triggers().get(0);
+
+        assertThat(function.triggers()).hasSize(1);
+        assertThat(trigger.sourceName()).isEqualTo("game_state");
+        assertThat(trigger.reportBatchItemFailures()).isTrue();
+        assertThat(trigger.bisectBatchOnFunctionError()).isTrue();
+        assertThat(trigger.maximumRetryAttempts()).isEqualTo(10);
+        assertThat(trigger.maximumRecordAge()).isEmpty();
+        assertThat(trigger.onFailureDestination()).contains("ReplicationFailureQueue");
+    }
+
+    @Test
+    void table_whenRead_streamsNewImages_andExpiresTombstonesByTtl() {
+        var table = template.table("game_state").orElseThrow();
+
+        assertThat(table.createTableRequest().streamSpecification().streamViewType()).isEqualTo(StreamViewType.NEW_IMAGE);
+        assertThat(table.timeToLiveAttribute()).contains(ItemVersion.EXPIRES);
+    }
+
+    /** What reaches the function in us-east-1, record by record of the fixture. */
+    @Test
+    void filter_whenRead_passesOnlyThisRegionsWritesAndUnversionedOnes() throws IOException {
+        EventFilter filter = EventFilter.of(function.triggers().get(0).filterPatterns());
+        JsonNode records = new ObjectMapper().readTree(Files.readString(
+                Path.of("src/test/resources/events/multi-leader-mixed.json"))).get("Records");
+
+        List<String> delivered = new ArrayList<>();
+        records.forEach(record -> {
+            if (filter.matches(record)) {
+                delivered.add(record.get("eventID").asText());
+            }
+        });
+
+        // e-1, e-3: written here; e-4: a tombstone written here; e-7: written without LeaderWrites (logged).
+        // Filtered out: e-2 (replicated from us-west-2), e-5 (a tombstone's TTL delete), e-6 (a plain DeleteItem).
+        assertThat(delivered).containsExactly("e-1", "e-3", "e-4", "e-7");
+    }
+
+    @Test
+    void policies_whenRead_nameEveryResource_andOnlyThePeerTablesAreWritable() throws IOException {
+        String text = Files.readString(TEMPLATE);
+        String policies = text.substring(text.indexOf("      Policies:"), text.indexOf("      Events:"));
+
+        assertThat(policies.lines().filter(line -> line.contains("Resource")))
+                .containsExactly(
+                        "              Resource: !Sub \"${GameStateTable.Arn}/stream/*\"",
+                        "              Resource:",
+                        "              Resource: !GetAtt ReplicationFailureQueue.Arn");
+        assertThat(policies).contains(
+                "- !Sub \"arn:${AWS::Partition}:dynamodb:${PeerRegion}:${AWS::AccountId}:table/${TableName}\"",
+                "- !If [HasSecondPeer, !Sub \"arn:${AWS::Partition}:dynamodb:${SecondPeerRegion}:${AWS::AccountId}"
+                        + ":table/${TableName}\", !Ref AWS::NoValue]");
+        assertThat(policies).doesNotContain("\"*\"").doesNotContain(": '*'");
+    }
+}

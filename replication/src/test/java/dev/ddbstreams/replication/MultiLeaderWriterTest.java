@@ -1,0 +1,138 @@
+package dev.ddbstreams.replication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * MultiLeaderWriter on the fixture multi-leader-mixed.json as us-east-1 sees it, against peers that
+ * apply the conflict rule in memory (DynamoDB Local does the same with the real condition in
+ * MultiLeaderReplicationIT) and can fail a write, which DynamoDB Local never does.
+ */
+class MultiLeaderWriterTest {
+
+    private final DynamodbEvent event = EventLoader.loadDynamoDbEvent("events/multi-leader-mixed.json");
+    private final MemoryPeer west = new MemoryPeer("us-west-2");
+    private final MemoryPeer europe = new MemoryPeer("eu-west-1");
+
+    @Test
+    void apply_sendsOnlyThisRegionsChanges_latestPerKey_toEveryPeer() {
+        StreamsEventResponse response = new MultiLeaderWriter("us-east-1", List.of(west, europe)).apply(event.getRecords());
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        for (MemoryPeer peer : List.of(west, europe)) {
+            assertThat(peer.versions).containsOnlyKeys("player#1", "player#3");
+            assertThat(peer.versions.get("player#1")).isEqualTo(new ItemVersion(1795255200200L, "us-east-1"));
+            assertThat(peer.items.get("player#1").get("score").n()).isEqualTo("12");
+            assertThat(LeaderWrites.isTombstone(peer.items.get("player#3"))).isTrue();
+            assertThat(peer.writes).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void apply_deliveredTwice_changesNothingTheSecondTime() {
+        MultiLeaderWriter writer = new MultiLeaderWriter("us-east-1", List.of(west));
+        writer.apply(event.getRecords());
+        Map<String, Map<String, AttributeValue>> first = new TreeMap<>(west.items);
+
+        StreamsEventResponse again = writer.apply(event.getRecords());
+
+        assertThat(again.getBatchItemFailures()).isEmpty();
+        assertThat(west.items).isEqualTo(first);
+        assertThat(west.writes).isEqualTo(2);
+        assertThat(west.refused).isEqualTo(2);
+    }
+
+    @Test
+    void apply_whenThePeerHoldsANewerVersion_keepsIt() {
+        ItemVersion newer = new ItemVersion(1795255200200L, "us-west-2"); // same time, greater region name
+        west.putIfNewer(Map.of("PK", AttributeValue.fromS("player#1"), "score", AttributeValue.fromN("99")), newer);
+
+        new MultiLeaderWriter("us-east-1", List.of(west)).apply(event.getRecords());
+
+        assertThat(west.versions.get("player#1")).isEqualTo(newer);
+        assertThat(west.items.get("player#1").get("score").n()).isEqualTo("99");
+    }
+
+    @Test
+    void apply_whenAWriteFails_resumesAtTheFirstChangeOfThatKey() {
+        europe.failing.add("player#3");
+
+        StreamsEventResponse response = new MultiLeaderWriter("us-east-1", List.of(west, europe)).apply(event.getRecords());
+
+        // player#3's only change is record e-4 (index 3): everything before it is on both peers.
+        assertThat(response.getBatchItemFailures()).extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly(event.getRecords().get(3).getDynamodb().getSequenceNumber());
+        assertThat(europe.versions).containsOnlyKeys("player#1");
+    }
+
+    @Test
+    void apply_whenTheFirstKeyFails_resumesAtItsFirstChange_notItsLast() {
+        west.failing.add("player#1");
+
+        StreamsEventResponse response = new MultiLeaderWriter("us-east-1", List.of(west)).apply(event.getRecords());
+
+        assertThat(response.getBatchItemFailures()).extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly(event.getRecords().get(0).getDynamodb().getSequenceNumber());
+        assertThat(west.versions).isEmpty();
+    }
+
+    @Test
+    void constructor_withThisRegionAmongThePeers_fails() {
+        assertThatThrownBy(() -> new MultiLeaderWriter("us-west-2", List.of(west)))
+                .hasMessage("the peer regions include this region, us-west-2");
+    }
+
+    @Test
+    void peerTables_withARegionTwice_failsNamingTheVariable() {
+        assertThatThrownBy(() -> MultiLeaderHandler.peerTables("game_state", "us-west-2, us-west-2"))
+                .hasMessageContaining("PEER_REGIONS");
+    }
+
+    /** A peer table applying the conflict rule of ItemVersion, keyed by PK. */
+    private static final class MemoryPeer implements PeerTable {
+        private final String region;
+        final Map<String, Map<String, AttributeValue>> items = new TreeMap<>();
+        final Map<String, ItemVersion> versions = new TreeMap<>();
+        final Set<String> failing = new HashSet<>();
+        int writes;
+        int refused;
+
+        MemoryPeer(String region) {
+            this.region = region;
+        }
+
+        @Override
+        public String region() {
+            return region;
+        }
+
+        @Override
+        public boolean putIfNewer(Map<String, AttributeValue> item, ItemVersion version) {
+            String pk = item.get("PK").s();
+            if (failing.contains(pk)) {
+                throw SdkException.builder().message("injected failure for " + pk).build();
+            }
+            ItemVersion stored = versions.get(pk);
+            if (stored != null && !version.isNewerThan(stored)) {
+                refused++;
+                return false;
+            }
+            items.put(pk, item);
+            versions.put(pk, version);
+            writes++;
+            return true;
+        }
+    }
+}
