@@ -8,7 +8,8 @@
 #   deploy/stack.sh remove-artifacts [options]    empty and delete the artefact bucket of a region
 #   deploy/stack.sh list                          the stacks of the manifest
 # Options: --region R (primary region; default AWS_REGION, AWS_DEFAULT_REGION or the CLI profile's),
-#   --secondary-region R (default us-west-2), --dry-run (print the commands, call nothing).
+#   --secondary-region R (default us-west-2), --parameter Key=Value (deploy: a template parameter,
+#   repeatable, replaces the manifest's value), --dry-run (print the commands, call nothing).
 # <stack> is a name from the manifest, with or without its ddb-streams- prefix.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -20,6 +21,7 @@ exec 3>&1
 dry_run=false
 region="${AWS_REGION:-${AWS_DEFAULT_REGION:-}}"
 secondary_region="us-west-2"
+extra_parameters=()
 
 fail() {
   echo "stack.sh: $*" >&2
@@ -27,7 +29,7 @@ fail() {
 }
 
 usage() {
-  sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -142,6 +144,15 @@ deploy_stack() {
       overrides+=("${p//\{secondary\}/$secondary_region}")
     done
   fi
+  # A --parameter replaces the manifest's value of the same key.
+  local extra kept=()
+  for extra in ${extra_parameters[@]+"${extra_parameters[@]}"}; do
+    for p in ${overrides[@]+"${overrides[@]}"}; do
+      [ "${p%%=*}" = "${extra%%=*}" ] || kept+=("$p")
+    done
+    overrides=(${kept[@]+"${kept[@]}"} "$extra")
+    kept=()
+  done
   run aws cloudformation deploy --region "$r" --template-file "$packaged" --stack-name "$name" \
     --s3-bucket "$bucket" --s3-prefix "$name" --capabilities CAPABILITY_IAM CAPABILITY_AUTO_EXPAND \
     --no-fail-on-empty-changeset ${overrides[@]+--parameter-overrides "${overrides[@]}"}
@@ -247,6 +258,8 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --region) [ $# -ge 2 ] || fail "--region needs a value"; region="$2"; shift 2 ;;
     --secondary-region) [ $# -ge 2 ] || fail "--secondary-region needs a value"; secondary_region="$2"; shift 2 ;;
+    --parameter) [ $# -ge 2 ] && [[ "$2" == ?*=* ]] || fail "--parameter needs Key=Value"
+      extra_parameters+=("$2"); shift 2 ;;
     --dry-run) dry_run=true; shift ;;
     -h|--help) usage ;;
     -*) fail "unknown option $1" ;;

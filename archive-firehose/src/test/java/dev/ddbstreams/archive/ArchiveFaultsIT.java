@@ -31,6 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
 class ArchiveFaultsIT {
 
     private static final Path TEMPLATE = Path.of("template.yaml");
+    private static final int SMALL_BATCH = 10;
 
     @TempDir
     Path work;
@@ -41,7 +42,10 @@ class ArchiveFaultsIT {
         FirehoseFaults faults = FirehoseFaults.parse("records=0.2,throttle=0.5,code=mixed,seed=" + seed);
         try (LocalCloud cloud = LocalCloud.builder().workFolder(work).pollInterval(Duration.ofMillis(50))
                 .firehoseFaults(faults).start()) {
-            LocalCloud.Deployment deployment = cloud.deploy(TEMPLATE, "archive-it", Map.of());
+            // Packed lines make one Firehose record per batch: with small batches there are at least
+            // 60, so the injected faults hit some however fast the machine reads the stream.
+            LocalCloud.Deployment deployment = cloud.deploy(TEMPLATE, "archive-it", Map.of(), function -> true,
+                    trigger -> trigger.withBatchSize(SMALL_BATCH));
             DynamoDbClient dynamoDb = cloud.dynamoDb().dynamoDbClient();
 
             InvoiceWorkload.Mix mix = new InvoiceWorkload(seed, 40).run(dynamoDb, 600);

@@ -77,6 +77,19 @@ class DeployScriptTest {
     }
 
     @Test
+    void deploy_whenParameterGiven_addsItOrReplacesTheManifestValueOfItsKey() throws Exception {
+        Result source = script("deploy", "replica-source", "--region", "eu-west-1", "--parameter",
+                "TargetRegion=us-west-1", "--parameter", "Extra=x=y", "--dry-run");
+        Result bad = script("deploy", "archive", "--region", "eu-west-1", "--parameter", "NoValue", "--dry-run");
+
+        assertThat(source.output()).contains("--parameter-overrides TargetRegion=us-west-1 Extra=x=y")
+                .doesNotContain("TargetRegion=us-west-2");
+        assertThat(bad.exitCode()).isNotZero();
+        assertThat(bad.output()).contains("--parameter needs Key=Value");
+        assertNothingWasCalled();
+    }
+
+    @Test
     void remove_whenDryRun_emptiesBucketsThenDeletesTheStackThenItsLogGroups() throws Exception {
         Result result = script("remove", "ddb-streams-game-scores", "--region", "eu-west-1", "--dry-run");
 
