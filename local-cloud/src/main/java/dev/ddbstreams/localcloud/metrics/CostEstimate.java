@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -16,6 +17,7 @@ import java.util.TreeMap;
 public final class CostEstimate {
 
     private static final double BYTES_PER_GB = 1024.0 * 1024 * 1024;
+    private static final Set<String> SINGLE_ITEM_WRITES = Set.of("PutItem", "UpdateItem", "DeleteItem");
 
     private final List<Line> lines;
 
@@ -43,7 +45,7 @@ public final class CostEstimate {
         requests.rows().forEach((key, counters) -> {
             if (key.service().equals("DynamoDb")) {
                 double[] units = unitsByTable.computeIfAbsent(key.resource(), table -> new double[2]);
-                units[0] += counters.writeUnits();
+                units[0] += counters.writeUnits() + refusedConditionalWrites(key, counters);
                 units[1] += counters.readUnits();
             } else if (key.service().equals("DynamoDbStreams") && key.operation().equals("GetRecords")) {
                 streamReadsByTable.merge(key.resource(), counters.calls(), Long::sum);
@@ -86,6 +88,16 @@ public final class CostEstimate {
 
     public double totalUsd() {
         return lines.stream().mapToDouble(Line::usd).sum();
+    }
+
+    /**
+     * DynamoDB bills a conditional write whose condition is false (at least 1 WRU; more for an item
+     * over 1 KB), but DynamoDB Local reports no capacity for it: count 1 WRU per refused write.
+     */
+    private static long refusedConditionalWrites(MetricKey key, Counters counters) {
+        return SINGLE_ITEM_WRITES.contains(key.operation())
+                ? counters.failuresByCode().getOrDefault("ConditionalCheckFailedException", 0L)
+                : 0;
     }
 
     /** The cost of a million changes at this run's cost per change. */

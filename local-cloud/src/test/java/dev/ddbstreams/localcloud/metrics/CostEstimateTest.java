@@ -39,6 +39,21 @@ class CostEstimateTest {
     }
 
     @Test
+    void of_refusedConditionalWrites_countOneWriteUnitEach_whichDynamoDbLocalDoesNotReport() {
+        Counters refusedPuts = new Counters(100, 40, 100, 60, 0, 100, 60, 0, 60,
+                Map.of("ConditionalCheckFailedException", 40L));
+        Counters throttled = new Counters(5, 5, 5, 0, 0, 5, 0, 0, 0, Map.of("ProvisionedThroughputExceededException", 5L));
+        MetricsSnapshot requests = new MetricsSnapshot(Map.of(
+                new MetricKey("DynamoDb", "GameScoreRecords", "PutItem"), refusedPuts,
+                new MetricKey("DynamoDb", "GameScoreRecords", "UpdateItem"), throttled),
+                refusedPuts.plus(throttled));
+
+        CostEstimate estimate = CostEstimate.of(requests, Map.of(), 0, 0);
+
+        assertThat(estimate.lines()).singleElement().extracting(CostEstimate.Line::quantity).isEqualTo(100.0);
+    }
+
+    @Test
     void of_invocations_pricesRequestsAndGigabyteSeconds() {
         InvocationMetrics metrics = new InvocationMetrics();
         // 1.2 ms bills as 2 ms; 3 invocations of a 1,024 MB function: 2 + 500 + 1,000 ms = 1.502 GB-s.
