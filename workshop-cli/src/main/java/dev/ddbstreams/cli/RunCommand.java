@@ -112,7 +112,7 @@ final class RunCommand implements Callable<Integer> {
                         deployments.size() == 1 ? "" : " as " + deployment.stackName(), deployment.tables().size(),
                         deployment.triggers().size());
             }
-            lab.exercise(cloud, out);
+            long sourceChanges = lab.exercise(cloud, out);
             boolean drained = cloud.awaitIdle(DRAIN_TIMEOUT);
             out.say("Triggers %s after %.1f s:", drained ? "drained" : "did NOT drain", (System.nanoTime() - started) / 1e9);
             for (StreamTrigger trigger : cloud.triggers()) {
@@ -134,8 +134,8 @@ final class RunCommand implements Callable<Integer> {
                     firehose.map(FirehoseStats::objectsWritten).orElse(0L));
             out.say("Estimated AWS cost of this run, and per million source changes at the same mix (%,d source "
                     + "changes; on-demand prices, %s, checked %s; Lambda duration = local handler time x the "
-                    + "function's memory, an estimate):", lab.sourceChanges(), AwsPrices.REGION, AwsPrices.CHECKED);
-            for (String line : cost.render(lab.sourceChanges()).split("\n")) {
+                    + "function's memory, an estimate):", sourceChanges, AwsPrices.REGION, AwsPrices.CHECKED);
+            for (String line : cost.render(sourceChanges).split("\n")) {
                 out.say("  %s", line);
             }
             out.say("Function logs (stand-in for CloudWatch Logs): %s", cloud.logFolder());

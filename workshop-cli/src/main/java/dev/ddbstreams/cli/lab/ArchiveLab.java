@@ -33,7 +33,6 @@ public final class ArchiveLab implements Lab {
     static final List<List<String>> PAYMENTS = List.of(List.of("B#5015", "1996603.00"), List.of("B#5008", "1068123.00"));
     static final List<String> BILLS = List.of("B#5008", "B#5010", "B#5012", "B#5013", "B#5015");
 
-    private long sourceChanges;
 
     @Override
     public String name() {
@@ -51,7 +50,7 @@ public final class ArchiveLab implements Lab {
     }
 
     @Override
-    public void exercise(LocalCloud cloud, LabOutput out) throws Exception {
+    public long exercise(LocalCloud cloud, LabOutput out) throws Exception {
         Path bucket = bucket(cloud);
         ArchiveObjects.deleteAll(bucket);
         DynamoDbClient dynamoDb = cloud.dynamoDb().dynamoDbClient();
@@ -76,12 +75,7 @@ public final class ArchiveLab implements Lab {
         cancelled.forEach(item -> dynamoDb.deleteItem(b -> b.tableName(InvoiceWorkload.TABLE).key(item)));
         out.say("Deleted the %d cancelled bills: %d DeleteItem (the table forgets them, the archive keeps them)",
                 cancelled.size(), cancelled.size());
-        sourceChanges = load.rowsLoaded() + (long) PAYMENTS.size() * BILLS.size() + cancelled.size();
-    }
-
-    @Override
-    public long sourceChanges() {
-        return sourceChanges;
+        return load.rowsLoaded() + (long) PAYMENTS.size() * BILLS.size() + cancelled.size();
     }
 
     /** Delivers what the local Firehose buffered, as the 300 s interval would: the run's cost then counts the S3 PUTs. */

@@ -19,7 +19,6 @@ public final class CrossRegionLab implements Lab {
     static final Region TARGET = Region.US_WEST_2;
 
     private final List<String> deleted = new ArrayList<>();
-    private long sourceChanges;
 
     @Override
     public String name() {
@@ -50,15 +49,10 @@ public final class CrossRegionLab implements Lab {
     }
 
     @Override
-    public void exercise(LocalCloud cloud, LabOutput out) throws Exception {
+    public long exercise(LocalCloud cloud, LabOutput out) throws Exception {
         deleted.clear();
         out.say("In %s:", SOURCE);
-        sourceChanges = ReplicationLab.loadAndDelete(cloud.dynamoDb(SOURCE).dynamoDbClient(), out, deleted);
-    }
-
-    @Override
-    public long sourceChanges() {
-        return sourceChanges;
+        return ReplicationLab.loadAndDelete(cloud.dynamoDb(SOURCE).dynamoDbClient(), out, deleted);
     }
 
     @Override

@@ -31,8 +31,13 @@ public interface Lab {
         return List.of(cloud.deploy(Path.of(template()), stackName, Map.of()));
     }
 
-    /** Loads data and makes changes; the runner then waits for the triggers and calls {@link #check}. */
-    void exercise(LocalCloud cloud, LabOutput out) throws Exception;
+    /**
+     * Loads data and makes changes; the runner then waits for the triggers and calls {@link #check}.
+     *
+     * @return how many changes it made to the pattern's source (item writes, or records sent): what
+     *     the run's cost is divided by for its cost per million source changes
+     */
+    long exercise(LocalCloud cloud, LabOutput out) throws Exception;
 
     /**
      * Runs once the triggers drained (or the wait timed out), before the runner reads the run's
@@ -41,12 +46,6 @@ public interface Lab {
      */
     default void afterDrain(LocalCloud cloud, LabOutput out) {
     }
-
-    /**
-     * How many changes the last {@link #exercise} made to the pattern's source (item writes, or
-     * records sent): what the run's cost is divided by for its cost per million source changes.
-     */
-    long sourceChanges();
 
     /** Checks the outcome; each failed check fails the run. */
     void check(LocalCloud cloud, LabOutput out);

@@ -83,7 +83,7 @@ public final class MultiLeaderLab implements Lab {
     }
 
     @Override
-    public void exercise(LocalCloud cloud, LabOutput out) throws Exception {
+    public long exercise(LocalCloud cloud, LabOutput out) throws Exception {
         log.clear();
         LeaderWrites east = writes(cloud, EAST);
         LeaderWrites west = writes(cloud, WEST);
@@ -111,11 +111,7 @@ public final class MultiLeaderLab implements Lab {
         cloud.dynamoDb(WEST).dynamoDbClient().putItem(b -> b.tableName(TABLE).item(Map.of(
                 "PK", AttributeValue.fromS(ROGUE), "score", AttributeValue.fromN("1"))));
         out.say("%s: one plain PutItem of %s, not through LeaderWrites", WEST, ROGUE);
-    }
-
-    /** The application's writes in both regions, the plain PutItem included; replicated writes are a cost, not a source. */
-    @Override
-    public long sourceChanges() {
+        // The application's writes in both regions, the plain PutItem included; replicated writes are a cost, not a source.
         return log.size() + 1L;
     }
 

@@ -24,7 +24,6 @@ public final class ReplicationLab implements Lab {
     static final int DELETE_EVERY = 10;
 
     private final List<String> deleted = new ArrayList<>();
-    private long sourceChanges;
 
     @Override
     public String name() {
@@ -42,14 +41,9 @@ public final class ReplicationLab implements Lab {
     }
 
     @Override
-    public void exercise(LocalCloud cloud, LabOutput out) throws Exception {
+    public long exercise(LocalCloud cloud, LabOutput out) throws Exception {
         deleted.clear();
-        sourceChanges = loadAndDelete(cloud.dynamoDb().dynamoDbClient(), out, deleted);
-    }
-
-    @Override
-    public long sourceChanges() {
-        return sourceChanges;
+        return loadAndDelete(cloud.dynamoDb().dynamoDbClient(), out, deleted);
     }
 
     @Override

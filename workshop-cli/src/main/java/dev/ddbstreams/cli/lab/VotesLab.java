@@ -20,7 +20,6 @@ public final class VotesLab implements Lab {
     static final int CHANGES = 1_000;
     static final long SEED = 2026;
 
-    private long sourceChanges;
 
     @Override
     public String name() {
@@ -38,20 +37,15 @@ public final class VotesLab implements Lab {
     }
 
     @Override
-    public void exercise(LocalCloud cloud, LabOutput out) throws Exception {
+    public long exercise(LocalCloud cloud, LabOutput out) throws Exception {
         DynamoDbClient dynamoDb = cloud.dynamoDb().dynamoDbClient();
         LoadResult load = DataSets.load(dynamoDb, DataSet.VOTES);
         out.say("Loaded %d votes from data/%s (%d BatchWriteItem requests)", load.rowsLoaded(),
                 DataSet.VOTES.fileName(), load.requestsSent());
         VoteWorkload.Mix mix = new VoteWorkload(SEED).run(dynamoDb, "votes", CHANGES);
-        sourceChanges = load.rowsLoaded() + mix.total();
         out.say("Then %d changes: %d new votes, %d moved, %d edited, %d withdrawn, %d not valid votes",
                 mix.total(), mix.casts(), mix.moves(), mix.edits(), mix.withdrawals(), mix.invalid());
-    }
-
-    @Override
-    public long sourceChanges() {
-        return sourceChanges;
+        return load.rowsLoaded() + mix.total();
     }
 
     @Override
