@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.ddbstreams.lambda.FunctionEnvironment;
+import dev.ddbstreams.lambda.LambdaClients;
 import dev.ddbstreams.lambda.SnapStartPriming;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -56,7 +57,8 @@ public final class DashboardHandler implements RequestHandler<APIGatewayV2HTTPEv
     private final SnapStartPriming priming;
 
     public DashboardHandler() {
-        this(DependencyFactory.dynamoDbClient(), FunctionEnvironment.require("VOTES_TABLE"),
+        this(LambdaClients.build(DynamoDbClient.class, DynamoDbClient::builder),
+                FunctionEnvironment.require("VOTES_TABLE"),
                 FunctionEnvironment.require("TOTALS_TABLE"), InstantSource.system());
     }
 

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import dev.ddbstreams.lambda.FunctionEnvironment;
+import dev.ddbstreams.lambda.LambdaClients;
 import dev.ddbstreams.lambda.SnapStartPriming;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -27,7 +28,8 @@ public final class NaiveVoteCountHandler implements RequestHandler<DynamodbEvent
     private final SnapStartPriming priming;
 
     public NaiveVoteCountHandler() {
-        this(DependencyFactory.dynamoDbClient(), FunctionEnvironment.require("TOTALS_TABLE"));
+        this(LambdaClients.build(DynamoDbClient.class, DynamoDbClient::builder),
+                FunctionEnvironment.require("TOTALS_TABLE"));
     }
 
     NaiveVoteCountHandler(DynamoDbClient dynamoDb, String totalsTable) {

@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbTimeWindowEvent;
 import com.amazonaws.services.lambda.runtime.events.TimeWindowEventResponse;
 import dev.ddbstreams.lambda.FunctionEnvironment;
+import dev.ddbstreams.windows.StatisticsAggregator;
+import dev.ddbstreams.windows.WindowedAggregation;
 
 /**
  * Count, sum, maximum and minimum of a number attribute per group ({@link StatisticsAggregator}),

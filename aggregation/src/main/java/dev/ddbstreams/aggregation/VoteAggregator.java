@@ -2,6 +2,9 @@ package dev.ddbstreams.aggregation;
 
 import dev.ddbstreams.records.ChangeRecord;
 import dev.ddbstreams.records.Image;
+import dev.ddbstreams.windows.ChangeAggregator;
+import dev.ddbstreams.windows.Increment;
+import dev.ddbstreams.windows.InvalidChangeException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

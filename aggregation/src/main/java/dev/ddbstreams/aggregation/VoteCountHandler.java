@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbTimeWindowEvent;
 import com.amazonaws.services.lambda.runtime.events.TimeWindowEventResponse;
+import dev.ddbstreams.windows.WindowedAggregation;
 
 /**
  * Counts votes ({@code votes} -> {@code total_votes}) exactly once, whatever Lambda retries or

@@ -7,6 +7,7 @@ import dev.ddbstreams.localcloud.LocalCloud;
 import dev.ddbstreams.localcloud.lambda.FunctionFaults;
 import dev.ddbstreams.localcloud.trigger.StreamTrigger;
 import dev.ddbstreams.localcloud.trigger.TriggerStatus;
+import dev.ddbstreams.windows.StatisticsAggregator;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;

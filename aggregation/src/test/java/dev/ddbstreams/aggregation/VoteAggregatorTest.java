@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import dev.ddbstreams.records.ChangeRecord;
 import dev.ddbstreams.records.ChangeRecords;
+import dev.ddbstreams.windows.Increment;
+import dev.ddbstreams.windows.InvalidChangeException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

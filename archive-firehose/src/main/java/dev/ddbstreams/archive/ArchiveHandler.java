@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.ddbstreams.dynamodb.RetryBackoff;
 import dev.ddbstreams.lambda.FunctionEnvironment;
+import dev.ddbstreams.lambda.LambdaClients;
 import dev.ddbstreams.lambda.SnapStartPriming;
 import java.util.List;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
@@ -29,7 +30,8 @@ public final class ArchiveHandler implements RequestHandler<DynamodbEvent, Strea
     private final SnapStartPriming priming;
 
     public ArchiveHandler() {
-        this(DependencyFactory.firehoseClient(), FunctionEnvironment.require("DELIVERY_STREAM_NAME"),
+        this(LambdaClients.build(FirehoseClient.class, FirehoseClient::builder),
+                FunctionEnvironment.require("DELIVERY_STREAM_NAME"),
                 FunctionEnvironment.flag("ARCHIVE_ONLY_TTL_DELETES", false), FunctionEnvironment.flag("PACK_LINES", true));
     }
 

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import dev.ddbstreams.lambda.FunctionEnvironment;
+import dev.ddbstreams.lambda.LambdaClients;
 import dev.ddbstreams.lambda.SnapStartPriming;
 import dev.ddbstreams.records.ChangeRecord;
 import dev.ddbstreams.records.ChangeRecords;
@@ -27,7 +28,8 @@ public final class NaiveArchiveHandler implements RequestHandler<DynamodbEvent, 
     private final SnapStartPriming priming;
 
     public NaiveArchiveHandler() {
-        this(DependencyFactory.firehoseClient(), FunctionEnvironment.require("DELIVERY_STREAM_NAME"));
+        this(LambdaClients.build(FirehoseClient.class, FirehoseClient::builder),
+                FunctionEnvironment.require("DELIVERY_STREAM_NAME"));
     }
 
     NaiveArchiveHandler(FirehoseClient firehose, String deliveryStream) {

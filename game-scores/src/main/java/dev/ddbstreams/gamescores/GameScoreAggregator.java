@@ -1,9 +1,9 @@
 package dev.ddbstreams.gamescores;
 
-import dev.ddbstreams.aggregation.ChangeAggregator;
-import dev.ddbstreams.aggregation.Increment;
-import dev.ddbstreams.aggregation.InvalidChangeException;
-import dev.ddbstreams.aggregation.StatisticsAggregator;
+import dev.ddbstreams.windows.ChangeAggregator;
+import dev.ddbstreams.windows.Increment;
+import dev.ddbstreams.windows.InvalidChangeException;
+import dev.ddbstreams.windows.StatisticsAggregator;
 import dev.ddbstreams.records.ChangeRecord;
 import java.math.BigDecimal;
 import java.util.HashMap;

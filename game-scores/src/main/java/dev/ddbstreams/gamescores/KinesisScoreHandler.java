@@ -4,8 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import dev.ddbstreams.aggregation.DependencyFactory;
 import dev.ddbstreams.lambda.FunctionEnvironment;
+import dev.ddbstreams.lambda.LambdaClients;
 import dev.ddbstreams.lambda.SnapStartPriming;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -31,7 +31,8 @@ public final class KinesisScoreHandler implements RequestHandler<KinesisEvent, S
     private final SnapStartPriming priming;
 
     public KinesisScoreHandler() {
-        this(DependencyFactory.dynamoDbClient(), FunctionEnvironment.require("RECORDS_TABLE"));
+        this(LambdaClients.build(DynamoDbClient.class, DynamoDbClient::builder),
+                FunctionEnvironment.require("RECORDS_TABLE"));
     }
 
     private KinesisScoreHandler(DynamoDbClient dynamoDb, String recordsTable) {

@@ -4,11 +4,11 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbTimeWindowEvent;
 import com.amazonaws.services.lambda.runtime.events.TimeWindowEventResponse;
-import dev.ddbstreams.aggregation.WindowedAggregation;
+import dev.ddbstreams.windows.WindowedAggregation;
 
 /**
  * Sums scores per player ({@code GameScoreRecords} -> {@code GameScoresByUser}) exactly once,
- * whatever Lambda retries or delivers twice: {@link GameScoreAggregator} with the aggregation
+ * whatever Lambda retries or delivers twice: {@link GameScoreAggregator} with the windows
  * module's tumbling-window mechanism ({@link WindowedAggregation}: increments carried in the
  * window's state, one transaction with a marker item per window at its final invoke).
  *

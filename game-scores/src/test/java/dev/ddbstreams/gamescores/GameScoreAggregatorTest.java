@@ -8,9 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
-import dev.ddbstreams.aggregation.Increment;
-import dev.ddbstreams.aggregation.InvalidChangeException;
-import dev.ddbstreams.aggregation.WindowDeltas;
+import dev.ddbstreams.windows.Increment;
+import dev.ddbstreams.windows.InvalidChangeException;
+import dev.ddbstreams.windows.WindowDeltas;
 import dev.ddbstreams.records.ChangeRecord;
 import dev.ddbstreams.records.ChangeRecords;
 import java.math.BigDecimal;

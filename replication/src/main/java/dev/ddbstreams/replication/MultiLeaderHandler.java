@@ -5,9 +5,11 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.ddbstreams.lambda.FunctionEnvironment;
+import dev.ddbstreams.lambda.LambdaClients;
 import java.util.Arrays;
 import java.util.List;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Multi-leader replication, one per region (multi-leader/region.yaml): sends the changes this
@@ -47,6 +49,6 @@ public final class MultiLeaderHandler implements RequestHandler<DynamodbEvent, S
                     + "'");
         }
         return regions.stream().<PeerTable>map(region -> new DynamoDbPeerTable(region,
-                DependencyFactory.dynamoDbClient(Region.of(region)), tableName)).toList();
+                LambdaClients.build(DynamoDbClient.class, DynamoDbClient::builder, Region.of(region)), tableName)).toList();
     }
 }

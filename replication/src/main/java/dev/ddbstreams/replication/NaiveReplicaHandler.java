@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import dev.ddbstreams.lambda.FunctionEnvironment;
+import dev.ddbstreams.lambda.LambdaClients;
 import dev.ddbstreams.lambda.SnapStartPriming;
 import dev.ddbstreams.records.ChangeRecord;
 import dev.ddbstreams.records.ChangeRecords;
@@ -26,7 +27,8 @@ public final class NaiveReplicaHandler implements RequestHandler<DynamodbEvent, 
     private final SnapStartPriming priming;
 
     public NaiveReplicaHandler() {
-        this(DependencyFactory.dynamoDbClient(DependencyFactory.targetRegion()), FunctionEnvironment.require("TARGET_TABLE"));
+        this(LambdaClients.build(DynamoDbClient.class, DynamoDbClient::builder, TargetRegion.fromEnvironment()),
+                FunctionEnvironment.require("TARGET_TABLE"));
     }
 
     NaiveReplicaHandler(DynamoDbClient dynamoDb, String targetTable) {

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.ddbstreams.dynamodb.BatchWriteSender;
 import dev.ddbstreams.dynamodb.RetryBackoff;
 import dev.ddbstreams.lambda.FunctionEnvironment;
+import dev.ddbstreams.lambda.LambdaClients;
 import dev.ddbstreams.lambda.SnapStartPriming;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -31,7 +32,7 @@ public final class ReplicaHandler implements RequestHandler<DynamodbEvent, Strea
     private final SnapStartPriming priming;
 
     public ReplicaHandler() {
-        this(DependencyFactory.dynamoDbClient(DependencyFactory.targetRegion()),
+        this(LambdaClients.build(DynamoDbClient.class, DynamoDbClient::builder, TargetRegion.fromEnvironment()),
                 FunctionEnvironment.require("TARGET_TABLE"), FunctionEnvironment.flag("SKIP_TTL_DELETES", false));
     }
 

@@ -1,0 +1,131 @@
+package dev.ddbstreams.windows;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ddbstreams.records.DynamoDbJson;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BinaryOperator;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The increments gathered in one tumbling window so far, per aggregate item: what Lambda carries
+ * from one invocation of the window to the next as its {@code state} (a map of strings).
+ *
+ * <p>State entry: key = the aggregate key in DynamoDB JSON with sorted attribute names,
+ * value = {@code {"add":{"total_votes":"2"},"max":{...},"min":{...}}} with exact decimal strings.
+ */
+public final class WindowDeltas {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Map<String, Totals> byKey = new TreeMap<>();
+
+    private record Totals(Map<String, BigDecimal> add, Map<String, BigDecimal> max, Map<String, BigDecimal> min) {
+        static Totals empty() {
+            return new Totals(new TreeMap<>(), new TreeMap<>(), new TreeMap<>());
+        }
+    }
+
+    public static WindowDeltas fromState(Map<String, String> state) {
+        WindowDeltas deltas = new WindowDeltas();
+        if (state == null) {
+            return deltas;
+        }
+        state.forEach((key, value) -> {
+            JsonNode totals = parse(value);
+            Totals parsed = Totals.empty();
+            read(totals.path("add"), parsed.add());
+            read(totals.path("max"), parsed.max());
+            read(totals.path("min"), parsed.min());
+            deltas.byKey.put(key, parsed);
+        });
+        return deltas;
+    }
+
+    public void add(Increment increment) {
+        Totals totals = byKey.computeIfAbsent(encodeKey(increment.key()), k -> Totals.empty());
+        merge(totals.add(), increment.add(), BigDecimal::add);
+        merge(totals.max(), increment.atLeast(), BigDecimal::max);
+        merge(totals.min(), increment.atMost(), BigDecimal::min);
+    }
+
+    public Map<String, String> toState() {
+        Map<String, String> state = new HashMap<>();
+        byKey.forEach((key, totals) -> {
+            ObjectNode value = JSON.createObjectNode();
+            write(value.putObject("add"), totals.add());
+            write(value.putObject("max"), totals.max());
+            write(value.putObject("min"), totals.min());
+            state.put(key, value.toString());
+        });
+        return state;
+    }
+
+    /**
+     * The increments to apply, in a stable order (by encoded key) so that a retried commit splits
+     * them into the same transactions; additions that cancel out (a vote cast and withdrawn in the
+     * same window) are left out, unless the item has extremes to write anyway.
+     */
+    public List<Increment> increments() {
+        List<Increment> increments = new ArrayList<>();
+        byKey.entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator.naturalOrder())).forEach(entry -> {
+            boolean hasExtremes = !entry.getValue().max().isEmpty() || !entry.getValue().min().isEmpty();
+            Map<String, BigDecimal> add = new TreeMap<>();
+            entry.getValue().add().forEach((attribute, amount) -> {
+                // An item written for its extremes gets its additions too, zero or not, so it never
+                // has a maximum without a count.
+                if (amount.signum() != 0 || hasExtremes) {
+                    add.put(attribute, amount);
+                }
+            });
+            if (!add.isEmpty() || hasExtremes) {
+                increments.add(new Increment(decodeKey(entry.getKey()), add, entry.getValue().max(),
+                        entry.getValue().min()));
+            }
+        });
+        return increments;
+    }
+
+    public boolean isEmpty() {
+        return increments().isEmpty();
+    }
+
+    static String encodeKey(Map<String, AttributeValue> key) {
+        return DynamoDbJson.toJsonNode(new TreeMap<>(key)).toString();
+    }
+
+    private static Map<String, AttributeValue> decodeKey(String encoded) {
+        return DynamoDbJson.toAttributeMap(parse(encoded));
+    }
+
+    private static void merge(Map<String, BigDecimal> into, Map<String, BigDecimal> from,
+            BinaryOperator<BigDecimal> combine) {
+        from.forEach((attribute, value) -> into.merge(attribute, value, combine));
+    }
+
+    private static void read(JsonNode object, Map<String, BigDecimal> into) {
+        for (Map.Entry<String, JsonNode> field : object.properties()) {
+            into.put(field.getKey(), new BigDecimal(field.getValue().asText()));
+        }
+    }
+
+    private static void write(ObjectNode object, Map<String, BigDecimal> values) {
+        values.forEach((attribute, value) -> object.put(attribute, value.toPlainString()));
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("window state is not what this handler writes: " + json, e);
+        }
+    }
+}
