@@ -8,7 +8,6 @@ import dev.ddbstreams.gamescores.workload.PlayerScores;
 import dev.ddbstreams.gamescores.workload.ScoreTotals;
 import dev.ddbstreams.labs.Lab;
 import dev.ddbstreams.labs.LabOutput;
-import dev.ddbstreams.labs.gamescores.KinesisEvents;
 import dev.ddbstreams.localcloud.LocalCloud;
 import dev.ddbstreams.localcloud.lambda.FunctionFaults;
 import dev.ddbstreams.localcloud.lambda.FunctionLogs;
