@@ -2,8 +2,8 @@ package dev.ddbstreams.aggregation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ddbstreams.aggregation.lab.VoteTotals;
-import dev.ddbstreams.aggregation.lab.VoteWorkload;
+import dev.ddbstreams.aggregation.workload.VoteTotals;
+import dev.ddbstreams.aggregation.workload.VoteWorkload;
 import dev.ddbstreams.localcloud.LocalCloud;
 import dev.ddbstreams.localcloud.lambda.FunctionFaults;
 import java.math.BigDecimal;

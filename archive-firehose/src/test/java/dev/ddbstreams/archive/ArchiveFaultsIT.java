@@ -2,8 +2,8 @@ package dev.ddbstreams.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ddbstreams.archive.lab.ArchiveObjects;
-import dev.ddbstreams.archive.lab.InvoiceWorkload;
+import dev.ddbstreams.archive.workload.ArchiveObjects;
+import dev.ddbstreams.archive.workload.InvoiceWorkload;
 import dev.ddbstreams.localcloud.LocalCloud;
 import dev.ddbstreams.localcloud.dynamodb.StreamReader;
 import dev.ddbstreams.localcloud.firehose.FirehoseFaults;

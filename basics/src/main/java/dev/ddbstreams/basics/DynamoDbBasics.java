@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 /**
  * The seed's "Java and DynamoDB" lab with the AWS SDK for Java v2: create a table, load data,
  * create, read, update and delete an item, query, then read the table's stream. Each step is one
- * method that prints what it did; lab 00-java-dynamodb-basics walks through them.
+ * method that prints what it did; lab 05-java-dynamodb-basics walks through them.
  */
 public final class DynamoDbBasics {
 

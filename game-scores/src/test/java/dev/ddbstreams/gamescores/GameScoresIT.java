@@ -3,8 +3,8 @@ package dev.ddbstreams.gamescores;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.ddbstreams.gamescores.lab.PlayerScores;
-import dev.ddbstreams.gamescores.lab.ScoreTotals;
+import dev.ddbstreams.gamescores.workload.PlayerScores;
+import dev.ddbstreams.gamescores.workload.ScoreTotals;
 import dev.ddbstreams.localcloud.LocalCloud;
 import dev.ddbstreams.localcloud.lambda.FunctionFaults;
 import dev.ddbstreams.localcloud.trigger.StreamTrigger;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ddbstreams.localcloud.LocalCloud;
 import dev.ddbstreams.localcloud.lambda.FunctionFaults;
 import dev.ddbstreams.localcloud.trigger.TriggerStatus;
-import dev.ddbstreams.replication.lab.ReplicaComparison;
+import dev.ddbstreams.replication.workload.ReplicaComparison;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,8 +3,8 @@ package dev.ddbstreams.replication;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ddbstreams.localcloud.LocalCloud;
-import dev.ddbstreams.replication.lab.LogfileWorkload;
-import dev.ddbstreams.replication.lab.ReplicaComparison;
+import dev.ddbstreams.replication.workload.LogfileWorkload;
+import dev.ddbstreams.replication.workload.ReplicaComparison;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

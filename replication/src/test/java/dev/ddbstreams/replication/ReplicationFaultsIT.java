@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ddbstreams.localcloud.LocalCloud;
 import dev.ddbstreams.localcloud.lambda.FunctionFaults;
-import dev.ddbstreams.replication.lab.LogfileWorkload;
-import dev.ddbstreams.replication.lab.ReplicaComparison;
+import dev.ddbstreams.replication.workload.LogfileWorkload;
+import dev.ddbstreams.replication.workload.ReplicaComparison;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;

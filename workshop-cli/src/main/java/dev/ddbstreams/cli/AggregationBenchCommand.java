@@ -1,7 +1,7 @@
 package dev.ddbstreams.cli;
 
-import dev.ddbstreams.aggregation.lab.VoteTotals;
-import dev.ddbstreams.aggregation.lab.VoteWorkload;
+import dev.ddbstreams.aggregation.workload.VoteTotals;
+import dev.ddbstreams.aggregation.workload.VoteWorkload;
 import dev.ddbstreams.localcloud.LocalCloud;
 import dev.ddbstreams.localcloud.metrics.Counters;
 import dev.ddbstreams.localcloud.metrics.MetricKey;

@@ -1,7 +1,7 @@
 package dev.ddbstreams.cli;
 
-import dev.ddbstreams.archive.lab.ArchiveObjects;
-import dev.ddbstreams.archive.lab.InvoiceWorkload;
+import dev.ddbstreams.archive.workload.ArchiveObjects;
+import dev.ddbstreams.archive.workload.InvoiceWorkload;
 import dev.ddbstreams.data.DataSet;
 import dev.ddbstreams.localcloud.LocalCloud;
 import dev.ddbstreams.localcloud.dynamodb.StreamReader;

@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "basics",
         mixinStandardHelpOptions = true,
         usageHelpAutoWidth = true,
-        description = "Java and DynamoDB with the SDK v2 (labs/00-java-dynamodb-basics): creates a table, loads "
+        description = "Java and DynamoDB with the SDK v2 (labs/05-java-dynamodb-basics): creates a table, loads "
                 + "data/invoices.csv, creates, reads, updates and deletes an item, queries, then reads the stream. "
                 + "Starts its own DynamoDB Local in memory; nothing outlives the command.")
 final class BasicsCommand implements Callable<Integer> {

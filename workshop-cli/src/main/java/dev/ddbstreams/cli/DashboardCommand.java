@@ -4,10 +4,12 @@ import dev.ddbstreams.localcloud.LocalCloud;
 import dev.ddbstreams.localcloud.lambda.FunctionFaults;
 import dev.ddbstreams.localcloud.lambda.LocalFunction;
 import dev.ddbstreams.localcloud.template.FunctionDefinition;
+import dev.ddbstreams.localcloud.template.TemplateDocument;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
@@ -31,11 +33,10 @@ import picocli.CommandLine.Spec;
         usageHelpAutoWidth = true,
         description = {
             "Runs the live vote dashboard locally: deploys aggregation/template.yaml on an in-process "
-                    + "DynamoDB Local and serves DashboardFunction on http://localhost:PORT until Ctrl-C.",
+                    + "DynamoDB Local and serves the function it gives a function URL (FunctionUrlConfig) "
+                    + "on http://localhost:PORT until Ctrl-C.",
             "With --votes N it also casts N random votes (--rate a second), so the totals move."})
 final class DashboardCommand implements Callable<Integer> {
-
-    static final String FUNCTION = "DashboardFunction";
 
     @Spec
     CommandSpec spec;
@@ -72,13 +73,13 @@ final class DashboardCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "--votes, --port and --duration must not be negative and --rate must be positive");
         }
+        String dashboard = urlFunction(template);
         PrintWriter out = spec.commandLine().getOut();
         LocalCloud.Builder builder = LocalCloud.builder();
         faults.applyTo(builder);
         try (LocalCloud cloud = builder.start()) {
             LocalCloud.Deployment deployment = cloud.deploy(template, ServeCommand.stackName(template), Map.of());
-            FunctionDefinition definition = deployment.template().function(FUNCTION)
-                    .orElseThrow(() -> new UserError(template + " has no " + FUNCTION));
+            FunctionDefinition definition = deployment.template().function(dashboard).orElseThrow();
             LocalFunction function = new LocalFunction(definition, cloud.dynamoDb().region().id(), Map.of(),
                     FunctionFaults.NONE, InstantSource.system());
             String votesTable = definition.environment().get("VOTES_TABLE");
@@ -100,6 +101,21 @@ final class DashboardCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * The logical id of the one function the template serves on a function URL: the dashboard, read
+     * from the template as AWS reads it, so the command names no function of its own.
+     */
+    static String urlFunction(Path template) {
+        TemplateDocument document = TemplateDocument.load(template);
+        List<String> served = document.resources().keySet().stream()
+                .filter(logicalId -> document.properties(logicalId).containsKey("FunctionUrlConfig")).toList();
+        if (served.size() != 1) {
+            throw new UserError(template + " must give exactly one function a FunctionUrlConfig; it gives "
+                    + (served.isEmpty() ? "none" : served));
+        }
+        return served.get(0);
     }
 
     private void awaitStop() throws InterruptedException {

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code --faults FUNCTION=SPEC}: faults for a function (its template logical id, or {@code *}),
- * e.g. {@code --faults 'VoteCounter=fail-after=0.2,seed=7'}. Also read from the environment
+ * e.g. {@code --faults 'VoteCounterFunction=fail-after=0.2,seed=7'}. Also read from the environment
  * variable {@code WORKSHOP_FAULTS} (same syntax, several separated by {@code ;}), so a lab can
  * switch them on without editing a command.
  *
@@ -32,7 +32,7 @@ final class FaultOptions {
     @Option(names = "--faults", paramLabel = "FUNCTION=SPEC",
             description = "Inject faults into a function (logical id or *): fail=P (before the handler), "
                     + "fail-after=P (after its writes committed), duplicate=P (deliver a batch twice), "
-                    + "slow=P (past the timeout), seed=N. Example: --faults 'VoteCounter=fail-after=0.2,seed=7'. "
+                    + "slow=P (past the timeout), seed=N. Example: --faults 'VoteCounterFunction=fail-after=0.2,seed=7'. "
                     + "Also read from " + ENVIRONMENT_VARIABLE + " (several separated by ;).")
     List<String> specs = new ArrayList<>();
 
@@ -77,7 +77,7 @@ final class FaultOptions {
         int equals = text.indexOf('=');
         if (equals <= 0) {
             throw new ParameterException(spec.commandLine(), source + " '" + text
-                    + "' must be FUNCTION=SPEC, e.g. VoteCounter=fail-after=0.2,seed=7");
+                    + "' must be FUNCTION=SPEC, e.g. VoteCounterFunction=fail-after=0.2,seed=7");
         }
         try {
             faults.put(text.substring(0, equals), FunctionFaults.parse(text.substring(equals + 1)));

@@ -1,6 +1,9 @@
 package dev.ddbstreams.cli;
 
+import dev.ddbstreams.archive.ArchiveColumns;
+import dev.ddbstreams.labs.archive.ArchiveQuery;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,10 +37,22 @@ final class QueryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!ArchiveQuery.hasObjects(bucket)) {
+            throw new UserError("no archived objects under " + bucket.resolve(ArchiveColumns.PREFIX_ROOT)
+                    + ": run ./workshop run archive first, or point --bucket at a bucket folder");
+        }
         try (ArchiveQuery query = ArchiveQuery.open(bucket)) {
-            spec.commandLine().getOut().print(ArchiveQuery.render(query.run(sql, maxRows)));
+            spec.commandLine().getOut().print(ArchiveQuery.render(run(query)));
             spec.commandLine().getOut().flush();
         }
         return 0;
+    }
+
+    private ArchiveQuery.Result run(ArchiveQuery query) {
+        try {
+            return query.run(sql, maxRows);
+        } catch (SQLException e) {
+            throw new UserError("the query failed: " + e.getMessage().strip(), e);
+        }
     }
 }

@@ -1,8 +1,8 @@
 package dev.ddbstreams.cli;
 
-import dev.ddbstreams.cli.lab.Lab;
-import dev.ddbstreams.cli.lab.LabOutput;
-import dev.ddbstreams.cli.lab.Labs;
+import dev.ddbstreams.labs.Lab;
+import dev.ddbstreams.labs.LabOutput;
+import dev.ddbstreams.labs.Labs;
 import dev.ddbstreams.localcloud.LocalCloud;
 import dev.ddbstreams.localcloud.firehose.FirehoseStats;
 import dev.ddbstreams.localcloud.metrics.AwsPrices;

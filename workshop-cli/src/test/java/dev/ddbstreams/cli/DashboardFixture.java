@@ -34,7 +34,7 @@ final class DashboardFixture implements AutoCloseable {
     static DashboardFixture start(Path workFolder) {
         LocalCloud cloud = LocalCloud.builder().workFolder(workFolder).start();
         LocalCloud.Deployment deployment = cloud.deploy(TEMPLATE, ServeCommand.stackName(TEMPLATE), Map.of());
-        FunctionDefinition definition = deployment.template().function(DashboardCommand.FUNCTION).orElseThrow();
+        FunctionDefinition definition = deployment.template().function(DashboardCommand.urlFunction(TEMPLATE)).orElseThrow();
         LocalFunction function = new LocalFunction(definition, cloud.dynamoDb().region().id(), Map.of(),
                 FunctionFaults.NONE, InstantSource.system());
         return new DashboardFixture(cloud, DashboardServer.start(function, 0), definition.environment().get("VOTES_TABLE"));

@@ -3,7 +3,7 @@ package dev.ddbstreams.cli.coldstart;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ddbstreams.archive.lab.ArchiveObjects;
+import dev.ddbstreams.archive.workload.ArchiveObjects;
 import dev.ddbstreams.localcloud.LocalCloud;
 import dev.ddbstreams.localcloud.dynamodb.LocalDynamoDb;
 import dev.ddbstreams.localcloud.firehose.FirehoseFaults;
