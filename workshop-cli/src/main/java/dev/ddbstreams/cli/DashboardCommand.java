@@ -1,10 +1,12 @@
 package dev.ddbstreams.cli;
 
 import dev.ddbstreams.localcloud.LocalCloud;
+import dev.ddbstreams.localcloud.functionurl.FunctionUrlServer;
 import dev.ddbstreams.localcloud.lambda.FunctionFaults;
 import dev.ddbstreams.localcloud.lambda.LocalFunction;
 import dev.ddbstreams.localcloud.template.FunctionDefinition;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
@@ -31,7 +33,8 @@ import picocli.CommandLine.Spec;
         usageHelpAutoWidth = true,
         description = {
             "Runs the live vote dashboard locally: deploys aggregation/template.yaml on an in-process "
-                    + "DynamoDB Local and serves DashboardFunction on http://localhost:PORT until Ctrl-C.",
+                    + "DynamoDB Local and serves DashboardFunction on http://localhost:PORT until Ctrl-C "
+                    + "(on 127.0.0.1 only unless --bind says otherwise).",
             "With --votes N it also casts N random votes (--rate a second), so the totals move."})
 final class DashboardCommand implements Callable<Integer> {
 
@@ -63,6 +66,9 @@ final class DashboardCommand implements Callable<Integer> {
     @Mixin
     FaultOptions faults;
 
+    @Mixin
+    BindOptions bind;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isRegularFile(template)) {
@@ -73,7 +79,7 @@ final class DashboardCommand implements Callable<Integer> {
                     "--votes, --port and --duration must not be negative and --rate must be positive");
         }
         PrintWriter out = spec.commandLine().getOut();
-        LocalCloud.Builder builder = LocalCloud.builder();
+        LocalCloud.Builder builder = LocalCloud.builder().bindAddress(bind.address());
         faults.applyTo(builder);
         try (LocalCloud cloud = builder.start()) {
             LocalCloud.Deployment deployment = cloud.deploy(template, ServeCommand.stackName(template), Map.of());
@@ -82,7 +88,7 @@ final class DashboardCommand implements Callable<Integer> {
             LocalFunction function = new LocalFunction(definition, cloud.dynamoDb().region().id(), Map.of(),
                     FunctionFaults.NONE, InstantSource.system());
             String votesTable = definition.environment().get("VOTES_TABLE");
-            try (DashboardServer server = DashboardServer.start(function, port);
+            try (FunctionUrlServer server = startFunctionUrl(function);
                     DashboardVoteWriter writer = new DashboardVoteWriter(cloud.dynamoDb().dynamoDbClient(), votesTable,
                             votes, new SplittableRandom(), InstantSource.system())) {
                 out.printf("Deployed %s on DynamoDB Local %s (in memory): triggers %s%n", template,
@@ -100,6 +106,14 @@ final class DashboardCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private FunctionUrlServer startFunctionUrl(LocalFunction function) {
+        try {
+            return FunctionUrlServer.start(function, bind.address(), port);
+        } catch (UncheckedIOException e) {
+            throw new UserError(e.getMessage() + " (choose another with --port)", e);
+        }
     }
 
     private void awaitStop() throws InterruptedException {
