@@ -27,10 +27,10 @@ class ShardLineageTest {
                 .shard("child", List.of("parent"), false, "before-start");
         try (StreamTrigger trigger = trigger(source, TriggerSettings.defaults().startingPosition(StartingPosition.LATEST))) {
             trigger.start();
-            assertThat(trigger.awaitIdle(Duration.ofSeconds(10))).isTrue();
+            assertThat(trigger.awaitIdle(Duration.ofSeconds(30))).isTrue();
             source.append("child", "after-start");
 
-            assertThat(trigger.awaitIdle(Duration.ofSeconds(10))).isTrue();
+            assertThat(trigger.awaitIdle(Duration.ofSeconds(30))).isTrue();
 
             assertThat(InvocationLog.idsDelivered(run)).containsExactly("after-start");
             assertThat(trigger.status().shards()).extracting(TriggerStatus.ShardPosition::shardId)
@@ -47,20 +47,21 @@ class ShardLineageTest {
                 .shard("merged", List.of("parent-a", "parent-b"), false, "m-1");
         try (StreamTrigger trigger = trigger(source, TriggerSettings.defaults())) {
             trigger.start();
-            await().atMost(Duration.ofSeconds(10)).until(() -> InvocationLog.idsDelivered(run).size() == 3);
+            await().atMost(Duration.ofSeconds(30)).until(() -> InvocationLog.idsDelivered(run).size() == 3);
             Thread.sleep(10 * TriggerRig.POLL.toMillis());
             assertThat(InvocationLog.idsDelivered(run)).containsExactlyInAnyOrder("a-1", "a-2", "b-1");
 
             source.close("parent-b");
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> InvocationLog.idsDelivered(run).size() == 4);
+            await().atMost(Duration.ofSeconds(30)).until(() -> InvocationLog.idsDelivered(run).size() == 4);
             assertThat(InvocationLog.idsDelivered(run).get(3)).isEqualTo("m-1");
         }
     }
 
     private StreamTrigger trigger(ScriptedShardSource source, TriggerSettings settings) {
+        // A generous timeout: a timed-out cold start on a loaded machine would deliver a batch twice.
         FunctionDefinition function = new FunctionDefinition("Fn", "fn-lineage", ScriptedHandler.class.getName(),
-                Map.of("RUN", run), Duration.ofSeconds(5), 512, "java21", List.of());
+                Map.of("RUN", run), Duration.ofSeconds(60), 512, "java21", List.of());
         return new StreamTrigger(settings.build("Lineage"), function.functionName(), source, new DynamoDbRecordFlavour(),
                 () -> new LocalFunction(function, "us-east-1", Map.of(), FunctionFaults.NONE, InstantSource.system()),
                 FailureDestination.NONE, InstantSource.system(), TriggerRig.POLL);
