@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.net.InetAddress;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -73,6 +74,7 @@ public final class LocalCloud implements AutoCloseable {
     /** Every instance by region, the default one first. */
     private final Map<Region, LocalDynamoDb> regions = new LinkedHashMap<>();
     private final Path workFolder;
+    private final InetAddress bindAddress;
     private final Duration pollInterval;
     private final InstantSource clock;
     private final Map<String, FunctionFaults> faults;
@@ -90,13 +92,14 @@ public final class LocalCloud implements AutoCloseable {
         this.firehoseFaults = builder.firehoseFaults;
         this.failureDestination = builder.failureDestination != null ? builder.failureDestination
                 : new JsonLinesFailureDestination(workFolder.resolve("on-failure"));
-        this.dynamoDb = builder.port == 0 ? LocalDynamoDb.start(builder.region)
-                : LocalDynamoDb.start(builder.region, builder.port);
+        this.bindAddress = builder.bindAddress;
+        this.dynamoDb = builder.port == 0 ? LocalDynamoDb.start(builder.region, bindAddress)
+                : LocalDynamoDb.start(builder.region, builder.port, bindAddress);
         regions.put(dynamoDb.region(), dynamoDb);
         try {
             for (Region region : builder.additionalRegions) {
                 if (!regions.containsKey(region)) {
-                    regions.put(region, LocalDynamoDb.start(region));
+                    regions.put(region, LocalDynamoDb.start(region, bindAddress));
                 }
             }
         } catch (RuntimeException e) {
@@ -291,7 +294,8 @@ public final class LocalCloud implements AutoCloseable {
 
     private synchronized LocalFirehose startFirehose() {
         if (firehose == null) {
-            firehose = LocalFirehose.start(dynamoDb.region().id(), firehoseFaults, clock, FIREHOSE_DELIVERY_CHECK);
+            firehose = LocalFirehose.start(dynamoDb.region().id(), firehoseFaults, clock, FIREHOSE_DELIVERY_CHECK,
+                    bindAddress);
             previousProperties.putIfAbsent(FIREHOSE_ENDPOINT_PROPERTY, System.getProperty(FIREHOSE_ENDPOINT_PROPERTY));
             System.setProperty(FIREHOSE_ENDPOINT_PROPERTY, firehose.endpoint().toString());
         }
@@ -380,6 +384,7 @@ public final class LocalCloud implements AutoCloseable {
         private FailureDestination failureDestination;
         private FirehoseFaults firehoseFaults = FirehoseFaults.NONE;
         private final Set<Region> additionalRegions = new LinkedHashSet<>();
+        private InetAddress bindAddress = InetAddress.getLoopbackAddress();
 
         public Builder region(Region value) {
             region = value;
@@ -398,6 +403,15 @@ public final class LocalCloud implements AutoCloseable {
         /** A fixed port, e.g. 8000 for the AWS CLI; default: a free one. */
         public Builder port(int value) {
             port = value;
+            return this;
+        }
+
+        /**
+         * The address DynamoDB Local and the Firehose endpoint listen on; default loopback. Any
+         * other opens them, with no authentication, to whoever can reach that address.
+         */
+        public Builder bindAddress(InetAddress value) {
+            bindAddress = Objects.requireNonNull(value, "bindAddress");
             return this;
         }
 

@@ -1,11 +1,13 @@
 package dev.ddbstreams.cli;
 
 import dev.ddbstreams.localcloud.LocalCloud;
+import dev.ddbstreams.localcloud.functionurl.FunctionUrlServer;
 import dev.ddbstreams.localcloud.lambda.FunctionFaults;
 import dev.ddbstreams.localcloud.lambda.LocalFunction;
 import dev.ddbstreams.localcloud.template.FunctionDefinition;
 import dev.ddbstreams.localcloud.template.TemplateDocument;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
@@ -34,7 +36,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Runs the live vote dashboard locally: deploys aggregation/template.yaml on an in-process "
                     + "DynamoDB Local and serves the function it gives a function URL (FunctionUrlConfig) "
-                    + "on http://localhost:PORT until Ctrl-C.",
+                    + "on http://localhost:PORT until Ctrl-C (on 127.0.0.1 only unless --bind says otherwise).",
             "With --votes N it also casts N random votes (--rate a second), so the totals move."})
 final class DashboardCommand implements Callable<Integer> {
 
@@ -64,6 +66,9 @@ final class DashboardCommand implements Callable<Integer> {
     @Mixin
     FaultOptions faults;
 
+    @Mixin
+    BindOptions bind;
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isRegularFile(template)) {
@@ -75,7 +80,7 @@ final class DashboardCommand implements Callable<Integer> {
         }
         String dashboard = urlFunction(template);
         PrintWriter out = spec.commandLine().getOut();
-        LocalCloud.Builder builder = LocalCloud.builder();
+        LocalCloud.Builder builder = LocalCloud.builder().bindAddress(bind.address());
         faults.applyTo(builder);
         try (LocalCloud cloud = builder.start()) {
             LocalCloud.Deployment deployment = cloud.deploy(template, ServeCommand.stackName(template), Map.of());
@@ -83,7 +88,7 @@ final class DashboardCommand implements Callable<Integer> {
             LocalFunction function = new LocalFunction(definition, cloud.dynamoDb().region().id(), Map.of(),
                     FunctionFaults.NONE, InstantSource.system());
             String votesTable = definition.environment().get("VOTES_TABLE");
-            try (DashboardServer server = DashboardServer.start(function, port);
+            try (FunctionUrlServer server = startFunctionUrl(function);
                     DashboardVoteWriter writer = new DashboardVoteWriter(cloud.dynamoDb().dynamoDbClient(), votesTable,
                             votes, new SplittableRandom(), InstantSource.system())) {
                 out.printf("Deployed %s on DynamoDB Local %s (in memory): triggers %s%n", template,
@@ -116,6 +121,14 @@ final class DashboardCommand implements Callable<Integer> {
                     + (served.isEmpty() ? "none" : served));
         }
         return served.get(0);
+    }
+
+    private FunctionUrlServer startFunctionUrl(LocalFunction function) {
+        try {
+            return FunctionUrlServer.start(function, bind.address(), port);
+        } catch (UncheckedIOException e) {
+            throw new UserError(e.getMessage() + " (choose another with --port)", e);
+        }
     }
 
     private void awaitStop() throws InterruptedException {

@@ -52,6 +52,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     FaultOptions faults;
 
+    @Mixin
+    BindOptions bind;
+
     @Override
     public Integer call() throws Exception {
         List<Path> toDeploy = templates.isEmpty() ? moduleTemplates() : templates;
@@ -61,7 +64,7 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         PrintWriter out = spec.commandLine().getOut();
-        LocalCloud.Builder builder = LocalCloud.builder().port(port);
+        LocalCloud.Builder builder = LocalCloud.builder().port(port).bindAddress(bind.address());
         faults.applyTo(builder);
         CountDownLatch stopped = new CountDownLatch(1);
         try (LocalCloud cloud = builder.start()) {

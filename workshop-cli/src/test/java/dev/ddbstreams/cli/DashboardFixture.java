@@ -2,6 +2,7 @@ package dev.ddbstreams.cli;
 
 import dev.ddbstreams.aggregation.DashboardVoteItem;
 import dev.ddbstreams.localcloud.LocalCloud;
+import dev.ddbstreams.localcloud.functionurl.FunctionUrlServer;
 import dev.ddbstreams.localcloud.lambda.FunctionFaults;
 import dev.ddbstreams.localcloud.lambda.LocalFunction;
 import dev.ddbstreams.localcloud.template.FunctionDefinition;
@@ -14,7 +15,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The dashboard as {@code ./workshop dashboard} runs it, in this JVM: a local cloud with the
- * aggregation template deployed (the exact counter running) and {@link DashboardServer} in front
+ * aggregation template deployed (the exact counter running) and {@link FunctionUrlServer} in front
  * of its DashboardFunction.
  */
 final class DashboardFixture implements AutoCloseable {
@@ -22,10 +23,10 @@ final class DashboardFixture implements AutoCloseable {
     static final Path TEMPLATE = Path.of("../aggregation/template.yaml");
 
     private final LocalCloud cloud;
-    private final DashboardServer server;
+    private final FunctionUrlServer server;
     private final String votesTable;
 
-    private DashboardFixture(LocalCloud cloud, DashboardServer server, String votesTable) {
+    private DashboardFixture(LocalCloud cloud, FunctionUrlServer server, String votesTable) {
         this.cloud = cloud;
         this.server = server;
         this.votesTable = votesTable;
@@ -37,7 +38,7 @@ final class DashboardFixture implements AutoCloseable {
         FunctionDefinition definition = deployment.template().function(DashboardCommand.urlFunction(TEMPLATE)).orElseThrow();
         LocalFunction function = new LocalFunction(definition, cloud.dynamoDb().region().id(), Map.of(),
                 FunctionFaults.NONE, InstantSource.system());
-        return new DashboardFixture(cloud, DashboardServer.start(function, 0), definition.environment().get("VOTES_TABLE"));
+        return new DashboardFixture(cloud, FunctionUrlServer.start(function, 0), definition.environment().get("VOTES_TABLE"));
     }
 
     URI url() {

@@ -6,11 +6,17 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -32,6 +38,10 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * <p>{@code -sharedDb} makes every access key and region see the same tables, so the AWS CLI,
  * handlers and tests all see one database. Telemetry is always off: it would try to reach the
  * network and write a file into the working directory.
+ *
+ * <p>It listens on the loopback interface unless told otherwise: DynamoDB Local has no IAM and
+ * would give anyone on the network every table. Its command line has no option for the address
+ * (its Jetty server is built for every interface), so the connector's host is set before it starts.
  */
 public final class LocalDynamoDb implements AutoCloseable {
 
@@ -48,14 +58,16 @@ public final class LocalDynamoDb implements AutoCloseable {
     private static final java.util.logging.Logger SDK_V1_LOG = quietSdkV1Log();
 
     private final DynamoDBProxyServer server;
+    private final ServerConnector connector;
     private final int port;
     private final Region region;
     private final SdkHttpClient httpClient;
     private final DynamoDbClient dynamoDb;
     private final DynamoDbStreamsClient streams;
 
-    private LocalDynamoDb(DynamoDBProxyServer server, int port, Region region) {
+    private LocalDynamoDb(DynamoDBProxyServer server, ServerConnector connector, int port, Region region) {
         this.server = server;
+        this.connector = connector;
         this.port = port;
         this.region = region;
         this.httpClient = ApacheHttpClient.builder()
@@ -81,13 +93,18 @@ public final class LocalDynamoDb implements AutoCloseable {
         return start(Region.US_EAST_1);
     }
 
-    /** Starts an instance on a free port, standing for the given region. */
+    /** Starts an instance on a free port of the loopback interface, standing for the given region. */
     public static LocalDynamoDb start(Region region) {
+        return start(region, InetAddress.getLoopbackAddress());
+    }
+
+    /** Starts an instance on a free port of the given address, standing for the given region. */
+    public static LocalDynamoDb start(Region region, InetAddress bindAddress) {
         BindException lastFailure = null;
         // A free port can be taken by another process between probing and binding: try again.
         for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
             try {
-                return start(region, freePort());
+                return start(region, freePort(), bindAddress);
             } catch (PortInUseException e) {
                 lastFailure = e.cause;
             }
@@ -97,12 +114,21 @@ public final class LocalDynamoDb implements AutoCloseable {
     }
 
     /**
-     * Starts an instance on the given port (DynamoDB Local rejects port 0).
+     * Starts an instance on the given port of the loopback interface (DynamoDB Local rejects port 0).
      *
      * @throws IllegalStateException if the port is taken or the server does not start
      */
     public static LocalDynamoDb start(Region region, int port) {
+        return start(region, port, InetAddress.getLoopbackAddress());
+    }
+
+    /**
+     * Starts an instance on the given address and port; any address other than loopback opens
+     * DynamoDB Local, unauthenticated, to the network.
+     */
+    public static LocalDynamoDb start(Region region, int port, InetAddress bindAddress) {
         DynamoDBProxyServer server;
+        ServerConnector connector;
         // DynamoDB Local prints a banner on standard output; keep it for the error message only.
         ByteArrayOutputStream banner = new ByteArrayOutputStream();
         PrintStream standardOut = System.out;
@@ -110,6 +136,8 @@ public final class LocalDynamoDb implements AutoCloseable {
         try {
             server = ServerRunner.createServerFromCommandLineArgs(new String[] {
                 "-inMemory", "-sharedDb", "-disableTelemetry", "-port", Integer.toString(port)});
+            connector = connectorOf(server);
+            connector.setHost(bindAddress.getHostAddress());
             server.start();
         } catch (Exception e) {
             BindException bind = bindExceptionIn(e);
@@ -121,7 +149,16 @@ public final class LocalDynamoDb implements AutoCloseable {
         } finally {
             System.setOut(standardOut);
         }
-        return new LocalDynamoDb(server, port, region);
+        return new LocalDynamoDb(server, connector, port, region);
+    }
+
+    /** The address and port the server is listening on. */
+    public InetSocketAddress boundAddress() {
+        try {
+            return (InetSocketAddress) ((ServerSocketChannel) connector.getTransport()).getLocalAddress();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read DynamoDB Local's address", e);
+        }
     }
 
     public URI endpoint() {
@@ -163,6 +200,13 @@ public final class LocalDynamoDb implements AutoCloseable {
         java.util.logging.Logger log = java.util.logging.Logger.getLogger("com.amazonaws");
         log.setLevel(java.util.logging.Level.SEVERE);
         return log;
+    }
+
+    /** DynamoDB Local keeps its Jetty server private; its one connector is the listener. */
+    private static ServerConnector connectorOf(DynamoDBProxyServer proxy) throws ReflectiveOperationException {
+        Field field = DynamoDBProxyServer.class.getDeclaredField("server");
+        field.setAccessible(true);
+        return (ServerConnector) ((Server) field.get(proxy)).getConnectors()[0];
     }
 
     private static int freePort() {

@@ -56,17 +56,25 @@ public final class FirehoseEndpoint implements AutoCloseable {
         this.server = server;
         this.executor = executor;
         InetSocketAddress address = server.getAddress();
-        String host = address.getAddress().getHostAddress();
+        // Bound to every interface, it is still reached through loopback from here.
+        InetAddress reachable = address.getAddress().isAnyLocalAddress() ? InetAddress.getLoopbackAddress()
+                : address.getAddress();
+        String host = reachable.getHostAddress();
         this.uri = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort());
     }
 
     /** Starts on a free loopback port; the server's threads are daemons, so they never keep a JVM alive. */
     public static FirehoseEndpoint start(FirehoseClient firehose) {
+        return start(firehose, InetAddress.getLoopbackAddress());
+    }
+
+    /** Starts on a free port of the given address; any address but loopback opens it to the network. */
+    public static FirehoseEndpoint start(FirehoseClient firehose, InetAddress bindAddress) {
         HttpServer server;
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server = HttpServer.create(new InetSocketAddress(bindAddress, 0), 0);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open a loopback port for the local Firehose", e);
+            throw new UncheckedIOException("cannot open a port on " + bindAddress + " for the local Firehose", e);
         }
         ExecutorService executor = Executors.newFixedThreadPool(HANDLER_THREADS, daemonThreads());
         FirehoseEndpoint endpoint = new FirehoseEndpoint(firehose, server, executor);
@@ -74,6 +82,11 @@ public final class FirehoseEndpoint implements AutoCloseable {
         server.setExecutor(executor);
         startOnDaemonThread(server);
         return endpoint;
+    }
+
+    /** The address and port it listens on. */
+    public InetSocketAddress boundAddress() {
+        return server.getAddress();
     }
 
     /** The endpoint URL, e.g. {@code http://127.0.0.1:41234}: for {@code endpointOverride} or {@code --endpoint-url}. */

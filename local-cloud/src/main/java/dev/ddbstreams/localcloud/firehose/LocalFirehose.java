@@ -1,6 +1,7 @@
 package dev.ddbstreams.localcloud.firehose;
 
 import java.net.URI;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.time.InstantSource;
 
@@ -19,14 +20,21 @@ public final class LocalFirehose implements AutoCloseable {
         this.endpoint = endpoint;
     }
 
-    /**
-     * @param deliveryCheckPeriod how often buffer intervals are checked (delivery can be this late)
-     */
+    /** Starts with its endpoint on loopback. */
     public static LocalFirehose start(String region, FirehoseFaults faults, InstantSource clock,
             Duration deliveryCheckPeriod) {
+        return start(region, faults, clock, deliveryCheckPeriod, InetAddress.getLoopbackAddress());
+    }
+
+    /**
+     * @param deliveryCheckPeriod how often buffer intervals are checked (delivery can be this late)
+     * @param bindAddress where the endpoint listens: loopback unless the network is meant to reach it
+     */
+    public static LocalFirehose start(String region, FirehoseFaults faults, InstantSource clock,
+            Duration deliveryCheckPeriod, InetAddress bindAddress) {
         LocalFirehoseClient client = LocalFirehoseClient.builder().region(region).faults(faults).clock(clock)
                 .backgroundDelivery(deliveryCheckPeriod).build();
-        return new LocalFirehose(client, FirehoseEndpoint.start(client));
+        return new LocalFirehose(client, FirehoseEndpoint.start(client, bindAddress));
     }
 
     /** The in-process client behind the endpoint: stats, flush, {@code failNextRecords}. */

@@ -6,6 +6,8 @@ import java.util.List;
 /**
  * Records handed to one invocation. With a tumbling window it belongs to that window, and the
  * window's last invocation carries no records and {@code finalForWindow}.
+ *
+ * @param windowStart null without a tumbling window
  */
 record Batch(List<PendingRecord> records, Instant windowStart, boolean finalForWindow) {
 
@@ -13,8 +15,8 @@ record Batch(List<PendingRecord> records, Instant windowStart, boolean finalForW
         records = List.copyOf(records);
     }
 
-    static Batch of(List<PendingRecord> records) {
-        return new Batch(records, null, false);
+    static Batch finalInvoke(Instant windowStart) {
+        return new Batch(List.of(), windowStart, true);
     }
 
     Batch withRecords(List<PendingRecord> subset) {
@@ -23,5 +25,13 @@ record Batch(List<PendingRecord> records, Instant windowStart, boolean finalForW
 
     boolean inWindow() {
         return windowStart != null;
+    }
+
+    PendingRecord first() {
+        return records.get(0);
+    }
+
+    PendingRecord last() {
+        return records.get(records.size() - 1);
     }
 }

@@ -1,47 +1,40 @@
 package dev.ddbstreams.localcloud.trigger;
 
-import dev.ddbstreams.localcloud.lambda.LocalFunction;
-import dev.ddbstreams.localcloud.template.StreamTriggerDefinition;
-import java.time.Duration;
+import dev.ddbstreams.localcloud.trigger.ShardSource.StartingPoint;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
-import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
-import software.amazon.awssdk.services.dynamodb.model.Record;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
-import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
-import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * Reads one shard, about four times a second while it is caught up, filters its records and
  * hands them to the lanes that deliver them. A lane per ParallelizationFactor; a record goes to
- * the lane its item key hashes to, so each item's changes stay in order.
+ * the lane its lane key (the item key, for DynamoDB) hashes to, so each key's changes stay in order.
  *
- * <p>An expired iterator, or one DynamoDB no longer recognises, is replaced by a new iterator
+ * <p>An expired iterator, or one the source no longer recognises, is replaced by a new iterator
  * after the last record read, so nothing is skipped or read twice by the reader.
+ *
+ * @param <R> the shard source's record type
  */
-final class ShardWorker implements Runnable {
+final class ShardWorker<R> implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ShardWorker.class);
 
     private final String shardId;
-    private final String streamArn;
-    private final DynamoDbStreamsClient streams;
+    private final ShardSource<R> source;
+    private final RecordFlavour<R> flavour;
     private final EventFilter filter;
-    private final TriggerStats stats;
+    private final TriggerCounters counters;
     private final Duration pollInterval;
     private final InstantSource clock;
-    private final ShardIteratorType startAt;
-    private final List<ShardLane> lanes = new ArrayList<>();
+    private final StartingPoint startAt;
+    private final List<ShardLane> lanes;
     private final List<Thread> laneThreads = new ArrayList<>();
     private final AtomicLong emptyPolls = new AtomicLong();
     private volatile String lastSequenceRead;
@@ -49,21 +42,18 @@ final class ShardWorker implements Runnable {
     private volatile boolean finished;
     private volatile boolean stopped;
 
-    ShardWorker(StreamTriggerDefinition settings, String shardId, String streamArn, DynamoDbStreamsClient streams,
-            Supplier<LocalFunction> functions, FailureDestination destination, EventFilter filter,
-            TriggerStats stats, InstantSource clock, Duration pollInterval, ShardIteratorType startAt) {
+    ShardWorker(String shardId, ShardSource<R> source, RecordFlavour<R> flavour, EventFilter filter,
+            List<ShardLane> lanes, TriggerCounters counters, InstantSource clock, Duration pollInterval,
+            StartingPoint startAt) {
         this.shardId = shardId;
-        this.streamArn = streamArn;
-        this.streams = streams;
+        this.source = source;
+        this.flavour = flavour;
         this.filter = filter;
-        this.stats = stats;
+        this.lanes = List.copyOf(lanes);
+        this.counters = counters;
         this.pollInterval = pollInterval;
         this.clock = clock;
         this.startAt = startAt;
-        for (int i = 0; i < settings.parallelizationFactor(); i++) {
-            lanes.add(new ShardLane(settings, shardId, streamArn, functions.get(), destination, stats, clock,
-                    pollInterval));
-        }
     }
 
     String shardId() {
@@ -118,24 +108,19 @@ final class ShardWorker implements Runnable {
     }
 
     private void read() throws InterruptedException {
-        String iterator = iterator(startAt);
+        String iterator = source.iterator(shardId, startAt);
         state = "reading";
         while (!stopped && iterator != null) {
-            GetRecordsResponse page;
+            ShardSource.Page<R> page;
             try {
-                String current = iterator;
-                page = streams.getRecords(b -> b.shardIterator(current).limit(1000));
-            } catch (ExpiredIteratorException e) {
-                stats.iteratorRenewals.incrementAndGet();
-                LOG.info("shard {}: iterator expired, renewing after {}", shardId, lastSequenceRead);
-                iterator = renewedIterator();
+                page = source.read(iterator);
+            } catch (ShardSource.IteratorLostException e) {
+                counters.iteratorRenewals.incrementAndGet();
+                LOG.info("shard {}: {}; renewing the iterator after {}", shardId, e.getMessage(), lastSequenceRead);
+                iterator = source.iterator(shardId, lastSequenceRead == null ? startAt
+                        : StartingPoint.after(lastSequenceRead));
                 continue;
-            } catch (ResourceNotFoundException e) {
-                stats.iteratorRenewals.incrementAndGet();
-                LOG.info("shard {}: {}; renewing the iterator", shardId, e.getMessage());
-                iterator = renewedIterator();
-                continue;
-            } catch (TrimmedDataAccessException e) {
+            } catch (ShardSource.RecordsTrimmedException e) {
                 if (lastSequenceRead == null) {
                     // DynamoDB Local answers so when a TRIM_HORIZON iterator was taken on a shard
                     // that was still empty: nothing was read, so nothing is lost or repeated.
@@ -145,11 +130,11 @@ final class ShardWorker implements Runnable {
                             shardId, lastSequenceRead, e.getMessage());
                 }
                 Thread.sleep(pollInterval.toMillis());
-                iterator = iterator(ShardIteratorType.TRIM_HORIZON);
+                iterator = source.iterator(shardId, StartingPoint.TRIM_HORIZON);
                 continue;
             }
             dispatch(page.records());
-            iterator = page.nextShardIterator();
+            iterator = page.nextIterator();
             if (page.records().isEmpty()) {
                 emptyPolls.incrementAndGet();
                 state = "caught up";
@@ -161,17 +146,17 @@ final class ShardWorker implements Runnable {
         state = "shard closed, delivering the rest";
     }
 
-    private void dispatch(List<Record> records) throws InterruptedException {
+    private void dispatch(List<R> records) throws InterruptedException {
         Map<ShardLane, List<PendingRecord>> byLane = new LinkedHashMap<>();
         Instant readAt = clock.instant();
-        for (Record record : records) {
-            stats.recordsRead.incrementAndGet();
-            lastSequenceRead = record.dynamodb().sequenceNumber();
-            PendingRecord pending = PendingRecord.of(record, streamArn, readAt);
+        for (R record : records) {
+            counters.recordsRead.incrementAndGet();
+            PendingRecord pending = flavour.pending(record, source.streamArn(), readAt);
+            lastSequenceRead = pending.sequenceNumber();
             if (filter.matches(pending.json())) {
                 byLane.computeIfAbsent(laneFor(pending), lane -> new ArrayList<>()).add(pending);
             } else {
-                stats.recordsFilteredOut.incrementAndGet();
+                counters.recordsFilteredOut.incrementAndGet();
             }
         }
         for (Map.Entry<ShardLane, List<PendingRecord>> lane : byLane.entrySet()) {
@@ -180,17 +165,6 @@ final class ShardWorker implements Runnable {
     }
 
     private ShardLane laneFor(PendingRecord record) {
-        return lanes.size() == 1 ? lanes.get(0) : lanes.get(Math.floorMod(record.keysJson().hashCode(), lanes.size()));
-    }
-
-    private String renewedIterator() {
-        return lastSequenceRead == null ? iterator(startAt) : streams.getShardIterator(b -> b.streamArn(streamArn)
-                .shardId(shardId).shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER)
-                .sequenceNumber(lastSequenceRead)).shardIterator();
-    }
-
-    private String iterator(ShardIteratorType type) {
-        return streams.getShardIterator(b -> b.streamArn(streamArn).shardId(shardId).shardIteratorType(type))
-                .shardIterator();
+        return lanes.size() == 1 ? lanes.get(0) : lanes.get(Math.floorMod(record.laneKey().hashCode(), lanes.size()));
     }
 }

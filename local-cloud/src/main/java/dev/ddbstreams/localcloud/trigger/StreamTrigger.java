@@ -1,27 +1,33 @@
 package dev.ddbstreams.localcloud.trigger;
 
-import dev.ddbstreams.localcloud.dynamodb.StreamReader;
 import dev.ddbstreams.localcloud.lambda.LocalFunction;
 import dev.ddbstreams.localcloud.template.StreamTriggerDefinition;
+import dev.ddbstreams.localcloud.trigger.ShardSource.SourceShard;
+import dev.ddbstreams.localcloud.trigger.ShardSource.StartingPoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.dynamodb.model.Shard;
-import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
- * Lambda's event source mapping for one DynamoDB stream and one function, run locally: it
- * discovers the stream's shards, starts a child shard only after its parent is done, and reads
- * each shard with a {@link ShardWorker}. See local-cloud/README.md for the contract it follows
- * and where it departs from AWS.
+ * Lambda's event source mapping for one stream and one function, run locally: it discovers the
+ * stream's shards, starts a child shard only after all its parents are done, and reads each shard
+ * with a {@link ShardWorker}. The stream comes through a {@link ShardSource} and its records
+ * through a {@link RecordFlavour}; {@link #StreamTrigger(StreamTriggerDefinition, String, String,
+ * DynamoDbStreamsClient, Supplier, FailureDestination, InstantSource, Duration) the public
+ * constructor} reads a DynamoDB stream. See local-cloud/README.md for the contract it follows and
+ * where it departs from AWS.
  */
 public final class StreamTrigger implements AutoCloseable {
 
@@ -29,15 +35,16 @@ public final class StreamTrigger implements AutoCloseable {
 
     private final StreamTriggerDefinition settings;
     private final String functionName;
-    private final String streamArn;
-    private final DynamoDbStreamsClient streams;
+    private final ShardSource<?> source;
     private final Supplier<LocalFunction> functions;
     private final FailureDestination destination;
-    private final EventFilter filter;
     private final InstantSource clock;
     private final Duration pollInterval;
-    private final TriggerStats stats = new TriggerStats();
-    private final Map<String, ShardWorker> workers = new LinkedHashMap<>();
+    private final TriggerCounters counters = new TriggerCounters();
+    private final BiFunction<String, StartingPoint, ShardWorker<?>> newWorker;
+    private final Map<String, ShardWorker<?>> workers = new LinkedHashMap<>();
+    /** Shards closed when a LATEST trigger started: never read, and not waited for by their children. */
+    private final Set<String> skippedShards = new HashSet<>();
     private final List<Thread> threads = new ArrayList<>();
     private final List<LocalFunction> createdFunctions = new ArrayList<>();
     private volatile long discoveries;
@@ -52,15 +59,23 @@ public final class StreamTrigger implements AutoCloseable {
     public StreamTrigger(StreamTriggerDefinition settings, String functionName, String streamArn,
             DynamoDbStreamsClient streams, Supplier<LocalFunction> functions, FailureDestination destination,
             InstantSource clock, Duration pollInterval) {
+        this(settings, functionName, new DynamoDbShardSource(streams, streamArn), new DynamoDbRecordFlavour(),
+                functions, destination, clock, pollInterval);
+    }
+
+    <R> StreamTrigger(StreamTriggerDefinition settings, String functionName, ShardSource<R> source,
+            RecordFlavour<R> flavour, Supplier<LocalFunction> functions, FailureDestination destination,
+            InstantSource clock, Duration pollInterval) {
         this.settings = settings;
         this.functionName = functionName;
-        this.streamArn = streamArn;
-        this.streams = streams;
+        this.source = source;
         this.functions = functions;
         this.destination = destination;
-        this.filter = EventFilter.of(settings.filterPatterns());
         this.clock = clock;
         this.pollInterval = pollInterval;
+        EventFilter filter = EventFilter.of(settings.filterPatterns());
+        this.newWorker = (shardId, startAt) -> new ShardWorker<>(shardId, source, flavour, filter,
+                lanes(shardId, flavour.batchInfoName()), counters, clock, pollInterval, startAt);
     }
 
     public StreamTriggerDefinition settings() {
@@ -72,7 +87,7 @@ public final class StreamTrigger implements AutoCloseable {
     }
 
     public String streamArn() {
-        return streamArn;
+        return source.streamArn();
     }
 
     /** Starts polling in the background. */
@@ -111,7 +126,7 @@ public final class StreamTrigger implements AutoCloseable {
         if (unstartedShards > 0) {
             return false;
         }
-        for (ShardWorker worker : workers.values()) {
+        for (ShardWorker<?> worker : workers.values()) {
             if (worker.finished()) {
                 continue;
             }
@@ -125,9 +140,9 @@ public final class StreamTrigger implements AutoCloseable {
     }
 
     public synchronized TriggerStatus status() {
-        return new TriggerStatus(functionName, streamArn, settings,
-                workers.values().stream().map(ShardWorker::position).toList(), stats.snapshot(),
-                stats.lastResult.get());
+        return new TriggerStatus(functionName, source.streamArn(), settings,
+                workers.values().stream().map(ShardWorker::position).toList(), counters.snapshot(),
+                counters.lastResult.get());
     }
 
     @Override
@@ -167,7 +182,7 @@ public final class StreamTrigger implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                LOG.warn("trigger {}: cannot describe stream {}: {}", settings.name(), streamArn, e.getMessage());
+                LOG.warn("trigger {}: cannot describe stream {}: {}", settings.name(), source.streamArn(), e.getMessage());
                 try {
                     Thread.sleep(pollInterval.toMillis());
                 } catch (InterruptedException interrupted) {
@@ -179,40 +194,59 @@ public final class StreamTrigger implements AutoCloseable {
     }
 
     private synchronized void discover(boolean firstDiscovery) {
-        List<Shard> shards = StreamReader.shardsOf(streams, streamArn);
-        Map<String, Shard> byId = new LinkedHashMap<>();
-        shards.forEach(shard -> byId.put(shard.shardId(), shard));
+        List<SourceShard> shards = source.shards();
+        boolean startAtLatest = firstDiscovery
+                && settings.startingPosition() == StreamTriggerDefinition.StartingPosition.LATEST;
+        if (startAtLatest) {
+            // LATEST: a shard already closed when the mapping starts has nothing new to deliver, ever.
+            shards.stream().filter(SourceShard::closed).forEach(shard -> skippedShards.add(shard.shardId()));
+        }
+        Set<String> present = new HashSet<>();
+        shards.forEach(shard -> present.add(shard.shardId()));
         int unstarted = 0;
-        for (Shard shard : shards) {
-            if (workers.containsKey(shard.shardId())) {
+        for (SourceShard shard : shards) {
+            if (workers.containsKey(shard.shardId()) || skippedShards.contains(shard.shardId())) {
                 continue;
             }
-            String parent = shard.parentShardId();
-            boolean parentPending = parent != null && byId.containsKey(parent)
-                    && (!workers.containsKey(parent) || !workers.get(parent).finished());
+            // A split shard has one parent, a merged Kinesis shard two: wait for every one still in the stream.
+            boolean parentPending = shard.parentShardIds().stream().anyMatch(parent -> present.contains(parent)
+                    && !skippedShards.contains(parent) && (!workers.containsKey(parent) || !workers.get(parent).finished()));
             if (parentPending) {
                 unstarted++;
                 continue;
             }
-            boolean startAtLatest = firstDiscovery
-                    && settings.startingPosition() == StreamTriggerDefinition.StartingPosition.LATEST;
-            if (startAtLatest && shard.sequenceNumberRange().endingSequenceNumber() != null) {
-                // LATEST: a shard already closed when the mapping starts has nothing new to deliver.
-                continue;
-            }
-            startWorker(shard.shardId(), startAtLatest ? ShardIteratorType.LATEST : ShardIteratorType.TRIM_HORIZON);
+            startWorker(shard.shardId(), startAtLatest ? StartingPoint.LATEST : StartingPoint.TRIM_HORIZON);
         }
         unstartedShards = unstarted;
     }
 
-    private void startWorker(String shardId, ShardIteratorType startAt) {
-        ShardWorker worker = new ShardWorker(settings, shardId, streamArn, streams, this::newFunction, destination,
-                filter, stats, clock, pollInterval, startAt);
+    private void startWorker(String shardId, StartingPoint startAt) {
+        ShardWorker<?> worker = newWorker.apply(shardId, startAt);
         workers.put(shardId, worker);
         Thread thread = new Thread(worker, "trigger-" + functionName + "-" + shardId);
         thread.setDaemon(true);
         threads.add(thread);
         thread.start();
+    }
+
+    /** One lane per ParallelizationFactor, each with its own execution environment. */
+    private List<ShardLane> lanes(String shardId, String batchInfoName) {
+        List<ShardLane> lanes = new ArrayList<>();
+        for (int i = 0; i < settings.parallelizationFactor(); i++) {
+            LocalFunction function = newFunction();
+            Optional<TumblingWindow> window = settings.tumblingWindow().map(TumblingWindow::new);
+            LambdaEventCodec codec = new LambdaEventCodec(settings.tumblingWindow(), shardId, source.streamArn(),
+                    settings.reportBatchItemFailures());
+            LaneBuffer buffer = new LaneBuffer(Math.max(4 * settings.batchSize(), 1_000), pollInterval);
+            FailureRouter failures = new FailureRouter(settings.onFailureDestination(), destination, function.name(),
+                    function.arn(), shardId, source.streamArn(), batchInfoName, counters, clock);
+            BatchProcessor processor = new BatchProcessor(settings.maximumRetryAttempts(), settings.maximumRecordAge(),
+                    settings.bisectBatchOnFunctionError(), function, codec, failures, window, counters, clock,
+                    pollInterval, buffer::stopped, shardId);
+            lanes.add(new ShardLane(buffer, new BatchCutter(settings.batchSize(), settings.maximumBatchingWindow(),
+                    window, codec, clock, pollInterval), processor, window));
+        }
+        return lanes;
     }
 
     private synchronized LocalFunction newFunction() {

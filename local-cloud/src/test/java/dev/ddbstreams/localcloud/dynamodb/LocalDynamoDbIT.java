@@ -51,6 +51,13 @@ class LocalDynamoDbIT {
     }
 
     @Test
+    void start_byDefault_listensOnLoopbackOnly() {
+        // DynamoDB Local's own server would listen on every interface: the connector is set to loopback.
+        assertThat(EAST.local().boundAddress().getAddress().isLoopbackAddress()).isTrue();
+        assertThat(EAST.local().boundAddress().getPort()).isEqualTo(EAST.local().port());
+    }
+
+    @Test
     void streamArn_namesTheTable_withDynamoDbLocalsPlaceholderRegionAndAccount() {
         LocalTables.createWithStream(EAST.dynamoDb(), "arn-check", "id", StreamViewType.KEYS_ONLY);
 

@@ -86,6 +86,14 @@ class FirehoseEndpointIT {
     }
 
     @Test
+    void start_byDefault_listensOnLoopbackOnly() {
+        FirehoseEndpoint endpoint = FirehoseEndpoint.start(local("none"));
+        opened.add(endpoint);
+
+        assertThat(endpoint.boundAddress().getAddress().isLoopbackAddress()).isTrue();
+    }
+
+    @Test
     void putRecordBatch_throughTheSdk_buffersTheRecordsForDelivery() throws IOException {
         LocalFirehoseClient local = local("none");
         FirehoseClient sdk = sdkClientFor(local);

@@ -14,13 +14,13 @@ final class InvocationLog {
 
     /** One invocation as the handler saw it. */
     record Seen(List<ChangeRecord> records, List<String> sequenceNumbers, List<String> ids, Map<String, String> state,
-            boolean finalForWindow, String shardId, int remainingMillis) {
+            boolean finalForWindow, boolean windowTerminatedEarly, String shardId, int remainingMillis) {
 
-        static Seen of(List<ChangeRecord> records, Map<String, String> state, boolean finalForWindow, String shardId,
-                int remainingMillis) {
+        static Seen of(List<ChangeRecord> records, Map<String, String> state, boolean finalForWindow,
+                boolean windowTerminatedEarly, String shardId, int remainingMillis) {
             return new Seen(records, records.stream().map(ChangeRecord::sequenceNumber).toList(),
-                    records.stream().map(r -> r.keys().string("id")).toList(), state, finalForWindow, shardId,
-                    remainingMillis);
+                    records.stream().map(r -> r.keys().string("id")).toList(), state, finalForWindow,
+                    windowTerminatedEarly, shardId, remainingMillis);
         }
     }
 

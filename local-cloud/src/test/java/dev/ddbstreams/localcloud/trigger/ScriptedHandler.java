@@ -31,7 +31,7 @@ public final class ScriptedHandler implements RequestHandler<DynamodbEvent, Stre
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
         List<ChangeRecord> records = ChangeRecords.fromEvent(event);
-        InvocationLog.add(run, InvocationLog.Seen.of(records, Map.of(), false, null,
+        InvocationLog.add(run, InvocationLog.Seen.of(records, Map.of(), false, false, null,
                 context.getRemainingTimeInMillis()));
         if (INVOCATIONS.computeIfAbsent(run, r -> new AtomicInteger()).incrementAndGet() <= failFirst) {
             throw new IllegalStateException("scripted failure");

@@ -63,6 +63,28 @@ class StreamTriggerFaultsIT {
     }
 
     @Test
+    void tumblingWindow_stateOver1Mb_endsTheWindowEarly_withAFinalInvoke() {
+        try (TriggerRig rig = new TriggerRig(DYNAMODB,
+                TriggerSettings.defaults().batchSize(2).tumblingWindow(Duration.ofSeconds(900)),
+                WindowHandler.class, Map.of("STATE_PADDING", Integer.toString(1_100_000)))) {
+            rig.putAll(4);
+            rig.start();
+
+            // No clock moves: only the state's size can end the window within its 900 seconds.
+            await().atMost(Duration.ofSeconds(20)).until(() -> rig.invocations().size() == 4);
+
+            List<InvocationLog.Seen> seen = rig.invocations();
+            assertThat(seen).extracting(s -> s.ids().size()).containsExactly(2, 0, 2, 0);
+            assertThat(seen).extracting(InvocationLog.Seen::finalForWindow).containsExactly(false, true, false, true);
+            assertThat(seen).extracting(InvocationLog.Seen::windowTerminatedEarly)
+                    .containsExactly(false, true, false, true);
+            // The window goes on with a fresh state after it was ended early.
+            assertThat(seen).extracting(s -> s.state().getOrDefault("count", "none"))
+                    .containsExactly("none", "2", "none", "2");
+        }
+    }
+
+    @Test
     void recordAge_whenExceeded_discardsRecordsToTheDestination_withoutInvoking() throws InterruptedException {
         SettableClock clock = new SettableClock();
         clock.advance(Duration.ofMinutes(5));

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The event source mapping contract (FACTS.md), one rule per test, on DynamoDB Local's real stream. */
 class StreamTriggerIT {
@@ -111,6 +112,71 @@ class StreamTriggerIT {
             assertThat(rig.trigger.status().counts().recordsProcessed()).isEqualTo(3);
             assertThat(rig.failureRecords).hasSize(1);
             assertThat(rig.failureRecords.get(0).at("/DDBStreamBatchInfo/batchSize").asInt()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void partialBatchResponse_withBisect_splitsAtTheReportedRecord_andRetriesOnlyTheRest() throws InterruptedException {
+        try (TriggerRig rig = new TriggerRig(DYNAMODB,
+                TriggerSettings.defaults().batchSize(5).reportBatchItemFailures().bisect().maximumRetryAttempts(1),
+                ScriptedHandler.class, Map.of("POISON", "item-002", "POISON_MODE", "report"))) {
+            rig.putAll(5);
+            rig.start();
+
+            assertThat(rig.awaitIdle()).isTrue();
+
+            // "The batch is bisected at the returned sequence number and Lambda retries only the
+            // remaining records": the poison record stays first, so the records behind it are given up with it.
+            List<InvocationLog.Seen> seen = rig.invocations();
+            assertThat(seen).extracting(InvocationLog.Seen::ids).containsExactly(TriggerRigIds.of(5),
+                    List.of("item-002", "item-003", "item-004"), List.of("item-002", "item-003", "item-004"));
+            assertThat(rig.trigger.status().counts().recordsProcessed()).isEqualTo(2);
+            assertThat(rig.failureRecords).singleElement()
+                    .satisfies(r -> assertThat(r.at("/DDBStreamBatchInfo/batchSize").asInt()).isEqualTo(3));
+        }
+    }
+
+    @Test
+    void malformedResponse_failsTheBatch_andTheShardGoesOn() throws InterruptedException {
+        try (TriggerRig rig = new TriggerRig(DYNAMODB,
+                TriggerSettings.defaults().batchSize(5).reportBatchItemFailures().maximumRetryAttempts(1),
+                MalformedResponseHandler.class, Map.of("POISON", "item-001"))) {
+            rig.putAll(3);
+            rig.start();
+            assertThat(rig.awaitIdle()).isTrue();
+            rig.put("item-later");
+
+            assertThat(rig.awaitIdle()).isTrue();
+
+            assertThat(rig.invocations()).extracting(InvocationLog.Seen::ids)
+                    .containsExactly(TriggerRigIds.of(3), TriggerRigIds.of(3), List.of("item-later"));
+            assertThat(rig.failureRecords).hasSize(1);
+            TriggerStatus status = rig.trigger.status();
+            assertThat(status.counts().functionErrors()).isEqualTo(2);
+            assertThat(status.counts().recordsProcessed()).isEqualTo(1);
+            assertThat(status.lastResult()).contains("success");
+            assertThat(status.shards()).noneMatch(shard -> shard.state().startsWith("failed"));
+        }
+    }
+
+    @Test
+    void payload_isCutBeforeTheRecordThatWouldPass6Mb() throws InterruptedException {
+        // Items of about 350 KB: 17 fit in 6 MB (6,291,456 bytes), 18 do not.
+        String large = "x".repeat(350_000);
+        try (TriggerRig rig = new TriggerRig(DYNAMODB,
+                TriggerSettings.defaults().batchSize(100).batchingWindow(Duration.ofSeconds(3)),
+                ScriptedHandler.class, Map.of())) {
+            for (int i = 0; i < 20; i++) {
+                String id = String.format("item-%03d", i);
+                rig.dynamoDb.putItem(b -> b.tableName(rig.table).item(Map.of("id", AttributeValue.fromS(id),
+                        "payload", AttributeValue.fromS(large))));
+            }
+            rig.start();
+
+            assertThat(rig.awaitIdle()).isTrue();
+
+            assertThat(rig.invocations()).extracting(seen -> seen.ids().size()).containsExactly(17, 3);
+            assertThat(rig.idsDelivered()).containsExactlyElementsOf(TriggerRigIds.of(20));
         }
     }
 

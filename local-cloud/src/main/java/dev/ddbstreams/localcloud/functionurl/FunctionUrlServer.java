@@ -1,4 +1,4 @@
-package dev.ddbstreams.cli;
+package dev.ddbstreams.localcloud.functionurl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +11,7 @@ import dev.ddbstreams.localcloud.lambda.LocalFunction;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -32,7 +33,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A local stand-in for a Lambda function URL: an HTTP server on the loopback interface that turns
+ * A local stand-in for a Lambda function URL: an HTTP server (on the loopback interface unless
+ * told otherwise: it has no authentication, as a function URL with auth type NONE) that turns
  * each request into the event a function URL sends (payload format 2.0), invokes the function as
  * the local cloud runs it (the template's handler and environment), and turns its response back
  * into HTTP, as a function URL does: a response with a {@code statusCode} gives status, headers,
@@ -41,9 +43,9 @@ import org.slf4j.LoggerFactory;
  * <p>Not emulated: the 6 MB payload limit, response streaming, IAM auth, CORS settings.
  * See https://docs.aws.amazon.com/lambda/latest/dg/urls-invocation.html
  */
-final class DashboardServer implements AutoCloseable {
+public final class FunctionUrlServer implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(DashboardServer.class);
+    private static final Logger LOG = LoggerFactory.getLogger(FunctionUrlServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter REQUEST_TIME = DateTimeFormatter
             .ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
@@ -53,41 +55,52 @@ final class DashboardServer implements AutoCloseable {
     private final ExecutorService threads;
     private final String urlId = UUID.randomUUID().toString().replace("-", "");
 
-    private DashboardServer(LocalFunction function, HttpServer server, ExecutorService threads) {
+    private FunctionUrlServer(LocalFunction function, HttpServer server, ExecutorService threads) {
         this.function = function;
         this.server = server;
         this.threads = threads;
     }
 
+    /** Starts serving the function on {@code localhost:port}; it closes the function when it closes. */
+    public static FunctionUrlServer start(LocalFunction function, int port) {
+        return start(function, InetAddress.getLoopbackAddress(), port);
+    }
+
     /**
-     * Starts serving the function on {@code localhost:port}.
+     * Starts serving the function on the given address and port; any address but loopback opens
+     * the function to the network.
      *
      * @param port 0 for a free one
-     * @throws UserError when the port is taken
+     * @throws UncheckedIOException when the port is taken or the address is not this machine's
      */
-    static DashboardServer start(LocalFunction function, int port) {
+    public static FunctionUrlServer start(LocalFunction function, InetAddress bindAddress, int port) {
         HttpServer server;
         try {
-            // Loopback only: the page has no authentication.
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+            server = HttpServer.create(new InetSocketAddress(bindAddress, port), 0);
         } catch (IOException e) {
-            throw new UserError("cannot serve the dashboard on port " + port + ": " + e.getMessage()
-                    + " (choose another with --port)", e);
+            throw new UncheckedIOException("cannot serve " + function.name() + " on " + bindAddress.getHostAddress()
+                    + " port " + port + ": " + e.getMessage(), e);
         }
         ExecutorService threads = Executors.newFixedThreadPool(4, task -> {
-            Thread thread = new Thread(task, "dashboard-http");
+            Thread thread = new Thread(task, "function-url-http");
             thread.setDaemon(true);
             return thread;
         });
-        DashboardServer dashboard = new DashboardServer(function, server, threads);
-        server.createContext("/", dashboard::handle);
+        FunctionUrlServer functionUrl = new FunctionUrlServer(function, server, threads);
+        server.createContext("/", functionUrl::handle);
         server.setExecutor(threads);
         server.start();
-        return dashboard;
+        return functionUrl;
     }
 
-    URI url() {
+    /** Where a browser on this machine reaches it. */
+    public URI url() {
         return URI.create("http://localhost:" + server.getAddress().getPort() + "/");
+    }
+
+    /** The address and port it listens on. */
+    public InetSocketAddress boundAddress() {
+        return server.getAddress();
     }
 
     @Override

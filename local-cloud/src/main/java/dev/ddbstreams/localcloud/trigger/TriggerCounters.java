@@ -3,8 +3,11 @@ package dev.ddbstreams.localcloud.trigger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** Counters of one trigger, updated by its shard workers and read by status reports. */
-final class TriggerStats {
+/**
+ * The live counters of one trigger, updated by its shard readers and lanes as things happen;
+ * {@link #snapshot()} copies them into the {@link TriggerStatus} that status reports show.
+ */
+final class TriggerCounters {
 
     final AtomicLong recordsRead = new AtomicLong();
     final AtomicLong recordsFilteredOut = new AtomicLong();

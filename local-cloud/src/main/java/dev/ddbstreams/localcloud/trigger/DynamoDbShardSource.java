@@ -1,0 +1,63 @@
+package dev.ddbstreams.localcloud.trigger;
+
+import dev.ddbstreams.localcloud.dynamodb.StreamReader;
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
+import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/** One DynamoDB stream through the DynamoDB Streams API: at most one parent per shard. */
+final class DynamoDbShardSource implements ShardSource<Record> {
+
+    private final DynamoDbStreamsClient streams;
+    private final String streamArn;
+
+    DynamoDbShardSource(DynamoDbStreamsClient streams, String streamArn) {
+        this.streams = streams;
+        this.streamArn = streamArn;
+    }
+
+    @Override
+    public String streamArn() {
+        return streamArn;
+    }
+
+    @Override
+    public List<SourceShard> shards() {
+        return StreamReader.shardsOf(streams, streamArn).stream()
+                .map(shard -> new SourceShard(shard.shardId(),
+                        shard.parentShardId() == null ? List.of() : List.of(shard.parentShardId()),
+                        shard.sequenceNumberRange().endingSequenceNumber() != null))
+                .toList();
+    }
+
+    @Override
+    public String iterator(String shardId, StartingPoint from) {
+        return streams.getShardIterator(b -> {
+            b.streamArn(streamArn).shardId(shardId);
+            switch (from.kind()) {
+                case TRIM_HORIZON -> b.shardIteratorType(ShardIteratorType.TRIM_HORIZON);
+                case LATEST -> b.shardIteratorType(ShardIteratorType.LATEST);
+                case AFTER_SEQUENCE_NUMBER -> b.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER)
+                        .sequenceNumber(from.afterSequenceNumber());
+            }
+        }).shardIterator();
+    }
+
+    @Override
+    public Page<Record> read(String iterator) {
+        try {
+            GetRecordsResponse page = streams.getRecords(b -> b.shardIterator(iterator).limit(1000));
+            return new Page<>(page.records(), page.nextShardIterator());
+        } catch (ExpiredIteratorException | ResourceNotFoundException e) {
+            // DynamoDB Local also answers ResourceNotFound for an iterator it no longer recognises.
+            throw new IteratorLostException(e.getMessage(), e);
+        } catch (TrimmedDataAccessException e) {
+            throw new RecordsTrimmedException(e.getMessage(), e);
+        }
+    }
+}
