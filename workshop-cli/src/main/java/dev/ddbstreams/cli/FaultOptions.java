@@ -3,10 +3,15 @@ package dev.ddbstreams.cli;
 import dev.ddbstreams.localcloud.LocalCloud;
 import dev.ddbstreams.localcloud.firehose.FirehoseFaults;
 import dev.ddbstreams.localcloud.lambda.FunctionFaults;
+import dev.ddbstreams.localcloud.template.FunctionDefinition;
+import dev.ddbstreams.localcloud.template.Template;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -14,7 +19,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code --faults FUNCTION=SPEC}: faults for a function (its template logical id, or {@code *}),
- * e.g. {@code --faults 'VoteCounter=fail-after=0.2,seed=7'}. Also read from the environment
+ * e.g. {@code --faults 'VoteCounterFunction=fail-after=0.2,seed=7'}. Also read from the environment
  * variable {@code WORKSHOP_FAULTS} (same syntax, several separated by {@code ;}), so a lab can
  * switch them on without editing a command.
  *
@@ -32,7 +37,7 @@ final class FaultOptions {
     @Option(names = "--faults", paramLabel = "FUNCTION=SPEC",
             description = "Inject faults into a function (logical id or *): fail=P (before the handler), "
                     + "fail-after=P (after its writes committed), duplicate=P (deliver a batch twice), "
-                    + "slow=P (past the timeout), seed=N. Example: --faults 'VoteCounter=fail-after=0.2,seed=7'. "
+                    + "slow=P (past the timeout), seed=N. Example: --faults 'VoteCounterFunction=fail-after=0.2,seed=7'. "
                     + "Also read from " + ENVIRONMENT_VARIABLE + " (several separated by ;).")
     List<String> specs = new ArrayList<>();
 
@@ -58,6 +63,27 @@ final class FaultOptions {
         return faults;
     }
 
+    /**
+     * Refuses faults for a function that none of the templates declare (a typo would otherwise
+     * inject nothing, silently), naming the functions there are.
+     *
+     * @param templates the templates deployed, whose functions will run
+     * @param where what declares them, for the message (e.g. {@code lab votes})
+     */
+    void requireKnownFunctions(List<Template> templates, String where) {
+        Set<String> functions = templates.stream()
+                .flatMap(template -> template.functions().stream())
+                .map(FunctionDefinition::logicalId)
+                .collect(Collectors.toCollection(TreeSet::new));
+        for (String function : parse().keySet()) {
+            if (!function.equals("*") && !functions.contains(function)) {
+                throw new ParameterException(spec.commandLine(), "no function '" + function + "' in " + where
+                        + " to inject faults into; its functions: " + String.join(", ", functions)
+                        + " (or * for every function)");
+            }
+        }
+    }
+
     /** From the flag if given, else from the environment variable; none by default. */
     FirehoseFaults firehoseFaults() {
         try {
@@ -77,7 +103,7 @@ final class FaultOptions {
         int equals = text.indexOf('=');
         if (equals <= 0) {
             throw new ParameterException(spec.commandLine(), source + " '" + text
-                    + "' must be FUNCTION=SPEC, e.g. VoteCounter=fail-after=0.2,seed=7");
+                    + "' must be FUNCTION=SPEC, e.g. VoteCounterFunction=fail-after=0.2,seed=7");
         }
         try {
             faults.put(text.substring(0, equals), FunctionFaults.parse(text.substring(equals + 1)));
