@@ -3,10 +3,15 @@ package dev.ddbstreams.cli;
 import dev.ddbstreams.localcloud.LocalCloud;
 import dev.ddbstreams.localcloud.firehose.FirehoseFaults;
 import dev.ddbstreams.localcloud.lambda.FunctionFaults;
+import dev.ddbstreams.localcloud.template.FunctionDefinition;
+import dev.ddbstreams.localcloud.template.Template;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -56,6 +61,27 @@ final class FaultOptions {
         }
         specs.forEach(text -> put(faults, text, "--faults"));
         return faults;
+    }
+
+    /**
+     * Refuses faults for a function that none of the templates declare (a typo would otherwise
+     * inject nothing, silently), naming the functions there are.
+     *
+     * @param templates the templates deployed, whose functions will run
+     * @param where what declares them, for the message (e.g. {@code lab votes})
+     */
+    void requireKnownFunctions(List<Template> templates, String where) {
+        Set<String> functions = templates.stream()
+                .flatMap(template -> template.functions().stream())
+                .map(FunctionDefinition::logicalId)
+                .collect(Collectors.toCollection(TreeSet::new));
+        for (String function : parse().keySet()) {
+            if (!function.equals("*") && !functions.contains(function)) {
+                throw new ParameterException(spec.commandLine(), "no function '" + function + "' in " + where
+                        + " to inject faults into; its functions: " + String.join(", ", functions)
+                        + " (or * for every function)");
+            }
+        }
     }
 
     /** From the flag if given, else from the environment variable; none by default. */

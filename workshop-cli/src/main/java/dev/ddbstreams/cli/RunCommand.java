@@ -42,8 +42,7 @@ import software.amazon.awssdk.regions.Region;
 @Command(name = "run",
         mixinStandardHelpOptions = true,
         usageHelpAutoWidth = true,
-        description = {"Runs a lab end to end on the local cloud (in memory, nothing left behind) and checks it.",
-            "Labs: ${COMPLETION-CANDIDATES}"})
+        description = "Runs a lab end to end on the local cloud (in memory, nothing left behind) and checks it.")
 final class RunCommand implements Callable<Integer> {
 
     /** How long the triggers may take to drain before the run fails. */
@@ -53,7 +52,7 @@ final class RunCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "<lab>", completionCandidates = LabNames.class,
-            description = "A lab name, or all.")
+            description = "A lab: ${COMPLETION-CANDIDATES}, or all.")
     String labName;
 
     @Option(names = "--work-folder", paramLabel = "DIR", defaultValue = ".workshop/run",
@@ -82,7 +81,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<String> failed = new ArrayList<>();
         for (Lab lab : labs) {
-            if (!run(lab, new LabOutput(out))) {
+            if (!run(lab, new LabOutput(out), labs.size() == 1)) {
                 failed.add(lab.name());
             }
         }
@@ -94,7 +93,8 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    private boolean run(Lab lab, LabOutput out) throws Exception {
+    /** With {@code checkFaultTargets}, faults must name a function of this lab (not so for all: each lab has its own). */
+    private boolean run(Lab lab, LabOutput out, boolean checkFaultTargets) throws Exception {
         out.say("== %s: %s", lab.name(), lab.summary());
         Path labFolder = workFolder.resolve(lab.name());
         // Function logs append, as a log group does: start empty so they hold this run only.
@@ -107,6 +107,10 @@ final class RunCommand implements Callable<Integer> {
         long started = System.nanoTime();
         try (LocalCloud cloud = builder.start()) {
             List<LocalCloud.Deployment> deployments = lab.deploy(cloud, "workshop-" + lab.name());
+            if (checkFaultTargets) {
+                faults.requireKnownFunctions(deployments.stream().map(LocalCloud.Deployment::template).toList(),
+                        "lab " + lab.name());
+            }
             for (LocalCloud.Deployment deployment : deployments) {
                 out.say("Deployed %s%s: %d tables, %d stream triggers", deployment.template().file(),
                         deployments.size() == 1 ? "" : " as " + deployment.stackName(), deployment.tables().size(),

@@ -1,6 +1,7 @@
 package dev.ddbstreams.cli;
 
 import dev.ddbstreams.localcloud.LocalCloud;
+import dev.ddbstreams.localcloud.dynamodb.LocalDynamoDb;
 import dev.ddbstreams.localcloud.template.TableDeployment;
 import dev.ddbstreams.localcloud.trigger.StreamTrigger;
 import java.io.IOException;
@@ -67,11 +68,13 @@ final class ServeCommand implements Callable<Integer> {
         LocalCloud.Builder builder = LocalCloud.builder().port(port).bindAddress(bind.address());
         faults.applyTo(builder);
         CountDownLatch stopped = new CountDownLatch(1);
-        try (LocalCloud cloud = builder.start()) {
+        try (LocalCloud cloud = start(builder)) {
             out.printf("DynamoDB Local: %s (region %s, in memory)%n", cloud.dynamoDb().endpoint(),
                     cloud.dynamoDb().region());
+            List<LocalCloud.Deployment> deployments = new ArrayList<>();
             for (Path template : toDeploy) {
                 LocalCloud.Deployment deployment = cloud.deploy(template, stackName(template), Map.of());
+                deployments.add(deployment);
                 out.printf("Deployed %s: tables %s; triggers %s%n", template,
                         deployment.tables().stream().map(TableDeployment::tableName).collect(Collectors.joining(", ")),
                         deployment.triggers().stream().map(ServeCommand::describe).collect(Collectors.joining(", ")));
@@ -79,6 +82,8 @@ final class ServeCommand implements Callable<Integer> {
                 deployment.deliveryStreams().forEach(stream -> out.printf("  delivery stream %s -> %s%n",
                         stream.deliveryStreamName(), stream.bucket()));
             }
+            faults.requireKnownFunctions(deployments.stream().map(LocalCloud.Deployment::template).toList(),
+                    "the served templates");
             cloud.firehose().ifPresent(firehose -> out.printf("Firehose: %s (aws firehose ... --endpoint-url %s; "
                     + "handlers reach it through %s)%n", firehose.endpoint(), firehose.endpoint(),
                     LocalCloud.FIREHOSE_ENDPOINT_PROPERTY));
@@ -94,6 +99,16 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** A taken port is the usual reason serve cannot start (another serve still running): say so, with the fix. */
+    private LocalCloud start(LocalCloud.Builder builder) {
+        try {
+            return builder.start();
+        } catch (LocalDynamoDb.PortInUseException e) {
+            throw new UserError("port " + port + " is already in use (another ./workshop serve?): stop that one, "
+                    + "or serve on another port with --port " + (port + 1));
+        }
     }
 
     private static String describe(StreamTrigger trigger) {

@@ -35,9 +35,11 @@ public final class Workshop implements Runnable {
 
     /** The command line with the workshop's error handling; tests call it with their own writers. */
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        UserErrorHandler errors = new UserErrorHandler();
         return new CommandLine(new Workshop())
                 .setOut(out)
                 .setErr(err)
-                .setExecutionExceptionHandler(new UserErrorHandler());
+                .setExecutionExceptionHandler(errors)
+                .setParameterExceptionHandler(errors);
     }
 }

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The fast half of docs that run: every shell block says how it runs, every expected output
- * follows a block that runs, every {@code source} block is in its file, every relative link
- * resolves. Problems read {@code file:line: message}.
+ * The fast half of docs that run: every shell block says how it runs, every shown output is
+ * either checked (it follows a block that runs) or says why it cannot be, every {@code source}
+ * block is in its file, every relative link resolves. Problems read {@code file:line: message}.
  */
 public final class DocsLint {
 
@@ -54,6 +54,9 @@ public final class DocsLint {
             } else if (block.marker().isEmpty() && looksLikeCommands(block)) {
                 problems.add(at + "this block starts with a command: make it a ```shell block with <!-- run -->, "
                         + "<!-- aws --> or <!-- not-run: reason -->");
+            } else if (block.marker().isEmpty() && showsOutput(block, previous)) {
+                problems.add(at + "a block showing what a command prints needs <!-- output --> (after a <!-- run --> "
+                        + "block, so docs check compares it) or <!-- output-not-checked: reason -->");
             } else if (block.marker().isPresent()) {
                 Marker marker = block.marker().get();
                 switch (marker.kind()) {
@@ -63,6 +66,11 @@ public final class DocsLint {
                         }
                         if (previous == null || !previous.has(Marker.Kind.RUN)) {
                             problems.add(at + "<!-- output --> must follow a <!-- run --> block, with no other block between");
+                        }
+                    }
+                    case OUTPUT_NOT_CHECKED -> {
+                        if (!block.language().equals("text")) {
+                            problems.add(at + "shown output goes in a ```text block");
                         }
                     }
                     case SOURCE -> SourceMatch.problem(root, marker.argument(), block.lines())
@@ -77,6 +85,12 @@ public final class DocsLint {
             brokenLink(file, link.target()).ifPresent(problem -> problems.add(link.line() + ": " + problem));
         }
         return problems;
+    }
+
+    /** A {@code text} block, or an unlabelled one right after a shell block: what a command prints. */
+    private static boolean showsOutput(FencedBlock block, FencedBlock previous) {
+        return block.language().equals("text")
+                || block.language().isEmpty() && previous != null && previous.isShell();
     }
 
     /** An unmarked text block that starts like a shell command: a command that would escape the check. */

@@ -87,15 +87,18 @@ public record MarkdownFile(Path path, List<FencedBlock> blocks, List<Link> links
             marker = Marker.parse(lines[fence - 1], fence);
             if (marker.isEmpty()) {
                 problem = Optional.of("unknown marker " + lines[fence - 1].strip()
-                        + ": use <!-- run -->, <!-- aws -->, <!-- not-run: reason -->, <!-- output --> or <!-- source: path -->");
+                        + ": use <!-- run -->, <!-- aws -->, <!-- not-run: reason -->, <!-- output -->, "
+                        + "<!-- output-not-checked: reason --> or <!-- source: path -->");
             } else if (fence > 1 && Marker.isComment(lines[fence - 2])) {
                 problem = Optional.of("more than one marker before the block: keep exactly one");
             } else if (marker.get().kind() == Marker.Kind.NOT_RUN && marker.get().argument().isEmpty()) {
                 problem = Optional.of("<!-- not-run --> needs a reason: <!-- not-run: why it cannot run unattended -->");
+            } else if (marker.get().kind() == Marker.Kind.OUTPUT_NOT_CHECKED && marker.get().argument().isEmpty()) {
+                problem = Optional.of("<!-- output-not-checked --> needs a reason: "
+                        + "<!-- output-not-checked: why no run can check it -->");
             } else if (marker.get().kind() == Marker.Kind.SOURCE && marker.get().argument().isEmpty()) {
                 problem = Optional.of("<!-- source --> needs the path of the file the block is taken from");
-            } else if (marker.get().kind() != Marker.Kind.NOT_RUN && marker.get().kind() != Marker.Kind.SOURCE
-                    && !marker.get().argument().isEmpty()) {
+            } else if (!marker.get().kind().needsArgument() && !marker.get().argument().isEmpty()) {
                 problem = Optional.of("<!-- " + marker.get().kind() + " --> takes no argument");
             }
         }

@@ -8,14 +8,20 @@ import java.util.regex.Pattern;
  * A docs-that-run marker: an HTML comment on the line just before a fenced block.
  *
  * @param kind what the block is
- * @param argument the reason of {@code not-run}, the path of {@code source}, else empty
+ * @param argument the reason of {@code not-run} or {@code output-not-checked}, the path of {@code source}, else empty
  * @param line the marker's line number (1-based)
  */
 public record Marker(Kind kind, String argument, int line) {
 
     /** The markers of the convention; the names are what a Markdown file writes. */
     public enum Kind {
-        RUN("run"), AWS("aws"), NOT_RUN("not-run"), OUTPUT("output"), SOURCE("source");
+        RUN("run"), AWS("aws"), NOT_RUN("not-run"), OUTPUT("output"), OUTPUT_NOT_CHECKED("output-not-checked"),
+        SOURCE("source");
+
+        /** Whether the marker must say why (the reason or the path after the colon). */
+        boolean needsArgument() {
+            return this == NOT_RUN || this == OUTPUT_NOT_CHECKED || this == SOURCE;
+        }
 
         private final String name;
 
@@ -30,7 +36,7 @@ public record Marker(Kind kind, String argument, int line) {
     }
 
     private static final Pattern COMMENT = Pattern.compile("^\\s*<!--\\s*(.*?)\\s*-->\\s*$");
-    private static final Pattern MARKER = Pattern.compile("^(run|aws|not-run|output|source)\\s*(?::\\s*(.*))?$");
+    private static final Pattern MARKER = Pattern.compile("^(run|aws|not-run|output-not-checked|output|source)\\s*(?::\\s*(.*))?$");
 
     /** Whether the line is an HTML comment alone on its line (a marker, valid or not). */
     static boolean isComment(String line) {
@@ -52,6 +58,7 @@ public record Marker(Kind kind, String argument, int line) {
             case "aws" -> Kind.AWS;
             case "not-run" -> Kind.NOT_RUN;
             case "output" -> Kind.OUTPUT;
+            case "output-not-checked" -> Kind.OUTPUT_NOT_CHECKED;
             default -> Kind.SOURCE;
         };
         String argument = marker.group(2) == null ? "" : marker.group(2).trim();

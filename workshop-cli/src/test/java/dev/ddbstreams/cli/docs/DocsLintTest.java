@@ -48,6 +48,7 @@ class DocsLintTest {
                 ./workshop serve
                 ```
 
+                <!-- output-not-checked: printed by AWS only -->
                 ```text
                 not a command
                 ```
@@ -67,9 +68,43 @@ class DocsLintTest {
     @Test
     void lint_whenATextBlockStartsWithACommand_asksForAShellBlock() {
         List<String> problems = lint("```text\naws cloudformation deploy --stack-name s\n```\n\n```\n./workshop run all\n```\n"
-                + "\n```text\n== votes: output, not a command\n```\n");
+                + "\n<!-- output-not-checked: an example -->\n```text\n== votes: output, not a command\n```\n");
 
         assertThat(problems).hasSize(2).allMatch(problem -> problem.contains("this block starts with a command"));
+    }
+
+    @Test
+    void lint_whenShownOutputIsUnmarked_namesFileAndLine() throws IOException {
+        String doc = """
+                <!-- not-run: a server that runs until Ctrl-C -->
+                ```shell
+                ./workshop serve
+                ```
+
+                ```
+                DynamoDB Local: http://localhost:8000
+                ```
+
+                ```text
+                invocations: 22
+                ```
+                """;
+
+        Files.writeString(root.resolve("lab.md"), doc);
+
+        assertThat(new DocsLint(root).lint(List.of(Path.of("lab.md")))).containsExactly(
+                "lab.md:6: a block showing what a command prints needs <!-- output --> (after a <!-- run --> block, "
+                        + "so docs check compares it) or <!-- output-not-checked: reason -->",
+                "lab.md:10: a block showing what a command prints needs <!-- output --> (after a <!-- run --> block, "
+                        + "so docs check compares it) or <!-- output-not-checked: reason -->");
+    }
+
+    @Test
+    void lint_whenOutputNotCheckedHasNoReasonOrIsNotText_failsIt() {
+        assertThat(lint("<!-- output-not-checked -->\n```text\nhello\n```\n")).singleElement().asString()
+                .startsWith("2: <!-- output-not-checked --> needs a reason");
+        assertThat(lint("<!-- output-not-checked: AWS only -->\n```json\n{}\n```\n")).singleElement().asString()
+                .isEqualTo("2: shown output goes in a ```text block");
     }
 
     @Test
