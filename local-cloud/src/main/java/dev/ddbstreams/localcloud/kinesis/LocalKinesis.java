@@ -1,0 +1,44 @@
+package dev.ddbstreams.localcloud.kinesis;
+
+import java.net.URI;
+import java.time.InstantSource;
+
+/**
+ * The local Kinesis data streams as the local cloud runs them: a {@link LocalKinesisClient} and
+ * the {@link KinesisEndpoint} that handlers' own SDK clients and the AWS CLI reach it through.
+ */
+public final class LocalKinesis implements AutoCloseable {
+
+    private final LocalKinesisClient client;
+    private final KinesisEndpoint endpoint;
+
+    private LocalKinesis(LocalKinesisClient client, KinesisEndpoint endpoint) {
+        this.client = client;
+        this.endpoint = endpoint;
+    }
+
+    public static LocalKinesis start(String region, InstantSource clock) {
+        LocalKinesisClient client = LocalKinesisClient.builder().region(region).clock(clock).build();
+        return new LocalKinesis(client, KinesisEndpoint.start(client));
+    }
+
+    /** The in-process client behind the endpoint. */
+    public LocalKinesisClient client() {
+        return client;
+    }
+
+    /** Where SDK clients and the AWS CLI reach it: {@code http://127.0.0.1:<port>}. */
+    public URI endpoint() {
+        return endpoint.uri();
+    }
+
+    /** CreateStream with ShardCount, as CloudFormation does for a PROVISIONED {@code AWS::Kinesis::Stream}. */
+    public void createStream(String streamName, int shardCount) {
+        client.createStream(request -> request.streamName(streamName).shardCount(shardCount));
+    }
+
+    @Override
+    public void close() {
+        endpoint.close();
+    }
+}
