@@ -9,6 +9,12 @@ import java.time.InstantSource;
  */
 public final class LocalKinesis implements AutoCloseable {
 
+    /**
+     * The SDK v2 setting that makes its Kinesis client speak AWS JSON 1.1 instead of CBOR, which
+     * the endpoint does not read (environment variable {@code CBOR_ENABLED}).
+     */
+    public static final String CBOR_PROPERTY = "aws.cborEnabled";
+
     private final LocalKinesisClient client;
     private final KinesisEndpoint endpoint;
 
