@@ -2,6 +2,7 @@ package dev.ddbstreams.localcloud.kinesis;
 
 import java.net.URI;
 import java.time.InstantSource;
+import software.amazon.awssdk.services.kinesis.model.StreamMode;
 
 /**
  * The local Kinesis data streams as the local cloud runs them: a {@link LocalKinesisClient} and
@@ -43,6 +44,13 @@ public final class LocalKinesis implements AutoCloseable {
         client.createStream(request -> request.streamName(streamName).shardCount(shardCount));
     }
 
+    /** CreateStream in ON_DEMAND mode: 4 shards to start with. */
+    public void createOnDemandStream(String streamName) {
+        client.createStream(request -> request.streamName(streamName)
+                .streamModeDetails(mode -> mode.streamMode(StreamMode.ON_DEMAND)));
+    }
+
+    /** Stops answering over HTTP; the streams stay readable in process through {@link #client()}. */
     @Override
     public void close() {
         endpoint.close();
