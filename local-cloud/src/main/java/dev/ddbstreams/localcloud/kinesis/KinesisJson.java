@@ -1,12 +1,10 @@
 package dev.ddbstreams.localcloud.kinesis;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
+import dev.ddbstreams.localcloud.awsjson.AwsJson;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,44 +31,9 @@ import software.amazon.awssdk.utils.builder.SdkBuilder;
  */
 final class KinesisJson {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    /** A body that is not JSON, or a member of the wrong type: answered as SerializationException. */
-    static final class MalformedRequestException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        MalformedRequestException(String message, Throwable cause) {
-            super(message, cause);
-        }
-    }
-
     private KinesisJson() {
-    }
-
-    static JsonNode parse(byte[] body) {
-        if (body.length == 0) {
-            return NODES.objectNode();
-        }
-        try {
-            JsonNode node = JSON.readTree(body);
-            if (node == null || !node.isObject()) {
-                throw new MalformedRequestException("the request body must be a JSON object", null);
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw new MalformedRequestException("the request body is not JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new MalformedRequestException("cannot read the request body: " + e.getMessage(), e);
-        }
-    }
-
-    static byte[] bytes(JsonNode body) {
-        try {
-            return JSON.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a JSON tree", e);
-        }
     }
 
     /** Fills a model builder (a request's) from a JSON object and builds it. */
@@ -91,19 +54,9 @@ final class KinesisJson {
         return node;
     }
 
-    /** The error body of AWS JSON protocols: SDKs and the AWS CLI read the code from {@code __type}. */
-    static ObjectNode error(String errorCode, String message) {
-        ObjectNode body = NODES.objectNode();
-        body.put("__type", errorCode);
-        if (message != null) {
-            body.put("message", message);
-        }
-        return body;
-    }
-
     private static void fill(SdkPojo builder, JsonNode body, String path) {
         if (!body.isObject()) {
-            throw new MalformedRequestException(where(path) + " must be a JSON object", null);
+            throw new AwsJson.MalformedRequestException(where(path) + " must be a JSON object", null);
         }
         for (SdkField<?> field : builder.sdkFields()) {
             JsonNode value = body.get(field.locationName());
@@ -131,7 +84,7 @@ final class KinesisJson {
                 return SdkBytes.fromByteArray(Base64.getDecoder().decode(require(value.isTextual(), value, path,
                         "base64 text").textValue()));
             } catch (IllegalArgumentException e) {
-                throw new MalformedRequestException(path + " is not base64: " + e.getMessage(), e);
+                throw new AwsJson.MalformedRequestException(path + " is not base64: " + e.getMessage(), e);
             }
         } else if (type == MarshallingType.SDK_POJO) {
             Buildable nested = (Buildable) field.constructor().get();
@@ -146,7 +99,7 @@ final class KinesisJson {
             }
             return list;
         }
-        throw new MalformedRequestException(path + ": members of type " + type + " are not read by the local Kinesis", null);
+        throw new AwsJson.MalformedRequestException(path + ": members of type " + type + " are not read by the local Kinesis", null);
     }
 
     private static JsonNode writeValue(SdkField<?> field, Object value) {
@@ -180,7 +133,7 @@ final class KinesisJson {
 
     private static JsonNode require(boolean ok, JsonNode value, String path, String expected) {
         if (!ok) {
-            throw new MalformedRequestException(path + " must be " + expected + ", was " + value.getNodeType(), null);
+            throw new AwsJson.MalformedRequestException(path + " must be " + expected + ", was " + value.getNodeType(), null);
         }
         return value;
     }
