@@ -69,17 +69,17 @@ public final class LocalKinesisClient implements KinesisClient {
     private static final int DEFAULT_LIST_SHARDS_MAX_RESULTS = 1000;
     private static final int DEFAULT_DESCRIBE_LIMIT = 100;
     private static final int RETENTION_HOURS = 24;
+    /** The account in ARNs and messages: the placeholder account templates resolve to locally. */
+    private static final String ACCOUNT_ID = "123456789012";
 
     private final Map<String, KinesisDataStream> streams = new ConcurrentSkipListMap<>();
     private final InstantSource clock;
     private final String region;
-    private final String accountId;
     private final AtomicInteger recordsToFail = new AtomicInteger();
 
     private LocalKinesisClient(Builder builder) {
         this.clock = builder.clock;
         this.region = builder.region;
-        this.accountId = builder.accountId;
     }
 
     public static Builder builder() {
@@ -118,7 +118,7 @@ public final class LocalKinesisClient implements KinesisClient {
         KinesisDataStream stream = new KinesisDataStream(name, arn(name), mode, shards, maxRecordSize,
                 clock.instant().truncatedTo(ChronoUnit.SECONDS));
         if (streams.putIfAbsent(name, stream) != null) {
-            throw KinesisErrors.streamExists(name, accountId);
+            throw KinesisErrors.streamExists(name, ACCOUNT_ID);
         }
         return CreateStreamResponse.builder().build();
     }
@@ -170,7 +170,7 @@ public final class LocalKinesisClient implements KinesisClient {
                     + request.shardId() + " and " + request.shardIteratorTypeAsString());
         }
         KinesisShard shard = stream.shard(request.shardId())
-                .orElseThrow(() -> KinesisErrors.shardNotFound(request.shardId(), stream.name(), accountId));
+                .orElseThrow(() -> KinesisErrors.shardNotFound(request.shardId(), stream.name(), ACCOUNT_ID));
         long position = switch (request.shardIteratorType()) {
             case TRIM_HORIZON -> 0;
             case LATEST -> shard.end();
@@ -315,15 +315,15 @@ public final class LocalKinesisClient implements KinesisClient {
         if (name == null && arn == null) {
             throw KinesisErrors.invalidArgument("Either StreamName or StreamARN should be provided.");
         }
-        String arnPrefix = "arn:aws:kinesis:" + region + ":" + accountId + ":stream/";
+        String arnPrefix = "arn:aws:kinesis:" + region + ":" + ACCOUNT_ID + ":stream/";
         if (arn != null && (!arn.startsWith(arnPrefix) || (name != null && !arn.equals(arnPrefix + name)))) {
             throw KinesisErrors.invalidArgument("StreamARN " + arn + (name != null ? " does not name stream " + name
-                    : " is not a stream of account " + accountId + " in " + region));
+                    : " is not a stream of account " + ACCOUNT_ID + " in " + region));
         }
         String streamName = name != null ? name : arn.substring(arnPrefix.length());
         KinesisDataStream stream = streams.get(streamName);
         if (stream == null) {
-            throw KinesisErrors.streamNotFound(streamName, accountId);
+            throw KinesisErrors.streamNotFound(streamName, ACCOUNT_ID);
         }
         return stream;
     }
@@ -333,7 +333,7 @@ public final class LocalKinesisClient implements KinesisClient {
         if (position.isEmpty()) {
             throw KinesisErrors.invalidArgument("StartingSequenceNumber " + request.startingSequenceNumber()
                     + " used in GetShardIterator on shard " + shard.shardId() + " in stream " + stream.name()
-                    + " under account " + accountId + " is invalid because it did not come from this stream.");
+                    + " under account " + ACCOUNT_ID + " is invalid because it did not come from this stream.");
         }
         return position.getAsLong();
     }
@@ -352,11 +352,11 @@ public final class LocalKinesisClient implements KinesisClient {
 
     private String rateExceeded(KinesisDataStream stream, KinesisShard shard) {
         return "Rate exceeded for shard " + shard.shardId() + " in stream " + stream.name() + " under account "
-                + accountId + ".";
+                + ACCOUNT_ID + ".";
     }
 
     private String arn(String streamName) {
-        return "arn:aws:kinesis:" + region + ":" + accountId + ":stream/" + streamName;
+        return "arn:aws:kinesis:" + region + ":" + ACCOUNT_ID + ":stream/" + streamName;
     }
 
     private static int indexAfter(List<KinesisShard> shards, String shardId) {
@@ -401,7 +401,6 @@ public final class LocalKinesisClient implements KinesisClient {
     public static final class Builder {
         private InstantSource clock = InstantSource.system();
         private String region = "us-east-1";
-        private String accountId = "123456789012";
 
         private Builder() {
         }
@@ -415,12 +414,6 @@ public final class LocalKinesisClient implements KinesisClient {
         /** The region in ARNs (default us-east-1). */
         public Builder region(String newRegion) {
             this.region = Objects.requireNonNull(newRegion, "region");
-            return this;
-        }
-
-        /** The account in ARNs and messages (default 123456789012, the one templates resolve to locally). */
-        public Builder accountId(String newAccountId) {
-            this.accountId = Objects.requireNonNull(newAccountId, "accountId");
             return this;
         }
 
