@@ -4,12 +4,14 @@ import dev.ddbstreams.localcloud.dynamodb.LocalDynamoDb;
 import dev.ddbstreams.localcloud.firehose.DeliveryStreamConfig;
 import dev.ddbstreams.localcloud.firehose.FirehoseFaults;
 import dev.ddbstreams.localcloud.firehose.LocalFirehose;
+import dev.ddbstreams.localcloud.kinesis.LocalKinesis;
 import dev.ddbstreams.localcloud.lambda.FunctionFaults;
 import dev.ddbstreams.localcloud.lambda.FunctionLogs;
 import dev.ddbstreams.localcloud.lambda.LocalFunction;
 import dev.ddbstreams.localcloud.routing.RegionEndpoints;
 import dev.ddbstreams.localcloud.template.DeliveryStreamDefinition;
 import dev.ddbstreams.localcloud.template.FunctionDefinition;
+import dev.ddbstreams.localcloud.template.KinesisStreamDefinition;
 import dev.ddbstreams.localcloud.template.StackSettings;
 import dev.ddbstreams.localcloud.template.StreamTriggerDefinition;
 import dev.ddbstreams.localcloud.template.TableDeployer;
@@ -44,7 +46,9 @@ import software.amazon.awssdk.regions.Region;
  * triggers running on it, with handlers reaching DynamoDB through the SDK's standard endpoint
  * configuration (the {@code aws.endpointUrl} system property and static local credentials), so
  * no handler knows it runs locally. A template's Firehose delivery streams run on the local
- * Firehose, which handlers reach the same way, through {@code aws.endpointUrlFirehose}.
+ * Firehose, which handlers reach the same way, through {@code aws.endpointUrlFirehose}; its
+ * Kinesis data streams on the local Kinesis, through {@code aws.endpointUrlKinesis} (with
+ * {@code aws.cborEnabled=false}, as the local Kinesis speaks JSON only).
  *
  * <p>Functions' standard output and error go to {@link #logFolder()}, as Lambda sends them to
  * CloudWatch Logs. One instance per JVM at a time: the endpoint configuration is JVM-wide.
@@ -67,6 +71,9 @@ public final class LocalCloud implements AutoCloseable {
      */
     public static final String FIREHOSE_ENDPOINT_PROPERTY = "aws.endpointUrlFirehose";
 
+    /** The SDK v2 standard configuration's endpoint for Kinesis alone (service id "Kinesis"). */
+    public static final String KINESIS_ENDPOINT_PROPERTY = "aws.endpointUrlKinesis";
+
     private static final List<String> SDK_PROPERTIES = List.of("aws.endpointUrl", "aws.accessKeyId",
             "aws.secretAccessKey", "aws.region");
 
@@ -81,6 +88,7 @@ public final class LocalCloud implements AutoCloseable {
     private final FailureDestination failureDestination;
     private final FirehoseFaults firehoseFaults;
     private LocalFirehose firehose;
+    private LocalKinesis kinesis;
     private final Map<String, String> previousProperties = new HashMap<>();
     private final List<Deployment> deployments = new ArrayList<>();
 
@@ -146,6 +154,11 @@ public final class LocalCloud implements AutoCloseable {
         return workFolder;
     }
 
+    /** The local Kinesis, once a deployed template has a Kinesis data stream. */
+    public synchronized Optional<LocalKinesis> kinesis() {
+        return Optional.ofNullable(kinesis);
+    }
+
     /** The local Firehose, once a deployed template has a delivery stream. */
     public synchronized Optional<LocalFirehose> firehose() {
         return Optional.ofNullable(firehose);
@@ -158,7 +171,8 @@ public final class LocalCloud implements AutoCloseable {
 
     /**
      * Reads a template, creates its delivery streams (starting the local Firehose on the first
-     * one) and its tables, and starts its stream triggers.
+     * one), its Kinesis data streams (starting the local Kinesis on the first one) and its tables,
+     * and starts its stream triggers.
      *
      * @param stackName names resources the template leaves unnamed, as a CloudFormation stack would
      */
@@ -196,6 +210,10 @@ public final class LocalCloud implements AutoCloseable {
         if (!deliveryStreams.isEmpty()) {
             LocalFirehose started = startFirehose();
             deliveryStreams.forEach(started::addDeliveryStream);
+        }
+        if (!template.kinesisStreams().isEmpty()) {
+            LocalKinesis started = startKinesis();
+            template.kinesisStreams().forEach(stream -> createStream(started, stream));
         }
         List<TableDeployment> tables = new TableDeployer(target.dynamoDbClient()).deploy(template);
         List<StreamTrigger> triggers = new ArrayList<>();
@@ -250,8 +268,8 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     /**
-     * Stops the triggers, then the local Firehose (delivering what it still buffers), then every
-     * DynamoDB Local, and restores the SDK properties it set and clears the region routing.
+     * Stops the triggers, then the local Kinesis endpoint, then the local Firehose (delivering
+     * what it still buffers), then every DynamoDB Local, and restores the SDK properties it set and clears the region routing.
      *
      * @throws IllegalStateException if the local Firehose could not write a buffer (the rest is closed anyway)
      */
@@ -259,6 +277,7 @@ public final class LocalCloud implements AutoCloseable {
     public void close() {
         try {
             triggers().forEach(StreamTrigger::close);
+            kinesis().ifPresent(LocalKinesis::close);
             LocalFirehose started = firehose().orElse(null);
             if (started != null) {
                 started.close();
@@ -296,10 +315,31 @@ public final class LocalCloud implements AutoCloseable {
         if (firehose == null) {
             firehose = LocalFirehose.start(dynamoDb.region().id(), firehoseFaults, clock, FIREHOSE_DELIVERY_CHECK,
                     bindAddress);
-            previousProperties.putIfAbsent(FIREHOSE_ENDPOINT_PROPERTY, System.getProperty(FIREHOSE_ENDPOINT_PROPERTY));
-            System.setProperty(FIREHOSE_ENDPOINT_PROPERTY, firehose.endpoint().toString());
+            setSdkProperty(FIREHOSE_ENDPOINT_PROPERTY, firehose.endpoint().toString());
         }
         return firehose;
+    }
+
+    private synchronized LocalKinesis startKinesis() {
+        if (kinesis == null) {
+            kinesis = LocalKinesis.start(dynamoDb.region().id(), clock, bindAddress);
+            setSdkProperty(KINESIS_ENDPOINT_PROPERTY, kinesis.endpoint().toString());
+            setSdkProperty(LocalKinesis.CBOR_PROPERTY, "false");
+        }
+        return kinesis;
+    }
+
+    private static void createStream(LocalKinesis kinesis, KinesisStreamDefinition stream) {
+        if (stream.onDemand()) {
+            kinesis.createOnDemandStream(stream.streamName());
+        } else {
+            kinesis.createStream(stream.streamName(), stream.shardCount());
+        }
+    }
+
+    private synchronized void setSdkProperty(String name, String value) {
+        previousProperties.putIfAbsent(name, System.getProperty(name));
+        System.setProperty(name, value);
     }
 
     /** The bucket is a folder {@code s3/<bucket>} in the work folder: the bucket's logical id, or its name from the ARN. */

@@ -27,14 +27,15 @@ import picocli.CommandLine.Spec;
  * triggers running, until Ctrl-C. The AWS CLI (or any SDK) pointed at the port sees the tables,
  * and the triggers react to its writes as Lambda would. Delivery streams run on the local
  * Firehose (its endpoint on a free port, printed), delivering to folders under
- * {@code .workshop/s3/} in the background as their buffer intervals pass.
+ * {@code .workshop/s3/} in the background as their buffer intervals pass; Kinesis data streams
+ * on the local Kinesis (its endpoint on a free port, printed).
  */
 @Command(name = "serve",
         mixinStandardHelpOptions = true,
         usageHelpAutoWidth = true,
         description = {
             "Runs DynamoDB Local on a port with every module's template deployed (tables, stream triggers, "
-                    + "Firehose delivery streams writing to folders), until Ctrl-C.",
+                    + "Firehose delivery streams writing to folders, Kinesis data streams), until Ctrl-C.",
             "Use it with the AWS CLI: export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local "
                     + "AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1, then aws dynamodb ... --endpoint-url http://localhost:8000"})
 final class ServeCommand implements Callable<Integer> {
@@ -81,12 +82,17 @@ final class ServeCommand implements Callable<Integer> {
                 deployment.triggersNotRun().forEach(line -> out.println("  not run: " + line));
                 deployment.deliveryStreams().forEach(stream -> out.printf("  delivery stream %s -> %s%n",
                         stream.deliveryStreamName(), stream.bucket()));
+                deployment.template().kinesisStreams().forEach(stream -> out.printf("  Kinesis stream %s (%s)%n",
+                        stream.streamName(), stream.onDemand() ? "on demand" : stream.shardCount() + " shards"));
             }
             faults.requireKnownFunctions(deployments.stream().map(LocalCloud.Deployment::template).toList(),
                     "the served templates");
             cloud.firehose().ifPresent(firehose -> out.printf("Firehose: %s (aws firehose ... --endpoint-url %s; "
                     + "handlers reach it through %s)%n", firehose.endpoint(), firehose.endpoint(),
                     LocalCloud.FIREHOSE_ENDPOINT_PROPERTY));
+            cloud.kinesis().ifPresent(kinesis -> out.printf("Kinesis: %s (aws kinesis ... --endpoint-url %s; "
+                    + "handlers reach it through %s)%n", kinesis.endpoint(), kinesis.endpoint(),
+                    LocalCloud.KINESIS_ENDPOINT_PROPERTY));
             out.printf("%nFor the AWS CLI:%n  export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local "
                     + "AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1%n"
                     + "  aws dynamodb list-tables --endpoint-url %s%n", cloud.dynamoDb().endpoint());

@@ -1,24 +1,11 @@
 package dev.ddbstreams.localcloud.firehose;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
+import dev.ddbstreams.localcloud.awsjson.AwsJsonEndpoint;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 
 /**
@@ -31,7 +18,7 @@ import software.amazon.awssdk.services.firehose.FirehoseClient;
  * responses ({@code {"__type": ..., "message": ...}} with the exception's status), which the SDK
  * maps back to the same exception classes. Any other operation is answered 400
  * {@code UnknownOperationException} naming it. Request signatures are not checked: any
- * credentials work, as with DynamoDB Local.
+ * credentials work, as with DynamoDB Local. The HTTP side is {@link AwsJsonEndpoint}.
  *
  * @see <a href="https://docs.aws.amazon.com/firehose/latest/APIReference/API_Operations.html">Firehose actions</a>
  */
@@ -39,28 +26,13 @@ public final class FirehoseEndpoint implements AutoCloseable {
 
     /** The target prefix of Firehose's API version 2015-08-04. */
     public static final String TARGET_PREFIX = "Firehose_20150804.";
-    static final String CONTENT_TYPE = "application/x-amz-json-1.1";
     static final List<String> OPERATIONS = List.of("PutRecord", "PutRecordBatch", "DescribeDeliveryStream",
             "ListDeliveryStreams");
 
-    private static final Logger LOG = LoggerFactory.getLogger(FirehoseEndpoint.class);
-    private static final int HANDLER_THREADS = 4;
+    private final AwsJsonEndpoint endpoint;
 
-    private final FirehoseClient firehose;
-    private final HttpServer server;
-    private final ExecutorService executor;
-    private final URI uri;
-
-    private FirehoseEndpoint(FirehoseClient firehose, HttpServer server, ExecutorService executor) {
-        this.firehose = firehose;
-        this.server = server;
-        this.executor = executor;
-        InetSocketAddress address = server.getAddress();
-        // Bound to every interface, it is still reached through loopback from here.
-        InetAddress reachable = address.getAddress().isAnyLocalAddress() ? InetAddress.getLoopbackAddress()
-                : address.getAddress();
-        String host = reachable.getHostAddress();
-        this.uri = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort());
+    private FirehoseEndpoint(AwsJsonEndpoint endpoint) {
+        this.endpoint = endpoint;
     }
 
     /** Starts on a free loopback port; the server's threads are daemons, so they never keep a JVM alive. */
@@ -70,79 +42,27 @@ public final class FirehoseEndpoint implements AutoCloseable {
 
     /** Starts on a free port of the given address; any address but loopback opens it to the network. */
     public static FirehoseEndpoint start(FirehoseClient firehose, InetAddress bindAddress) {
-        HttpServer server;
-        try {
-            server = HttpServer.create(new InetSocketAddress(bindAddress, 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open a port on " + bindAddress + " for the local Firehose", e);
-        }
-        ExecutorService executor = Executors.newFixedThreadPool(HANDLER_THREADS, daemonThreads());
-        FirehoseEndpoint endpoint = new FirehoseEndpoint(firehose, server, executor);
-        server.createContext("/", endpoint::handle);
-        server.setExecutor(executor);
-        startOnDaemonThread(server);
-        return endpoint;
+        return new FirehoseEndpoint(AwsJsonEndpoint.start("Firehose", TARGET_PREFIX,
+                (operation, request) -> call(firehose, operation, request), bindAddress));
     }
 
     /** The address and port it listens on. */
     public InetSocketAddress boundAddress() {
-        return server.getAddress();
+        return endpoint.boundAddress();
     }
 
     /** The endpoint URL, e.g. {@code http://127.0.0.1:41234}: for {@code endpointOverride} or {@code --endpoint-url}. */
     public URI uri() {
-        return uri;
+        return endpoint.uri();
     }
 
     /** Stops answering; the client behind it is left open (its owner closes it). */
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        endpoint.close();
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            Answer answer = answer(exchange);
-            byte[] body = FirehoseJson.write(answer.body());
-            exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
-            exchange.getResponseHeaders().set("x-amzn-RequestId", answer.requestId());
-            exchange.sendResponseHeaders(answer.status(), body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
-    }
-
-    private Answer answer(HttpExchange exchange) throws IOException {
-        String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-        if (!"POST".equals(exchange.getRequestMethod()) || target == null || !target.startsWith(TARGET_PREFIX)) {
-            return Answer.error(400, "UnknownOperationException", "the local Firehose takes POST / with X-Amz-Target: "
-                    + TARGET_PREFIX + "<Operation> (AWS JSON 1.1); got " + exchange.getRequestMethod() + " with target "
-                    + target);
-        }
-        String operation = target.substring(TARGET_PREFIX.length());
-        byte[] body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = in.readAllBytes();
-        }
-        // The server must answer every request, so every failure becomes an error response here.
-        try {
-            return Answer.ok(call(operation, FirehoseJson.parse(body)));
-        } catch (AwsServiceException e) {
-            String requestId = e.requestId() != null ? e.requestId() : UUID.randomUUID().toString();
-            return new Answer(e.statusCode(), FirehoseJson.error(e.awsErrorDetails().errorCode(),
-                    e.awsErrorDetails().errorMessage()), requestId);
-        } catch (FirehoseJson.MalformedRequestException e) {
-            return Answer.error(400, "SerializationException", e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.error("local Firehose failed on {}", operation, e);
-            return Answer.error(500, ServiceErrors.INTERNAL_FAILURE_CODE, ServiceErrors.INTERNAL_FAILURE_MESSAGE
-                    + " (local: " + e + ")");
-        }
-    }
-
-    private JsonNode call(String operation, JsonNode request) {
+    private static JsonNode call(FirehoseClient firehose, String operation, JsonNode request) {
         switch (operation) {
             case "PutRecordBatch":
                 return FirehoseJson.putRecordBatchResponse(
@@ -157,41 +77,6 @@ public final class FirehoseEndpoint implements AutoCloseable {
                         firehose.listDeliveryStreams(FirehoseJson.listDeliveryStreamsRequest(request)));
             default:
                 throw ServiceErrors.unknownOperation(operation, OPERATIONS);
-        }
-    }
-
-    // HttpServer's dispatcher thread takes its daemon flag from the thread that starts the server.
-    private static void startOnDaemonThread(HttpServer server) {
-        Thread starter = new Thread(server::start, "local-firehose-endpoint-start");
-        starter.setDaemon(true);
-        starter.start();
-        try {
-            starter.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            server.stop(0);
-            throw new IllegalStateException("interrupted while starting the local Firehose endpoint", e);
-        }
-    }
-
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, "local-firehose-endpoint-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
-
-    /** One HTTP response: status, JSON body, request id. */
-    private record Answer(int status, JsonNode body, String requestId) {
-
-        static Answer ok(JsonNode body) {
-            return new Answer(200, body, UUID.randomUUID().toString());
-        }
-
-        static Answer error(int status, String errorCode, String message) {
-            return new Answer(status, FirehoseJson.error(errorCode, message), UUID.randomUUID().toString());
         }
     }
 }

@@ -1,12 +1,9 @@
 package dev.ddbstreams.localcloud.firehose;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.ddbstreams.localcloud.awsjson.AwsJson;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,43 +35,7 @@ import software.amazon.awssdk.services.firehose.model.Record;
  */
 final class FirehoseJson {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** A body that is not JSON, or a member of the wrong type: Firehose answers SerializationException. */
-    static final class MalformedRequestException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        MalformedRequestException(String message, Throwable cause) {
-            super(message, cause);
-        }
-    }
-
     private FirehoseJson() {
-    }
-
-    static JsonNode parse(byte[] body) {
-        if (body.length == 0) {
-            return JSON.createObjectNode();
-        }
-        try {
-            JsonNode node = JSON.readTree(body);
-            if (node == null || !node.isObject()) {
-                throw new MalformedRequestException("the request body must be a JSON object", null);
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw new MalformedRequestException("the request body is not JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static byte[] write(JsonNode body) {
-        try {
-            return JSON.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a JSON tree", e);
-        }
     }
 
     static PutRecordBatchRequest putRecordBatchRequest(JsonNode body) {
@@ -105,7 +66,7 @@ final class FirehoseJson {
     }
 
     static ObjectNode putRecordBatchResponse(PutRecordBatchResponse response) {
-        ObjectNode body = JSON.createObjectNode();
+        ObjectNode body = AwsJson.object();
         body.put("FailedPutCount", response.failedPutCount());
         body.put("Encrypted", response.encrypted());
         ArrayNode entries = body.putArray("RequestResponses");
@@ -119,7 +80,7 @@ final class FirehoseJson {
     }
 
     static ObjectNode putRecordResponse(PutRecordResponse response) {
-        ObjectNode body = JSON.createObjectNode();
+        ObjectNode body = AwsJson.object();
         body.put("RecordId", response.recordId());
         body.put("Encrypted", response.encrypted());
         return body;
@@ -127,7 +88,7 @@ final class FirehoseJson {
 
     static ObjectNode describeDeliveryStreamResponse(DescribeDeliveryStreamResponse response) {
         DeliveryStreamDescription description = response.deliveryStreamDescription();
-        ObjectNode body = JSON.createObjectNode();
+        ObjectNode body = AwsJson.object();
         ObjectNode node = body.putObject("DeliveryStreamDescription");
         node.put("DeliveryStreamName", description.deliveryStreamName());
         node.put("DeliveryStreamARN", description.deliveryStreamARN());
@@ -151,23 +112,15 @@ final class FirehoseJson {
     }
 
     static ObjectNode listDeliveryStreamsResponse(ListDeliveryStreamsResponse response) {
-        ObjectNode body = JSON.createObjectNode();
+        ObjectNode body = AwsJson.object();
         ArrayNode names = body.putArray("DeliveryStreamNames");
         response.deliveryStreamNames().forEach(names::add);
         body.put("HasMoreDeliveryStreams", response.hasMoreDeliveryStreams());
         return body;
     }
 
-    /** The error body of AWS JSON protocols: the SDK reads the code from {@code __type}. */
-    static ObjectNode error(String errorCode, String message) {
-        ObjectNode body = JSON.createObjectNode();
-        body.put("__type", errorCode);
-        putIfPresent(body, "message", message);
-        return body;
-    }
-
     private static ObjectNode extendedS3(ExtendedS3DestinationDescription s3) {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = AwsJson.object();
         node.put("BucketARN", s3.bucketARN());
         putIfPresent(node, "Prefix", s3.prefix());
         putIfPresent(node, "ErrorOutputPrefix", s3.errorOutputPrefix());
@@ -183,7 +136,7 @@ final class FirehoseJson {
 
     private static Record record(JsonNode record, String member) {
         if (!record.isObject()) {
-            throw new MalformedRequestException(member + " must hold objects with a Data member", null);
+            throw new AwsJson.MalformedRequestException(member + " must hold objects with a Data member", null);
         }
         String data = text(record, "Data");
         if (data == null) {
@@ -192,7 +145,7 @@ final class FirehoseJson {
         try {
             return Record.builder().data(SdkBytes.fromByteArray(Base64.getDecoder().decode(data))).build();
         } catch (IllegalArgumentException e) {
-            throw new MalformedRequestException(member + "[].Data is not base64: " + e.getMessage(), e);
+            throw new AwsJson.MalformedRequestException(member + "[].Data is not base64: " + e.getMessage(), e);
         }
     }
 
@@ -202,7 +155,7 @@ final class FirehoseJson {
             return null;
         }
         if (!value.isTextual()) {
-            throw new MalformedRequestException(member + " must be a string", null);
+            throw new AwsJson.MalformedRequestException(member + " must be a string", null);
         }
         return value.textValue();
     }
@@ -213,7 +166,7 @@ final class FirehoseJson {
             return null;
         }
         if (!value.isIntegralNumber() || !value.canConvertToInt()) {
-            throw new MalformedRequestException(member + " must be an integer", null);
+            throw new AwsJson.MalformedRequestException(member + " must be an integer", null);
         }
         return value.intValue();
     }

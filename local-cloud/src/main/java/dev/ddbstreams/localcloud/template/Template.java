@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * What the local cloud needs from one module's SAM/CloudFormation template: its tables, its
- * functions with their stream triggers, and its Firehose delivery streams, with every intrinsic
- * function already resolved.
+ * functions with their stream triggers, its Firehose delivery streams and its Kinesis data
+ * streams, with every intrinsic function already resolved.
  *
  * @param file where it was read from
  * @param parameters the parameter values used (defaults, overridden by the caller's values)
@@ -16,20 +16,21 @@ import java.util.Optional;
  */
 public record Template(Path file, Map<String, String> parameters, List<TableDefinition> tables,
         List<FunctionDefinition> functions, List<DeliveryStreamDefinition> deliveryStreams,
-        List<TemplateNotice> notices) {
+        List<KinesisStreamDefinition> kinesisStreams, List<TemplateNotice> notices) {
 
     public Template {
         parameters = Map.copyOf(parameters);
         tables = List.copyOf(tables);
         functions = List.copyOf(functions);
         deliveryStreams = List.copyOf(deliveryStreams);
+        kinesisStreams = List.copyOf(kinesisStreams);
         notices = List.copyOf(notices);
     }
 
     /** A template built in code, with nothing to report. */
     public Template(Path file, Map<String, String> parameters, List<TableDefinition> tables,
             List<FunctionDefinition> functions, List<DeliveryStreamDefinition> deliveryStreams) {
-        this(file, parameters, tables, functions, deliveryStreams, List.of());
+        this(file, parameters, tables, functions, deliveryStreams, List.of(), List.of());
     }
 
     public Optional<TableDefinition> table(String tableName) {

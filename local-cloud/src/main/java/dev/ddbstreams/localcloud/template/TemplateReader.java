@@ -72,8 +72,9 @@ public final class TemplateReader {
     private static final String LAMBDA_FUNCTION = "AWS::Lambda::Function";
     private static final String EVENT_SOURCE_MAPPING = "AWS::Lambda::EventSourceMapping";
     private static final String DELIVERY_STREAM = "AWS::KinesisFirehose::DeliveryStream";
+    private static final String KINESIS_STREAM = "AWS::Kinesis::Stream";
     private static final Set<String> RUN_LOCALLY = Set.of(TABLE, SIMPLE_TABLE, SERVERLESS_FUNCTION, LAMBDA_FUNCTION,
-            EVENT_SOURCE_MAPPING, DELIVERY_STREAM);
+            EVENT_SOURCE_MAPPING, DELIVERY_STREAM, KINESIS_STREAM);
 
     private final StackSettings settings;
 
@@ -141,8 +142,9 @@ public final class TemplateReader {
         Map<String, List<StreamTriggerDefinition>> mappings = readEventSourceMappings(created, context);
         List<FunctionDefinition> functions = readFunctions(created, document, mappings, context);
         List<DeliveryStreamDefinition> deliveryStreams = readDeliveryStreams(created, context);
+        List<KinesisStreamDefinition> kinesisStreams = readKinesisStreams(created, context);
         reportOtherResources(created, functions, deliveryStreams, context);
-        return new Template(file, parameters.texts(), context.tables(), functions, deliveryStreams,
+        return new Template(file, parameters.texts(), context.tables(), functions, deliveryStreams, kinesisStreams,
                 context.notices());
     }
 
@@ -237,6 +239,21 @@ public final class TemplateReader {
         return streams;
     }
 
+    private static List<KinesisStreamDefinition> readKinesisStreams(Map<String, Map<String, Object>> resources,
+            TemplateContext context) {
+        List<KinesisStreamDefinition> streams = new ArrayList<>();
+        resources.forEach((logicalId, resource) -> {
+            if (type(resource).equals(KINESIS_STREAM)) {
+                PropertyReader properties = context.readProperties(resource.get("Properties"),
+                        logicalId + ".Properties", KinesisStreamReader.KINESIS_STREAM,
+                        PropertyCatalog.Unknown.REPORT, "unknown property of " + KINESIS_STREAM);
+                streams.add(KinesisStreamReader.stream(logicalId, context.physicalName(logicalId), properties,
+                        context.notices()));
+            }
+        });
+        return streams;
+    }
+
     /** Buckets and queues the local cloud stands in for get a note saying so; everything else is "not run locally". */
     private static void reportOtherResources(Map<String, Map<String, Object>> resources,
             List<FunctionDefinition> functions, List<DeliveryStreamDefinition> deliveryStreams,
@@ -257,15 +274,10 @@ public final class TemplateReader {
             } else if (destinations.contains(logicalId)) {
                 context.notices().add(new TemplateNotice(TemplateNotice.Kind.NO_LOCAL_EFFECT, logicalId,
                         "an on-failure destination: the local trigger records failures under this name"));
-            } else if (!type.equals("AWS::Kinesis::Stream") || !isTriggerSource(logicalId, functions)) {
+            } else {
                 context.notices().add(TemplateNotice.notRunLocally(logicalId, type));
             }
         });
-    }
-
-    private static boolean isTriggerSource(String logicalId, List<FunctionDefinition> functions) {
-        return functions.stream().flatMap(f -> f.triggers().stream())
-                .anyMatch(t -> t.sourceLogicalId().equals(logicalId));
     }
 
     private static void reportGlobals(Map<String, Object> globals, TemplateContext context) {
