@@ -1,5 +1,8 @@
 package dev.ddbstreams.cli.deploy;
 
+import static dev.ddbstreams.cli.deploy.FunctionPermissions.list;
+import static dev.ddbstreams.cli.deploy.FunctionPermissions.map;
+
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.TimeWindowEventResponse;
@@ -9,6 +12,8 @@ import java.lang.reflect.Modifier;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,7 +49,14 @@ final class TemplateChecks {
         /** An S3 bucket without all four PublicAccessBlockConfiguration flags true. */
         BUCKET_PUBLIC_ACCESS_NOT_BLOCKED,
         /** An S3 bucket without a bucket policy that denies requests over plain HTTP. */
-        BUCKET_NOT_TLS_ONLY
+        BUCKET_NOT_TLS_ONLY,
+        /**
+         * A function's permission names a resource of the template that its environment, triggers,
+         * destinations and log group do not: each permission names the function's own resources.
+         */
+        PERMISSION_ON_ANOTHER_RESOURCE,
+        /** A stream trigger whose stream the function may not read by name, or stream reads on a stream it has no trigger on. */
+        STREAM_READ_NOT_ITS_OWN
     }
 
     record Violation(Path template, String resource, Rule rule, String message) {
@@ -89,6 +101,15 @@ final class TemplateChecks {
         TemplateDocument document = TemplateDocument.load(file);
         List<Violation> violations = new ArrayList<>();
         Map<String, Map<String, Object>> resources = document.resources();
+        Map<String, List<Object>> mappedStreams = new HashMap<>();
+        resources.forEach((logicalId, resource) -> {
+            Map<String, Object> mapping = document.properties(logicalId);
+            if ("AWS::Lambda::EventSourceMapping".equals(resource.get("Type"))
+                    && isStream(mapping.get("EventSourceArn"), resources)) {
+                functionOf(mapping.get("FunctionName"), resources).ifPresent(function ->
+                        mappedStreams.computeIfAbsent(function, f -> new ArrayList<>()).add(mapping.get("EventSourceArn")));
+            }
+        });
         resources.forEach((logicalId, resource) -> {
             Report report = (rule, message) -> violations.add(new Violation(file, logicalId, rule, message));
             String type = String.valueOf(resource.get("Type"));
@@ -97,15 +118,21 @@ final class TemplateChecks {
                 case SERVERLESS_FUNCTION -> {
                     checkPolicies(properties.get("Policies"), report);
                     checkFunction(properties, report);
+                    List<Object> streams = new ArrayList<>(mappedStreams.getOrDefault(logicalId, List.of()));
                     map(properties.get("Events")).forEach((event, value) -> {
                         Map<String, Object> definition = map(value);
                         Object eventType = definition.get("Type");
                         if ("DynamoDB".equals(eventType) || "Kinesis".equals(eventType)) {
                             checkTrigger("Events." + event, map(definition.get("Properties")), properties, report);
+                            streams.add(map(definition.get("Properties")).get("Stream"));
                         }
                     });
+                    checkPermissions(properties, streams, document, report);
                 }
-                case LAMBDA_FUNCTION -> checkFunction(properties, report);
+                case LAMBDA_FUNCTION -> {
+                    checkFunction(properties, report);
+                    checkPermissions(properties, mappedStreams.getOrDefault(logicalId, List.of()), document, report);
+                }
                 case "AWS::Lambda::EventSourceMapping" -> functionOf(properties.get("FunctionName"), resources)
                         .filter(function -> isStream(properties.get("EventSourceArn"), resources))
                         .ifPresent(function -> checkTrigger("EventSourceMapping to " + function, properties,
@@ -189,6 +216,49 @@ final class TemplateChecks {
         if (awsManaged && !MANAGED_POLICIES_ALLOWED.contains(name)) {
             report.add(Rule.BROAD_MANAGED_POLICY, "managed policy " + name
                     + " grants its actions on every resource of the service: use a statement that names them");
+        }
+    }
+
+    /**
+     * Each permission of a function names its own resources: every resource of the template that a
+     * statement names is one the function is wired to (outside its Policies and Role), each stream
+     * it is triggered by is readable by name, and it reads no other stream.
+     */
+    private static void checkPermissions(Map<String, Object> properties, List<Object> streams,
+            TemplateDocument document, Report report) {
+        Set<String> resourceIds = document.resources().keySet();
+        Set<String> known = new HashSet<>(resourceIds);
+        known.addAll(document.section("Parameters").keySet());
+        Map<String, Object> wiring = new HashMap<>(properties);
+        wiring.keySet().removeAll(Set.of("Policies", "Role"));
+        Set<String> own = FunctionPermissions.names(wiring, resourceIds);
+        List<Set<String>> streamNames = streams.stream().map(stream -> FunctionPermissions.names(stream, known)).toList();
+        List<FunctionPermissions.Allow> allows = FunctionPermissions.of(properties, document);
+        for (FunctionPermissions.Allow allow : allows) {
+            Set<String> others = FunctionPermissions.names(allow.resources(), resourceIds);
+            others.removeAll(own);
+            if (!others.isEmpty()) {
+                report.add(Rule.PERMISSION_ON_ANOTHER_RESOURCE, allow.where() + " names " + String.join(", ", others)
+                        + ", which the function's environment, triggers, destinations and log group do not");
+            }
+            if (allow.readsStreams()) {
+                for (Object resource : allow.resources()) {
+                    Set<String> named = FunctionPermissions.names(resource, known);
+                    if (streamNames.stream().noneMatch(stream -> !stream.isEmpty() && named.containsAll(stream))) {
+                        report.add(Rule.STREAM_READ_NOT_ITS_OWN, allow.where() + ": stream reads on " + resource
+                                + ", a stream none of the function's triggers reads");
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < streams.size(); i++) {
+            Set<String> stream = streamNames.get(i);
+            boolean readable = !stream.isEmpty() && allows.stream().filter(FunctionPermissions.Allow::readsStreams)
+                    .anyMatch(allow -> FunctionPermissions.names(allow.resources(), known).containsAll(stream));
+            if (!readable) {
+                report.add(Rule.STREAM_READ_NOT_ITS_OWN, "trigger on " + streams.get(i)
+                        + ": no statement allows reading that stream by name");
+            }
         }
     }
 
@@ -328,7 +398,7 @@ final class TemplateChecks {
                 .map(e -> document.properties(e.getKey()))
                 .filter(policy -> Map.of("Ref", logicalId).equals(policy.get("Bucket")))
                 .flatMap(policy -> list(map(policy.get("PolicyDocument")).get("Statement")).stream())
-                .map(TemplateChecks::map)
+                .map(FunctionPermissions::map)
                 .anyMatch(statement -> "Deny".equals(statement.get("Effect")) && isFalse(
                         map(map(statement.get("Condition")).get("Bool")).get("aws:SecureTransport")));
         if (!tlsOnly) {
@@ -349,18 +419,5 @@ final class TemplateChecks {
 
     private static boolean isFalse(Object value) {
         return Boolean.FALSE.equals(value) || "false".equals(value);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
-    }
-
-    /** A list, or a single value as a list of one (IAM and SAM accept both). */
-    private static List<Object> list(Object value) {
-        if (value == null) {
-            return List.of();
-        }
-        return value instanceof List<?> list ? new ArrayList<>(list) : List.of(value);
     }
 }
