@@ -56,7 +56,18 @@ final class TemplateChecks {
          */
         PERMISSION_ON_ANOTHER_RESOURCE,
         /** A stream trigger whose stream the function may not read by name, or stream reads on a stream it has no trigger on. */
-        STREAM_READ_NOT_ITS_OWN
+        STREAM_READ_NOT_ITS_OWN,
+        /**
+         * A function whose LoggingConfig.LogGroup is not a log group of the template with RetentionInDays:
+         * Lambda's default group is made outside the stack and keeps logs forever.
+         */
+        NO_LOG_RETENTION,
+        /** A function URL with AuthType NONE and no ReservedConcurrentExecutions: anyone can scale it, and the bill. */
+        PUBLIC_URL_WITHOUT_RESERVED_CONCURRENCY,
+        /** A table a trigger reads without point-in-time recovery: its data is the source of truth for every copy. */
+        SOURCE_TABLE_WITHOUT_POINT_IN_TIME_RECOVERY,
+        /** An S3 bucket without versioning, or without DeletionPolicy and UpdateReplacePolicy Retain. */
+        BUCKET_NOT_VERSIONED_AND_RETAINED
     }
 
     record Violation(Path template, String resource, Rule rule, String message) {
@@ -110,6 +121,9 @@ final class TemplateChecks {
                         mappedStreams.computeIfAbsent(function, f -> new ArrayList<>()).add(mapping.get("EventSourceArn")));
             }
         });
+        Set<String> sources = new HashSet<>();
+        mappedStreams.values().forEach(streams -> streams.forEach(stream ->
+                sources.addAll(FunctionPermissions.names(stream, resources.keySet()))));
         resources.forEach((logicalId, resource) -> {
             Report report = (rule, message) -> violations.add(new Violation(file, logicalId, rule, message));
             String type = String.valueOf(resource.get("Type"));
@@ -117,7 +131,7 @@ final class TemplateChecks {
             switch (type) {
                 case SERVERLESS_FUNCTION -> {
                     checkPolicies(properties.get("Policies"), report);
-                    checkFunction(properties, report);
+                    checkFunction(properties, resources, document, report);
                     List<Object> streams = new ArrayList<>(mappedStreams.getOrDefault(logicalId, List.of()));
                     map(properties.get("Events")).forEach((event, value) -> {
                         Map<String, Object> definition = map(value);
@@ -125,12 +139,14 @@ final class TemplateChecks {
                         if ("DynamoDB".equals(eventType) || "Kinesis".equals(eventType)) {
                             checkTrigger("Events." + event, map(definition.get("Properties")), properties, report);
                             streams.add(map(definition.get("Properties")).get("Stream"));
+                            sources.addAll(FunctionPermissions.names(map(definition.get("Properties")).get("Stream"),
+                                    resources.keySet()));
                         }
                     });
                     checkPermissions(properties, streams, document, report);
                 }
                 case LAMBDA_FUNCTION -> {
-                    checkFunction(properties, report);
+                    checkFunction(properties, resources, document, report);
                     checkPermissions(properties, mappedStreams.getOrDefault(logicalId, List.of()), document, report);
                 }
                 case "AWS::Lambda::EventSourceMapping" -> functionOf(properties.get("FunctionName"), resources)
@@ -149,6 +165,13 @@ final class TemplateChecks {
                 }
             }
         });
+        sources.stream().filter(id -> "AWS::DynamoDB::Table".equals(resources.get(id).get("Type")))
+                .filter(id -> !isTrue(map(document.properties(id).get("PointInTimeRecoverySpecification"))
+                        .get("PointInTimeRecoveryEnabled")))
+                .sorted()
+                .forEach(id -> violations.add(new Violation(file, id, Rule.SOURCE_TABLE_WITHOUT_POINT_IN_TIME_RECOVERY,
+                        "a trigger reads it but PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled is not"
+                                + " true")));
         return violations;
     }
 
@@ -264,9 +287,23 @@ final class TemplateChecks {
 
     // --- functions and triggers ---
 
-    private void checkFunction(Map<String, Object> properties, Report report) {
+    private void checkFunction(Map<String, Object> properties, Map<String, Map<String, Object>> resources,
+            TemplateDocument document, Report report) {
         if (!properties.containsKey("Timeout")) {
             report.add(Rule.NO_TIMEOUT, "no Timeout on the function or in Globals: Lambda's default is 3 s");
+        }
+        boolean retained = FunctionPermissions.names(map(properties.get("LoggingConfig")).get("LogGroup"),
+                resources.keySet()).stream()
+                .anyMatch(group -> "AWS::Logs::LogGroup".equals(resources.get(group).get("Type"))
+                        && document.properties(group).containsKey("RetentionInDays"));
+        if (!retained) {
+            report.add(Rule.NO_LOG_RETENTION, "LoggingConfig.LogGroup names no AWS::Logs::LogGroup of the template"
+                    + " with RetentionInDays: Lambda's own group outlives the stack and keeps logs forever");
+        }
+        if ("NONE".equals(map(properties.get("FunctionUrlConfig")).get("AuthType"))
+                && !properties.containsKey("ReservedConcurrentExecutions")) {
+            report.add(Rule.PUBLIC_URL_WITHOUT_RESERVED_CONCURRENCY, "a public function URL (AuthType NONE) without"
+                    + " ReservedConcurrentExecutions: anyone with the URL decides how far it scales");
         }
         if ("Image".equals(properties.get("PackageType"))) {
             return;
@@ -403,6 +440,12 @@ final class TemplateChecks {
                         map(map(statement.get("Condition")).get("Bool")).get("aws:SecureTransport")));
         if (!tlsOnly) {
             report.add(Rule.BUCKET_NOT_TLS_ONLY, "no AWS::S3::BucketPolicy on it that denies aws:SecureTransport false");
+        }
+        Map<String, Object> bucket = resources.get(logicalId);
+        if (!"Enabled".equals(map(properties.get("VersioningConfiguration")).get("Status"))
+                || !"Retain".equals(bucket.get("DeletionPolicy")) || !"Retain".equals(bucket.get("UpdateReplacePolicy"))) {
+            report.add(Rule.BUCKET_NOT_VERSIONED_AND_RETAINED, "needs VersioningConfiguration Status Enabled and"
+                    + " DeletionPolicy and UpdateReplacePolicy Retain: its data must outlive the stack");
         }
     }
 
