@@ -2,6 +2,8 @@ package dev.ddbstreams.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ddbstreams.localcloud.template.DeliveryStreamDefinition;
 import dev.ddbstreams.localcloud.template.FunctionDefinition;
 import dev.ddbstreams.localcloud.template.StackSettings;
@@ -13,9 +15,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
@@ -27,6 +31,8 @@ class ArchiveTemplateTest {
 
     private final Template template = read(Map.of());
     private final FunctionDefinition function = template.function("ArchiveFunction").orElseThrow();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final TemplateDocument document = TemplateDocument.load(TEMPLATE);
 
     @Test
@@ -86,41 +92,41 @@ class ArchiveTemplateTest {
         assertThat(stream.bufferInterval()).isEqualTo(Duration.ofSeconds(300));
     }
 
-    /** Encryption, public access and TLS are checked for every bucket by workshop-cli's TemplateChecks. */
+    /** Encryption, public access, TLS, versioning and retention are checked for every bucket by workshop-cli's TemplateChecks. */
     @Test
     void bucket_whenRead_keepsInvoicesSevenYearsInArchiveClasses() {
-        Map<String, Object> invoices = list(map(document.properties("ArchiveBucket").get("LifecycleConfiguration"))
-                .get("Rules")).stream().map(ArchiveTemplateTest::map)
-                .filter(rule -> "invoices/".equals(rule.get("Prefix"))).findFirst().orElseThrow();
+        JsonNode rules = parsed("ArchiveBucket").at("/LifecycleConfiguration/Rules");
+        JsonNode invoices = StreamSupport.stream(rules.spliterator(), false)
+                .filter(rule -> rule.path("Prefix").asText().equals("invoices/")).findFirst().orElseThrow();
 
-        assertThat(invoices).containsEntry("Status", "Enabled").containsEntry("ExpirationInDays", 2557);
-        assertThat(list(invoices.get("Transitions"))).extracting(t -> map(t).get("StorageClass"))
-                .containsExactly("GLACIER_IR", "DEEP_ARCHIVE");
+        assertThat(invoices.path("Status").asText()).isEqualTo("Enabled");
+        assertThat(invoices.path("ExpirationInDays").asInt()).isEqualTo(2557);
+        assertThat(invoices.path("Transitions").findValuesAsText("StorageClass")).containsExactly("GLACIER_IR", "DEEP_ARCHIVE");
     }
 
     /** That every permission names its own resource is checked for every template by TemplateChecks. */
     @Test
     void roles_whenRead_allowOnlyPutRecordBatchAndDescribe_andTheBaselineOnlyPutRecord() {
-        assertThat(actionsOn("ArchiveRole", "InvoiceArchiveStream"))
+        assertThat(actionsOnTheDeliveryStream("ArchiveRole"))
                 .containsExactly("firehose:PutRecordBatch", "firehose:DescribeDeliveryStream");
-        assertThat(actionsOn("NaiveArchiveRole", "InvoiceArchiveStream"))
+        assertThat(actionsOnTheDeliveryStream("NaiveArchiveRole"))
                 .containsExactly("firehose:PutRecord", "firehose:DescribeDeliveryStream");
     }
 
     @Test
     void glueTable_whenRead_hasTheArchiveColumns_andProjectsTheDailyPartition() {
-        Map<String, Object> table = map(document.properties("ArchiveTable").get("TableInput"));
-        List<Object> columns = list(map(table.get("StorageDescriptor")).get("Columns"));
-
-        assertThat(columns).containsExactlyElementsOf(ArchiveColumns.ALL.stream()
+        JsonNode table = parsed("ArchiveTable").path("TableInput");
+        List<Map<String, String>> columns = ArchiveColumns.ALL.stream()
                 .map(column -> Map.of("Name", column.name().toLowerCase(Locale.ROOT), "Type", column.type().glue()))
-                .toList());
-        assertThat(list(table.get("PartitionKeys"))).containsExactly(
-                Map.of("Name", ArchiveColumns.PARTITION_KEY, "Type", "string"));
-        assertThat(map(table.get("Parameters"))).containsEntry("projection.enabled", "true")
-                .containsEntry("projection.dt.type", "date")
-                .containsEntry("storage.location.template",
-                        Map.of("Fn::Sub", "s3://${ArchiveBucket}/" + ArchiveColumns.PREFIX_ROOT + "dt=${!dt}/"));
+                .toList();
+
+        assertThat(table.at("/StorageDescriptor/Columns")).isEqualTo(JSON.valueToTree(columns));
+        assertThat(table.path("PartitionKeys")).isEqualTo(JSON.valueToTree(
+                List.of(Map.of("Name", ArchiveColumns.PARTITION_KEY, "Type", "string"))));
+        assertThat(table.at("/Parameters/projection.enabled").asText()).isEqualTo("true");
+        assertThat(table.at("/Parameters/projection.dt.type").asText()).isEqualTo("date");
+        assertThat(table.at("/Parameters/storage.location.template/Fn::Sub").asText())
+                .isEqualTo("s3://${ArchiveBucket}/" + ArchiveColumns.PREFIX_ROOT + "dt=${!dt}/");
     }
 
     @Test
@@ -131,23 +137,20 @@ class ArchiveTemplateTest {
         assertThat(Files.readString(Path.of("../labs/03-archive/README.md"))).contains(statement);
     }
 
-    /** The actions of the role's statements whose Resource is the resource's Arn. */
-    private List<Object> actionsOn(String role, String resource) {
-        Map<String, Object> policy = map(list(document.properties(role).get("Policies")).get(0));
-        return list(map(policy.get("PolicyDocument")).get("Statement")).stream().map(ArchiveTemplateTest::map)
-                .filter(statement -> Map.of("Fn::GetAtt", List.of(resource, "Arn")).equals(statement.get("Resource")))
-                .flatMap(statement -> list(statement.get("Action")).stream())
-                .toList();
+    /** The actions of the role's statements on the delivery stream (Resource: !GetAtt InvoiceArchiveStream.Arn). */
+    private List<String> actionsOnTheDeliveryStream(String role) {
+        JsonNode deliveryStream = JSON.valueToTree(Map.of("Fn::GetAtt", List.of("InvoiceArchiveStream", "Arn")));
+        List<String> actions = new ArrayList<>();
+        parsed(role).at("/Policies/0/PolicyDocument/Statement").forEach(statement -> {
+            if (statement.path("Resource").equals(deliveryStream)) {
+                statement.path("Action").forEach(action -> actions.add(action.asText()));
+            }
+        });
+        return actions;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        return (Map<String, Object>) value;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object> list(Object value) {
-        return (List<Object>) value;
+    private JsonNode parsed(String logicalId) {
+        return JSON.valueToTree(document.properties(logicalId));
     }
 
     private static Template read(Map<String, String> parameters) {
