@@ -102,7 +102,7 @@ class MultiLeaderTemplateTest {
             assertThat(statement.path("Resource")).isEqualTo(json.valueToTree(List.of(
                     Map.of("Fn::Sub", peerTable.formatted("PeerRegion")),
                     Map.of("Fn::If", List.of("HasSecondPeer", Map.of("Fn::Sub", peerTable.formatted("SecondPeerRegion")),
-                            Map.of("Ref", "AWS::NoValue")))))));
+                            Map.of("Ref", "AWS::NoValue"))))));
         });
     }
 }
