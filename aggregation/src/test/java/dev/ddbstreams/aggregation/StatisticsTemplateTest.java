@@ -7,8 +7,6 @@ import dev.ddbstreams.localcloud.template.StackSettings;
 import dev.ddbstreams.localcloud.template.StreamTriggerDefinition;
 import dev.ddbstreams.localcloud.template.Template;
 import dev.ddbstreams.localcloud.template.TemplateReader;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -66,18 +64,5 @@ class StatisticsTemplateTest {
         assertThat(trigger.bisectBatchOnFunctionError()).isFalse();
         // Not ReportBatchItemFailures: a window's state is all or nothing, the handler never reports part of a batch.
         assertThat(trigger.reportBatchItemFailures()).isFalse();
-    }
-
-    @Test
-    void policies_whenRead_nameEveryResource() throws IOException {
-        String text = Files.readString(TEMPLATE);
-        String block = text.substring(text.indexOf("  StatisticsFunction:"), text.indexOf("\nOutputs:"));
-        String policies = block.substring(block.indexOf("Policies:"), block.indexOf("Events:"));
-
-        assertThat(policies.lines().filter(line -> line.contains("Resource:")))
-                .containsExactly(
-                        "              Resource: !Sub \"${MeasurementsTable.Arn}/stream/*\"",
-                        "              Resource: !GetAtt MeasurementStatsTable.Arn",
-                        "              Resource: !GetAtt StatisticsWindowsTable.Arn");
     }
 }

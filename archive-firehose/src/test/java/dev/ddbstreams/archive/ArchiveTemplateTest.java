@@ -2,29 +2,38 @@ package dev.ddbstreams.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ddbstreams.localcloud.template.DeliveryStreamDefinition;
 import dev.ddbstreams.localcloud.template.FunctionDefinition;
 import dev.ddbstreams.localcloud.template.StackSettings;
 import dev.ddbstreams.localcloud.template.StreamTriggerDefinition;
 import dev.ddbstreams.localcloud.template.Template;
+import dev.ddbstreams.localcloud.template.TemplateDocument;
 import dev.ddbstreams.localcloud.template.TemplateReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
-/** The template settings the archive relies on: limits, least privilege, encryption, retention, the Glue schema. */
+/** The template settings the archive relies on: limits, its Firehose actions, retention, the Glue schema. */
 class ArchiveTemplateTest {
 
     private static final Path TEMPLATE = Path.of("template.yaml");
 
     private final Template template = read(Map.of());
     private final FunctionDefinition function = template.function("ArchiveFunction").orElseThrow();
-    private final String text = read();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final TemplateDocument document = TemplateDocument.load(TEMPLATE);
 
     @Test
     void function_whenRead_runsArchiveHandlerIntoTheDeliveryStream() {
@@ -33,7 +42,8 @@ class ArchiveTemplateTest {
                 .containsEntry("ARCHIVE_ONLY_TTL_DELETES", "false").containsEntry("PACK_LINES", "true");
         assertThat(template.function("NaiveArchiveFunction")).as("the baseline is deployed only when asked").isEmpty();
         assertThat(function.timeout()).isEqualTo(Duration.ofSeconds(120));
-        assertThat(text).contains("    Runtime: java21\n", "    SnapStart:\n      ApplyOn: PublishedVersions\n");
+        assertThat(document.section("Globals").get("Function")).asInstanceOf(InstanceOfAssertFactories.MAP)
+                .containsEntry("Runtime", "java21").containsEntry("SnapStart", Map.of("ApplyOn", "PublishedVersions"));
     }
 
     @Test
@@ -82,48 +92,41 @@ class ArchiveTemplateTest {
         assertThat(stream.bufferInterval()).isEqualTo(Duration.ofSeconds(300));
     }
 
+    /** Encryption, public access, TLS, versioning and retention are checked for every bucket by workshop-cli's TemplateChecks. */
     @Test
-    void bucket_whenRead_isEncrypted_private_tlsOnly_andKeptSevenYearsInArchiveClasses() {
-        String bucket = block("  ArchiveBucket:", "  ArchiveBucketPolicy:");
-        String policy = block("  ArchiveBucketPolicy:", "  FirehoseLogGroup:");
+    void bucket_whenRead_keepsInvoicesSevenYearsInArchiveClasses() {
+        JsonNode rules = parsed("ArchiveBucket").at("/LifecycleConfiguration/Rules");
+        JsonNode invoices = StreamSupport.stream(rules.spliterator(), false)
+                .filter(rule -> rule.path("Prefix").asText().equals("invoices/")).findFirst().orElseThrow();
 
-        assertThat(bucket).contains("SSEAlgorithm: AES256", "BlockPublicAcls: true", "BlockPublicPolicy: true",
-                "IgnorePublicAcls: true", "RestrictPublicBuckets: true", "StorageClass: DEEP_ARCHIVE",
-                "ExpirationInDays: 2557");
-        assertThat(policy).contains("Effect: Deny", "aws:SecureTransport: 'false'");
+        assertThat(invoices.path("Status").asText()).isEqualTo("Enabled");
+        assertThat(invoices.path("ExpirationInDays").asInt()).isEqualTo(2557);
+        assertThat(invoices.path("Transitions").findValuesAsText("StorageClass")).containsExactly("GLACIER_IR", "DEEP_ARCHIVE");
     }
 
+    /** That every permission names its own resource is checked for every template by TemplateChecks. */
     @Test
-    void policies_whenRead_nameEveryResource_andAllowOnlyPutRecordBatchAndDescribeOnTheStream() {
-        String functionPolicies = block("  ArchiveFunction:", "      Events:");
-        String naivePolicies = block("  NaiveArchiveFunction:", "      Events:");
-        String firehosePolicies = block("  FirehoseDeliveryRole:", "  InvoiceArchiveStream:");
-
-        assertThat(functionPolicies.lines().filter(line -> line.contains("Resource:"))).containsExactly(
-                "              Resource: !Sub \"${InvoiceTransactionsTable.Arn}/stream/*\"",
-                "              Resource: !GetAtt InvoiceArchiveStream.Arn",
-                "              Resource: !GetAtt ArchiveFailureQueue.Arn");
-        String describe = "- firehose:DescribeDeliveryStream  # SnapStart priming: metadata only, never billed\n";
-        assertThat(functionPolicies).contains("- firehose:PutRecordBatch\n" + "                " + describe
-                + "              Resource: !GetAtt InvoiceArchiveStream.Arn").doesNotContain("firehose:PutRecord\n",
-                "firehose:*");
-        assertThat(naivePolicies).contains("- firehose:PutRecord\n" + "                " + describe
-                + "              Resource: !GetAtt InvoiceArchiveStream.Arn");
-        assertThat(firehosePolicies).doesNotContain("'*'", "\"*\"").contains("!GetAtt ArchiveBucket.Arn",
-                "!Sub '${ArchiveBucket.Arn}/*'");
+    void roles_whenRead_allowOnlyPutRecordBatchAndDescribe_andTheBaselineOnlyPutRecord() {
+        assertThat(actionsOnTheDeliveryStream("ArchiveRole"))
+                .containsExactly("firehose:PutRecordBatch", "firehose:DescribeDeliveryStream");
+        assertThat(actionsOnTheDeliveryStream("NaiveArchiveRole"))
+                .containsExactly("firehose:PutRecord", "firehose:DescribeDeliveryStream");
     }
 
     @Test
     void glueTable_whenRead_hasTheArchiveColumns_andProjectsTheDailyPartition() {
-        StringBuilder columns = new StringBuilder("          Columns:\n");
-        for (ArchiveColumns.Column column : ArchiveColumns.ALL) {
-            columns.append("            - Name: ").append(column.name().toLowerCase(Locale.ROOT)).append('\n')
-                    .append("              Type: ").append(column.type().glue()).append('\n');
-        }
+        JsonNode table = parsed("ArchiveTable").path("TableInput");
+        List<Map<String, String>> columns = ArchiveColumns.ALL.stream()
+                .map(column -> Map.of("Name", column.name().toLowerCase(Locale.ROOT), "Type", column.type().glue()))
+                .toList();
 
-        assertThat(block("  ArchiveTable:", "Outputs:")).contains(columns.toString(), "projection.enabled: 'true'",
-                "- Name: " + ArchiveColumns.PARTITION_KEY + "\n", "projection.dt.type: date",
-                "storage.location.template: !Sub 's3://${ArchiveBucket}/" + ArchiveColumns.PREFIX_ROOT + "dt=${!dt}/'");
+        assertThat(table.at("/StorageDescriptor/Columns")).isEqualTo(JSON.valueToTree(columns));
+        assertThat(table.path("PartitionKeys")).isEqualTo(JSON.valueToTree(
+                List.of(Map.of("Name", ArchiveColumns.PARTITION_KEY, "Type", "string"))));
+        assertThat(table.at("/Parameters/projection.enabled").asText()).isEqualTo("true");
+        assertThat(table.at("/Parameters/projection.dt.type").asText()).isEqualTo("date");
+        assertThat(table.at("/Parameters/storage.location.template/Fn::Sub").asText())
+                .isEqualTo("s3://${ArchiveBucket}/" + ArchiveColumns.PREFIX_ROOT + "dt=${!dt}/");
     }
 
     @Test
@@ -134,20 +137,24 @@ class ArchiveTemplateTest {
         assertThat(Files.readString(Path.of("../labs/03-archive/README.md"))).contains(statement);
     }
 
-    private String block(String from, String to) {
-        int start = text.indexOf(from);
-        return text.substring(start, text.indexOf(to, start));
+    /** The actions of the role's statements on the delivery stream (Resource: !GetAtt InvoiceArchiveStream.Arn). */
+    private List<String> actionsOnTheDeliveryStream(String role) {
+        JsonNode deliveryStream = JSON.valueToTree(Map.of("Fn::GetAtt", List.of("InvoiceArchiveStream", "Arn")));
+        List<String> actions = new ArrayList<>();
+        parsed(role).at("/Policies/0/PolicyDocument/Statement").forEach(statement -> {
+            if (statement.path("Resource").equals(deliveryStream)) {
+                statement.path("Action").forEach(action -> actions.add(action.asText()));
+            }
+        });
+        return actions;
+    }
+
+    private JsonNode parsed(String logicalId) {
+        return JSON.valueToTree(document.properties(logicalId));
     }
 
     private static Template read(Map<String, String> parameters) {
         return new TemplateReader(StackSettings.of("archive-test", "us-east-1").withParameters(parameters)).read(TEMPLATE);
     }
 
-    private static String read() {
-        try {
-            return Files.readString(TEMPLATE);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 }

@@ -7,8 +7,6 @@ import dev.ddbstreams.localcloud.template.StackSettings;
 import dev.ddbstreams.localcloud.template.StreamTriggerDefinition;
 import dev.ddbstreams.localcloud.template.Template;
 import dev.ddbstreams.localcloud.template.TemplateReader;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -58,18 +56,5 @@ class ReplicationTemplateTest {
             assertThat(index.projection().projectionType()).isEqualTo(ProjectionType.INCLUDE);
             assertThat(index.projection().nonKeyAttributes()).containsExactly("bytessent", "requestid", "host");
         }
-    }
-
-    @Test
-    void policies_whenRead_nameEveryResource() throws IOException {
-        String text = Files.readString(TEMPLATE);
-        String block = text.substring(text.indexOf("  ReplicaFunction:"), text.indexOf("  NaiveReplicaFunction:"));
-        String policies = block.substring(block.indexOf("Policies:"), block.indexOf("Events:"));
-
-        assertThat(policies.lines().filter(line -> line.contains("Resource:")))
-                .containsExactly(
-                        "              Resource: !Sub \"${LogfileTable.Arn}/stream/*\"",
-                        "              Resource: !GetAtt LogfileReplicaTable.Arn",
-                        "              Resource: !GetAtt ReplicaFailureQueue.Arn");
     }
 }

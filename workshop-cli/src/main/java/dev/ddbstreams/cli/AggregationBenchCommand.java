@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -38,31 +39,24 @@ final class AggregationBenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--changes", paramLabel = "N", defaultValue = "10000",
-            description = "Vote changes in the workload: casts, moves, edits, withdrawals (default: ${DEFAULT-VALUE}).")
-    int changes;
+    @Mixin
+    WorkloadOptions workloadOptions = new WorkloadOptions(10_000);
 
     @Option(names = "--batch-sizes", paramLabel = "N,N", split = ",", defaultValue = "100,1000",
             description = "Trigger BatchSize values to compare (default: ${DEFAULT-VALUE}).")
     List<Integer> batchSizes;
-
-    @Option(names = "--seed", defaultValue = "42", description = "Workload seed (default: ${DEFAULT-VALUE}).")
-    long seed;
 
     private record Contender(String name, String function, String totalsTable) {
     }
 
     @Override
     public Integer call() throws Exception {
-        if (changes < 1) {
-            throw new ParameterException(spec.commandLine(), "--changes must be at least 1");
-        }
         List<Contender> contenders = List.of(
                 new Contender("naive (seed)", "NaiveVoteCounterFunction", "total_votes_naive"),
                 new Contender("exact (windows)", "VoteCounterFunction", "total_votes"));
         PrintWriter out = spec.commandLine().getOut();
         out.printf("Same %d-change vote workload (seed %d) for each counter and batch size, each in a fresh local "
-                + "cloud on %d cores.%n", changes, seed, Runtime.getRuntime().availableProcessors());
+                + "cloud on %d cores.%n", workloadOptions.changes(), workloadOptions.seed(), Runtime.getRuntime().availableProcessors());
         out.printf("%-16s %6s %15s %12s %10s  %s%n", "counter", "batch", "write requests", "WCU (AWS)", "votes/s",
                 "totals vs recount");
         for (int batchSize : batchSizes) {
@@ -84,7 +78,8 @@ final class AggregationBenchCommand implements Callable<Integer> {
             cloud.deploy(Path.of(TEMPLATE), "bench", Map.of(), f -> f.logicalId().equals(contender.function()),
                     trigger -> trigger.withBatchSize(batchSize));
             long start = System.nanoTime();
-            new VoteWorkload(seed).run(cloud.dynamoDb().dynamoDbClient(), "votes", changes);
+            new VoteWorkload(workloadOptions.seed()).run(cloud.dynamoDb().dynamoDbClient(), "votes",
+                    workloadOptions.changes());
             if (!cloud.awaitIdle(Duration.ofMinutes(10))) {
                 throw new UserError(contender.name() + " did not drain its stream within 10 minutes");
             }
@@ -111,7 +106,7 @@ final class AggregationBenchCommand implements Callable<Integer> {
             String verdict = totals.equals(recount) ? "equal"
                     : "differ (" + (off.signum() >= 0 ? "+" : "") + off + " votes)";
             return String.format("%-16s %6d %15d %12.0f %,10.0f  %s", contender.name(), batchSize, requests, units,
-                    changes / seconds, verdict);
+                    workloadOptions.changes() / seconds, verdict);
         }
     }
 

@@ -17,9 +17,9 @@ import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.Record;
@@ -47,28 +47,21 @@ final class ArchiveBenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--changes", paramLabel = "N", defaultValue = "2000",
-            description = "Writes in the workload: puts, payments, deletes (default: ${DEFAULT-VALUE}).")
-    int changes;
-
-    @Option(names = "--seed", defaultValue = "42", description = "Workload seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    WorkloadOptions workloadOptions = new WorkloadOptions(2_000);
 
     private record Contender(String name, String function, String packLines) {
     }
 
     @Override
     public Integer call() throws Exception {
-        if (changes < 1) {
-            throw new ParameterException(spec.commandLine(), "--changes must be at least 1");
-        }
         List<Contender> contenders = List.of(
                 new Contender("naive (PutRecord)", "NaiveArchiveFunction", "true"),
                 new Contender("batched", "ArchiveFunction", "false"),
                 new Contender("batched + packed", "ArchiveFunction", "true"));
         PrintWriter out = spec.commandLine().getOut();
         out.printf("Same %d-write invoice workload (seed %d) for each archiver, each in a fresh local cloud on %d cores; "
-                + "figures per 10,000 stream records.%n", changes, seed, Runtime.getRuntime().availableProcessors());
+                + "figures per 10,000 stream records.%n", workloadOptions.changes(), workloadOptions.seed(), Runtime.getRuntime().availableProcessors());
         out.printf("%-18s %9s %9s %12s %13s %10s %11s  %s%n", "archiver", "records", "calls", "bytes sent",
                 "billed bytes", "records/s", "largest", "archive");
         for (Contender contender : contenders) {
@@ -91,7 +84,8 @@ final class ArchiveBenchCommand implements Callable<Integer> {
             DynamoDbClient dynamoDb = cloud.dynamoDb().dynamoDbClient();
             dynamoDb.createTable(DataSet.INVOICES.createTableRequest().toBuilder().streamSpecification(s -> s
                     .streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)).build());
-            new InvoiceWorkload(seed, Math.max(1, changes / 20)).run(dynamoDb, changes);
+            int changes = workloadOptions.changes();
+            new InvoiceWorkload(workloadOptions.seed(), Math.max(1, changes / 20)).run(dynamoDb, changes);
             long start = System.nanoTime();
             LocalCloud.Deployment deployment = cloud.deploy(Path.of(TEMPLATE), "bench", parameters,
                     f -> f.logicalId().equals(contender.function()), UnaryOperator.identity());

@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -48,9 +49,8 @@ final class ReplicationBenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--changes", paramLabel = "N", defaultValue = "5000",
-            description = "Changes in the workload: puts, updates, deletes (default: ${DEFAULT-VALUE}).")
-    int changes;
+    @Mixin
+    WorkloadOptions workloadOptions = new WorkloadOptions(5_000);
 
     @Option(names = "--keys", paramLabel = "N", defaultValue = "200",
             description = "Distinct keys the workload changes (default: ${DEFAULT-VALUE}).")
@@ -60,23 +60,20 @@ final class ReplicationBenchCommand implements Callable<Integer> {
             description = "Every Nth change is a probe whose lag is measured (default: ${DEFAULT-VALUE}).")
     int probeEvery;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Workload seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
     private record Contender(String name, String function, String replicaTable) {
     }
 
     @Override
     public Integer call() throws Exception {
-        if (changes < 1 || keys < 1 || probeEvery < 1) {
-            throw new ParameterException(spec.commandLine(), "--changes, --keys and --probe-every must be at least 1");
+        if (keys < 1 || probeEvery < 1) {
+            throw new ParameterException(spec.commandLine(), "--keys and --probe-every must be at least 1");
         }
         List<Contender> contenders = List.of(
                 new Contender("naive (per record)", "NaiveReplicaFunction", "logfile_replica_naive"),
                 new Contender("batched", "ReplicaFunction", "logfile_replica"));
         PrintWriter out = spec.commandLine().getOut();
         out.printf("Same %d-change workload on %d keys (seed %d, every %dth change a lag probe) for each replicator, "
-                + "each in a fresh local cloud on %d cores.%n", changes, keys, seed, probeEvery,
+                + "each in a fresh local cloud on %d cores.%n", workloadOptions.changes(), keys, workloadOptions.seed(), probeEvery,
                 Runtime.getRuntime().availableProcessors());
         out.printf("%-19s %14s %13s %9s %10s %10s %9s  %s%n", "replicator", "write requests", "items written",
                 "WCU", "changes/s", "lag p50", "lag p99", "replica vs source");
@@ -97,13 +94,13 @@ final class ReplicationBenchCommand implements Callable<Integer> {
             cloud.deploy(Path.of(TEMPLATE), "bench", Map.of(), f -> f.logicalId().equals(contender.function()),
                     UnaryOperator.identity());
             DynamoDbClient dynamoDb = cloud.dynamoDb().dynamoDbClient();
-            LogfileWorkload workload = new LogfileWorkload(seed, keys);
+            LogfileWorkload workload = new LogfileWorkload(workloadOptions.seed(), keys);
             Prober prober = new Prober(dynamoDb, contender.replicaTable());
             Thread proberThread = new Thread(prober, "lag-prober");
             proberThread.setDaemon(true);
             proberThread.start();
             long start = System.nanoTime();
-            for (int i = 0; i < changes; i++) {
+            for (int i = 0; i < workloadOptions.changes(); i++) {
                 if (i % probeEvery == 0) {
                     String pk = "request#" + (900_000_000 + i); // a key the workload never uses
                     dynamoDb.putItem(b -> b.tableName("logfile").item(workload.item(pk)));
@@ -133,7 +130,7 @@ final class ReplicationBenchCommand implements Callable<Integer> {
             ReplicaComparison.Differences differences = ReplicaComparison.compare(dynamoDb, "logfile",
                     contender.replicaTable());
             return String.format("%-19s %14d %13d %9.0f %,10.0f %8d ms %6d ms  %s", contender.name(), requests, items,
-                    units, changes / seconds, percentile(lags, 50), percentile(lags, 99),
+                    units, workloadOptions.changes() / seconds, percentile(lags, 50), percentile(lags, 99),
                     differences.none() ? "equal" : differences.toString());
         }
     }

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** The event source mapping contract (FACTS.md), one rule per test, on DynamoDB Local's real stream. */
+/**
+ * The event source mapping contract (Lambda guide, "Using AWS Lambda with Amazon DynamoDB":
+ * https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html), one rule per test, on DynamoDB Local's real stream.
+ */
 class StreamTriggerIT {
 
     @RegisterExtension

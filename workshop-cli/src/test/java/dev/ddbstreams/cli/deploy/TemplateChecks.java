@@ -1,5 +1,8 @@
 package dev.ddbstreams.cli.deploy;
 
+import static dev.ddbstreams.cli.deploy.FunctionPermissions.list;
+import static dev.ddbstreams.cli.deploy.FunctionPermissions.map;
+
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.TimeWindowEventResponse;
@@ -9,6 +12,8 @@ import java.lang.reflect.Modifier;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,7 +49,25 @@ final class TemplateChecks {
         /** An S3 bucket without all four PublicAccessBlockConfiguration flags true. */
         BUCKET_PUBLIC_ACCESS_NOT_BLOCKED,
         /** An S3 bucket without a bucket policy that denies requests over plain HTTP. */
-        BUCKET_NOT_TLS_ONLY
+        BUCKET_NOT_TLS_ONLY,
+        /**
+         * A function's permission names a resource of the template that its environment, triggers,
+         * destinations and log group do not: each permission names the function's own resources.
+         */
+        PERMISSION_ON_ANOTHER_RESOURCE,
+        /** A stream trigger whose stream the function may not read by name, or stream reads on a stream it has no trigger on. */
+        STREAM_READ_NOT_ITS_OWN,
+        /**
+         * A function whose LoggingConfig.LogGroup is not a log group of the template with RetentionInDays:
+         * Lambda's default group is made outside the stack and keeps logs forever.
+         */
+        NO_LOG_RETENTION,
+        /** A function URL with AuthType NONE and no ReservedConcurrentExecutions: anyone can scale it, and the bill. */
+        PUBLIC_URL_WITHOUT_RESERVED_CONCURRENCY,
+        /** A table a trigger reads without point-in-time recovery: its data is the source of truth for every copy. */
+        SOURCE_TABLE_WITHOUT_POINT_IN_TIME_RECOVERY,
+        /** An S3 bucket without versioning, or without DeletionPolicy and UpdateReplacePolicy Retain. */
+        BUCKET_NOT_VERSIONED_AND_RETAINED
     }
 
     record Violation(Path template, String resource, Rule rule, String message) {
@@ -89,6 +112,18 @@ final class TemplateChecks {
         TemplateDocument document = TemplateDocument.load(file);
         List<Violation> violations = new ArrayList<>();
         Map<String, Map<String, Object>> resources = document.resources();
+        Map<String, List<Object>> mappedStreams = new HashMap<>();
+        resources.forEach((logicalId, resource) -> {
+            Map<String, Object> mapping = document.properties(logicalId);
+            if ("AWS::Lambda::EventSourceMapping".equals(resource.get("Type"))
+                    && isStream(mapping.get("EventSourceArn"), resources)) {
+                functionOf(mapping.get("FunctionName"), resources).ifPresent(function ->
+                        mappedStreams.computeIfAbsent(function, f -> new ArrayList<>()).add(mapping.get("EventSourceArn")));
+            }
+        });
+        Set<String> sources = new HashSet<>();
+        mappedStreams.values().forEach(streams -> streams.forEach(stream ->
+                sources.addAll(FunctionPermissions.names(stream, resources.keySet()))));
         resources.forEach((logicalId, resource) -> {
             Report report = (rule, message) -> violations.add(new Violation(file, logicalId, rule, message));
             String type = String.valueOf(resource.get("Type"));
@@ -96,16 +131,24 @@ final class TemplateChecks {
             switch (type) {
                 case SERVERLESS_FUNCTION -> {
                     checkPolicies(properties.get("Policies"), report);
-                    checkFunction(properties, report);
+                    checkFunction(properties, resources, document, report);
+                    List<Object> streams = new ArrayList<>(mappedStreams.getOrDefault(logicalId, List.of()));
                     map(properties.get("Events")).forEach((event, value) -> {
                         Map<String, Object> definition = map(value);
                         Object eventType = definition.get("Type");
                         if ("DynamoDB".equals(eventType) || "Kinesis".equals(eventType)) {
                             checkTrigger("Events." + event, map(definition.get("Properties")), properties, report);
+                            streams.add(map(definition.get("Properties")).get("Stream"));
+                            sources.addAll(FunctionPermissions.names(map(definition.get("Properties")).get("Stream"),
+                                    resources.keySet()));
                         }
                     });
+                    checkPermissions(properties, streams, document, report);
                 }
-                case LAMBDA_FUNCTION -> checkFunction(properties, report);
+                case LAMBDA_FUNCTION -> {
+                    checkFunction(properties, resources, document, report);
+                    checkPermissions(properties, mappedStreams.getOrDefault(logicalId, List.of()), document, report);
+                }
                 case "AWS::Lambda::EventSourceMapping" -> functionOf(properties.get("FunctionName"), resources)
                         .filter(function -> isStream(properties.get("EventSourceArn"), resources))
                         .ifPresent(function -> checkTrigger("EventSourceMapping to " + function, properties,
@@ -122,6 +165,13 @@ final class TemplateChecks {
                 }
             }
         });
+        sources.stream().filter(id -> "AWS::DynamoDB::Table".equals(resources.get(id).get("Type")))
+                .filter(id -> !isTrue(map(document.properties(id).get("PointInTimeRecoverySpecification"))
+                        .get("PointInTimeRecoveryEnabled")))
+                .sorted()
+                .forEach(id -> violations.add(new Violation(file, id, Rule.SOURCE_TABLE_WITHOUT_POINT_IN_TIME_RECOVERY,
+                        "a trigger reads it but PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled is not"
+                                + " true")));
         return violations;
     }
 
@@ -192,11 +242,68 @@ final class TemplateChecks {
         }
     }
 
+    /**
+     * Each permission of a function names its own resources: every resource of the template that a
+     * statement names is one the function is wired to (outside its Policies and Role), each stream
+     * it is triggered by is readable by name, and it reads no other stream.
+     */
+    private static void checkPermissions(Map<String, Object> properties, List<Object> streams,
+            TemplateDocument document, Report report) {
+        Set<String> resourceIds = document.resources().keySet();
+        Set<String> known = new HashSet<>(resourceIds);
+        known.addAll(document.section("Parameters").keySet());
+        Map<String, Object> wiring = new HashMap<>(properties);
+        wiring.keySet().removeAll(Set.of("Policies", "Role"));
+        Set<String> own = FunctionPermissions.names(wiring, resourceIds);
+        List<Set<String>> streamNames = streams.stream().map(stream -> FunctionPermissions.names(stream, known)).toList();
+        List<FunctionPermissions.Allow> allows = FunctionPermissions.of(properties, document);
+        for (FunctionPermissions.Allow allow : allows) {
+            Set<String> others = FunctionPermissions.names(allow.resources(), resourceIds);
+            others.removeAll(own);
+            if (!others.isEmpty()) {
+                report.add(Rule.PERMISSION_ON_ANOTHER_RESOURCE, allow.where() + " names " + String.join(", ", others)
+                        + ", which the function's environment, triggers, destinations and log group do not");
+            }
+            if (allow.readsStreams()) {
+                for (Object resource : allow.resources()) {
+                    Set<String> named = FunctionPermissions.names(resource, known);
+                    if (streamNames.stream().noneMatch(stream -> !stream.isEmpty() && named.containsAll(stream))) {
+                        report.add(Rule.STREAM_READ_NOT_ITS_OWN, allow.where() + ": stream reads on " + resource
+                                + ", a stream none of the function's triggers reads");
+                    }
+                }
+            }
+        }
+        for (int i = 0; i < streams.size(); i++) {
+            Set<String> stream = streamNames.get(i);
+            boolean readable = !stream.isEmpty() && allows.stream().filter(FunctionPermissions.Allow::readsStreams)
+                    .anyMatch(allow -> FunctionPermissions.names(allow.resources(), known).containsAll(stream));
+            if (!readable) {
+                report.add(Rule.STREAM_READ_NOT_ITS_OWN, "trigger on " + streams.get(i)
+                        + ": no statement allows reading that stream by name");
+            }
+        }
+    }
+
     // --- functions and triggers ---
 
-    private void checkFunction(Map<String, Object> properties, Report report) {
+    private void checkFunction(Map<String, Object> properties, Map<String, Map<String, Object>> resources,
+            TemplateDocument document, Report report) {
         if (!properties.containsKey("Timeout")) {
             report.add(Rule.NO_TIMEOUT, "no Timeout on the function or in Globals: Lambda's default is 3 s");
+        }
+        boolean retained = FunctionPermissions.names(map(properties.get("LoggingConfig")).get("LogGroup"),
+                resources.keySet()).stream()
+                .anyMatch(group -> "AWS::Logs::LogGroup".equals(resources.get(group).get("Type"))
+                        && document.properties(group).containsKey("RetentionInDays"));
+        if (!retained) {
+            report.add(Rule.NO_LOG_RETENTION, "LoggingConfig.LogGroup names no AWS::Logs::LogGroup of the template"
+                    + " with RetentionInDays: Lambda's own group outlives the stack and keeps logs forever");
+        }
+        if ("NONE".equals(map(properties.get("FunctionUrlConfig")).get("AuthType"))
+                && !properties.containsKey("ReservedConcurrentExecutions")) {
+            report.add(Rule.PUBLIC_URL_WITHOUT_RESERVED_CONCURRENCY, "a public function URL (AuthType NONE) without"
+                    + " ReservedConcurrentExecutions: anyone with the URL decides how far it scales");
         }
         if ("Image".equals(properties.get("PackageType"))) {
             return;
@@ -328,11 +435,17 @@ final class TemplateChecks {
                 .map(e -> document.properties(e.getKey()))
                 .filter(policy -> Map.of("Ref", logicalId).equals(policy.get("Bucket")))
                 .flatMap(policy -> list(map(policy.get("PolicyDocument")).get("Statement")).stream())
-                .map(TemplateChecks::map)
+                .map(FunctionPermissions::map)
                 .anyMatch(statement -> "Deny".equals(statement.get("Effect")) && isFalse(
                         map(map(statement.get("Condition")).get("Bool")).get("aws:SecureTransport")));
         if (!tlsOnly) {
             report.add(Rule.BUCKET_NOT_TLS_ONLY, "no AWS::S3::BucketPolicy on it that denies aws:SecureTransport false");
+        }
+        Map<String, Object> bucket = resources.get(logicalId);
+        if (!"Enabled".equals(map(properties.get("VersioningConfiguration")).get("Status"))
+                || !"Retain".equals(bucket.get("DeletionPolicy")) || !"Retain".equals(bucket.get("UpdateReplacePolicy"))) {
+            report.add(Rule.BUCKET_NOT_VERSIONED_AND_RETAINED, "needs VersioningConfiguration Status Enabled and"
+                    + " DeletionPolicy and UpdateReplacePolicy Retain: its data must outlive the stack");
         }
     }
 
@@ -349,18 +462,5 @@ final class TemplateChecks {
 
     private static boolean isFalse(Object value) {
         return Boolean.FALSE.equals(value) || "false".equals(value);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object value) {
-        return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
-    }
-
-    /** A list, or a single value as a list of one (IAM and SAM accept both). */
-    private static List<Object> list(Object value) {
-        if (value == null) {
-            return List.of();
-        }
-        return value instanceof List<?> list ? new ArrayList<>(list) : List.of(value);
     }
 }

@@ -50,19 +50,25 @@ class TemplateChecksTest {
 
         Map<Rule, Set<String>> byRule = violations.stream().collect(Collectors.groupingBy(Violation::rule,
                 TreeMap::new, Collectors.mapping(Violation::resource, Collectors.toCollection(TreeSet::new))));
-        assertThat(byRule).isEqualTo(new TreeMap<>(Map.of(
-                Rule.DATA_ACTION_ON_ANY_RESOURCE, Set.of("DataActionOnAnyResourceFunction",
-                        "PolicyTemplateOnAnyTableFunction"),
-                Rule.BROAD_MANAGED_POLICY, Set.of("BroadManagedPolicyRole"),
-                Rule.BATCH_RESPONSE_MISMATCH, Set.of("PartialResponseIgnoredFunction", "NothingToReportMapping"),
-                Rule.WINDOW_STATE_MISMATCH, Set.of("WindowWithoutStateFunction", "StateWithoutWindowFunction"),
-                Rule.NO_TIMEOUT, Set.of("NoTimeoutFunction"),
-                Rule.RUNTIME, Set.of("OldRuntimeFunction", "NotJavaRuntimeFunction"),
-                Rule.BUCKET_NOT_ENCRYPTED, Set.of("UnencryptedBucket"),
-                Rule.BUCKET_PUBLIC_ACCESS_NOT_BLOCKED, Set.of("PublicBucket"),
-                Rule.BUCKET_NOT_TLS_ONLY, Set.of("PlainHttpBucket"))));
+        assertThat(byRule).isEqualTo(new TreeMap<>(Map.ofEntries(
+                Map.entry(Rule.DATA_ACTION_ON_ANY_RESOURCE, Set.of("DataActionOnAnyResourceFunction",
+                        "PolicyTemplateOnAnyTableFunction")),
+                Map.entry(Rule.BROAD_MANAGED_POLICY, Set.of("BroadManagedPolicyRole")),
+                Map.entry(Rule.BATCH_RESPONSE_MISMATCH, Set.of("PartialResponseIgnoredFunction", "NothingToReportMapping")),
+                Map.entry(Rule.WINDOW_STATE_MISMATCH, Set.of("WindowWithoutStateFunction", "StateWithoutWindowFunction")),
+                Map.entry(Rule.NO_TIMEOUT, Set.of("NoTimeoutFunction")),
+                Map.entry(Rule.RUNTIME, Set.of("OldRuntimeFunction", "NotJavaRuntimeFunction")),
+                Map.entry(Rule.BUCKET_NOT_ENCRYPTED, Set.of("UnencryptedBucket")),
+                Map.entry(Rule.BUCKET_PUBLIC_ACCESS_NOT_BLOCKED, Set.of("PublicBucket")),
+                Map.entry(Rule.BUCKET_NOT_TLS_ONLY, Set.of("PlainHttpBucket")),
+                Map.entry(Rule.PERMISSION_ON_ANOTHER_RESOURCE, Set.of("PermissionOnAnotherResourceFunction")),
+                Map.entry(Rule.STREAM_READ_NOT_ITS_OWN, Set.of("StreamReadNotItsOwnFunction")),
+                Map.entry(Rule.NO_LOG_RETENTION, Set.of("NoLogRetentionFunction")),
+                Map.entry(Rule.PUBLIC_URL_WITHOUT_RESERVED_CONCURRENCY, Set.of("PublicUrlFunction")),
+                Map.entry(Rule.SOURCE_TABLE_WITHOUT_POINT_IN_TIME_RECOVERY, Set.of("UnrecoverableSource")),
+                Map.entry(Rule.BUCKET_NOT_VERSIONED_AND_RETAINED, Set.of("DisposableBucket")))));
         assertThat(byRule.keySet()).containsExactlyInAnyOrder(Rule.values());
-        assertThat(violations).hasSize(13);
+        assertThat(violations).hasSize(20);
     }
 
     @Test
@@ -91,7 +97,11 @@ class TemplateChecksTest {
                 bad + ": NotJavaRuntimeFunction: RUNTIME: Runtime python3.12 cannot run the Java handler"
                         + " dev.ddbstreams.replication.NaiveReplicaHandler::handleRequest",
                 bad + ": PublicBucket: BUCKET_PUBLIC_ACCESS_NOT_BLOCKED: PublicAccessBlockConfiguration must set"
-                        + " BlockPublicPolicy to true");
+                        + " BlockPublicPolicy to true",
+                bad + ": PermissionOnAnotherResourceFunction: PERMISSION_ON_ANOTHER_RESOURCE: Policies[0].Statement[0]"
+                        + " names Source, which the function's environment, triggers, destinations and log group do not",
+                bad + ": StreamReadNotItsOwnFunction: STREAM_READ_NOT_ITS_OWN: trigger on {Fn::GetAtt=[Source,"
+                        + " StreamArn]}: no statement allows reading that stream by name");
     }
 
     @Test
