@@ -1,5 +1,7 @@
 package dev.ddbstreams.localcloud;
 
+import dev.ddbstreams.localcloud.destinations.LocalDestinations;
+import dev.ddbstreams.localcloud.destinations.LocalSqs;
 import dev.ddbstreams.localcloud.dynamodb.LocalDynamoDb;
 import dev.ddbstreams.localcloud.firehose.DeliveryStreamConfig;
 import dev.ddbstreams.localcloud.firehose.FirehoseFaults;
@@ -18,7 +20,6 @@ import dev.ddbstreams.localcloud.template.Template;
 import dev.ddbstreams.localcloud.template.TemplateNotice;
 import dev.ddbstreams.localcloud.template.TemplateReader;
 import dev.ddbstreams.localcloud.trigger.FailureDestination;
-import dev.ddbstreams.localcloud.trigger.JsonLinesFailureDestination;
 import dev.ddbstreams.localcloud.trigger.StreamTrigger;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -43,7 +44,9 @@ import software.amazon.awssdk.regions.Region;
  * triggers running on it, with handlers reaching DynamoDB through the SDK's standard endpoint
  * configuration (the {@code aws.endpointUrl} system property and static local credentials), so
  * no handler knows it runs locally. A template's Firehose delivery streams run on the local
- * Firehose, which handlers reach the same way, through {@code aws.endpointUrlFirehose}.
+ * Firehose, which handlers reach the same way, through {@code aws.endpointUrlFirehose}. Its SQS
+ * queues are created on the local SQS, where triggers' on-failure records go (see
+ * {@link LocalDestinations}).
  *
  * <p>Functions' standard output and error go to {@link #logFolder()}, as Lambda sends them to
  * CloudWatch Logs. One instance per JVM at a time: the endpoint configuration is JVM-wide.
@@ -76,7 +79,9 @@ public final class LocalCloud implements AutoCloseable {
     private final Duration pollInterval;
     private final InstantSource clock;
     private final Map<String, FunctionFaults> faults;
+    /** Set by {@link Builder#failureDestination}: every trigger sends there instead of to its template's destination. */
     private final FailureDestination failureDestination;
+    private final LocalDestinations destinations;
     private final FirehoseFaults firehoseFaults;
     private LocalFirehose firehose;
     private final Map<String, String> previousProperties = new HashMap<>();
@@ -88,11 +93,11 @@ public final class LocalCloud implements AutoCloseable {
         this.clock = builder.clock;
         this.faults = Map.copyOf(builder.faults);
         this.firehoseFaults = builder.firehoseFaults;
-        this.failureDestination = builder.failureDestination != null ? builder.failureDestination
-                : new JsonLinesFailureDestination(workFolder.resolve("on-failure"));
+        this.failureDestination = builder.failureDestination;
         this.dynamoDb = builder.port == 0 ? LocalDynamoDb.start(builder.region)
                 : LocalDynamoDb.start(builder.region, builder.port);
         regions.put(dynamoDb.region(), dynamoDb);
+        this.destinations = new LocalDestinations(dynamoDb.region().id(), workFolder.resolve("sns"), this::bucketFolder);
         try {
             for (Region region : builder.additionalRegions) {
                 if (!regions.containsKey(region)) {
@@ -148,6 +153,11 @@ public final class LocalCloud implements AutoCloseable {
         return Optional.ofNullable(firehose);
     }
 
+    /** The local SQS, once a deployed template has a queue (or names one as an on-failure destination). */
+    public Optional<LocalSqs> sqs() {
+        return destinations.sqs();
+    }
+
     /** Where functions' standard output and error go: one {@code <function>.log} each. */
     public Path logFolder() {
         return workFolder.resolve("logs");
@@ -194,6 +204,9 @@ public final class LocalCloud implements AutoCloseable {
             LocalFirehose started = startFirehose();
             deliveryStreams.forEach(started::addDeliveryStream);
         }
+        destinations.deploy(template);
+        FailureDestination templateDestination = failureDestination != null ? failureDestination
+                : destinations.forTemplate(template);
         List<TableDeployment> tables = new TableDeployer(target.dynamoDbClient()).deploy(template);
         List<StreamTrigger> triggers = new ArrayList<>();
         List<String> notRun = new ArrayList<>();
@@ -209,7 +222,7 @@ public final class LocalCloud implements AutoCloseable {
                 } else if (trigger.source() != StreamTriggerDefinition.Source.DYNAMODB) {
                     notRun.add(function.logicalId() + "." + trigger.name() + ": Kinesis triggers are not run locally");
                 } else {
-                    triggers.add(startTrigger(function, trigger, target));
+                    triggers.add(startTrigger(function, trigger, target, templateDestination));
                 }
             }
         }
@@ -247,8 +260,8 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     /**
-     * Stops the triggers, then the local Firehose (delivering what it still buffers), then every
-     * DynamoDB Local, and restores the SDK properties it set and clears the region routing.
+     * Stops the triggers, then the local Firehose (delivering what it still buffers), then the local
+     * SQS and every DynamoDB Local, and restores the SDK properties it set and clears the region routing.
      *
      * @throws IllegalStateException if the local Firehose could not write a buffer (the rest is closed anyway)
      */
@@ -262,6 +275,7 @@ public final class LocalCloud implements AutoCloseable {
             }
         } finally {
             try {
+                destinations.close();
                 closeInstances();
             } finally {
                 RegionEndpoints.clear();
@@ -318,7 +332,7 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     private StreamTrigger startTrigger(FunctionDefinition function, StreamTriggerDefinition trigger,
-            LocalDynamoDb target) {
+            LocalDynamoDb target, FailureDestination failureDestination) {
         String streamArn = target.dynamoDbClient().describeTable(b -> b.tableName(trigger.sourceName()))
                 .table().latestStreamArn();
         if (streamArn == null) {

@@ -13,10 +13,11 @@ import java.util.Optional;
  * @param file where it was read from
  * @param parameters the parameter values used (defaults, overridden by the caller's values)
  * @param notices everything in the template the local cloud reads but does not run, by property path
+ * @param destinations the SQS queues, SNS topics and S3 buckets it creates, which on-failure records can reach
  */
 public record Template(Path file, Map<String, String> parameters, List<TableDefinition> tables,
         List<FunctionDefinition> functions, List<DeliveryStreamDefinition> deliveryStreams,
-        List<TemplateNotice> notices) {
+        List<TemplateNotice> notices, List<DestinationResource> destinations) {
 
     public Template {
         parameters = Map.copyOf(parameters);
@@ -24,12 +25,19 @@ public record Template(Path file, Map<String, String> parameters, List<TableDefi
         functions = List.copyOf(functions);
         deliveryStreams = List.copyOf(deliveryStreams);
         notices = List.copyOf(notices);
+        destinations = List.copyOf(destinations);
+    }
+
+    public Template(Path file, Map<String, String> parameters, List<TableDefinition> tables,
+            List<FunctionDefinition> functions, List<DeliveryStreamDefinition> deliveryStreams,
+            List<TemplateNotice> notices) {
+        this(file, parameters, tables, functions, deliveryStreams, notices, List.of());
     }
 
     /** A template built in code, with nothing to report. */
     public Template(Path file, Map<String, String> parameters, List<TableDefinition> tables,
             List<FunctionDefinition> functions, List<DeliveryStreamDefinition> deliveryStreams) {
-        this(file, parameters, tables, functions, deliveryStreams, List.of());
+        this(file, parameters, tables, functions, deliveryStreams, List.of(), List.of());
     }
 
     public Optional<TableDefinition> table(String tableName) {
@@ -42,6 +50,15 @@ public record Template(Path file, Map<String, String> parameters, List<TableDefi
 
     public Optional<DeliveryStreamDefinition> deliveryStream(String logicalId) {
         return deliveryStreams.stream().filter(d -> d.logicalId().equals(logicalId)).findFirst();
+    }
+
+    /**
+     * A trigger's on-failure destination as its definition holds it: a logical id of this
+     * template's queue, topic or bucket, or an ARN; empty if it is neither.
+     */
+    public Optional<DestinationResource> destination(String logicalIdOrArn) {
+        return destinations.stream().filter(d -> d.logicalId().orElseThrow().equals(logicalIdOrArn)).findFirst()
+                .or(() -> DestinationResource.ofArn(logicalIdOrArn));
     }
 
     public List<TemplateNotice> notices(TemplateNotice.Kind kind) {

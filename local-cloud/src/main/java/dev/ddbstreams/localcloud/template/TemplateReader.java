@@ -143,7 +143,16 @@ public final class TemplateReader {
         List<DeliveryStreamDefinition> deliveryStreams = readDeliveryStreams(created, context);
         reportOtherResources(created, functions, deliveryStreams, context);
         return new Template(file, parameters.texts(), context.tables(), functions, deliveryStreams,
-                context.notices());
+                context.notices(), readDestinations(created, context, settings));
+    }
+
+    private static List<DestinationResource> readDestinations(Map<String, Map<String, Object>> resources,
+            TemplateContext context, StackSettings stack) {
+        List<DestinationResource> destinations = new ArrayList<>();
+        resources.forEach((logicalId, resource) -> DestinationResource.Kind.ofResourceType(type(resource))
+                .ifPresent(kind -> destinations.add(DestinationResource.created(kind, logicalId,
+                        context.physicalName(logicalId), stack))));
+        return destinations;
     }
 
     private static void readTables(Map<String, Map<String, Object>> resources, TemplateDocument document,

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ddbstreams.localcloud.destinations.InvocationRecord;
 import dev.ddbstreams.localcloud.lambda.Invocation;
 import dev.ddbstreams.localcloud.lambda.LocalFunction;
 import dev.ddbstreams.localcloud.template.StreamTriggerDefinition;
@@ -268,33 +269,21 @@ final class ShardLane implements Runnable {
                 batch.records().size(), shardId, condition, batch.records().get(0).sequenceNumber(),
                 batch.records().get(batch.records().size() - 1).sequenceNumber());
         settings.onFailureDestination().ifPresent(target ->
-                destination.send(target, failureRecord(batch, condition, lastInvocation, invokeCount)));
+                destination.send(target, failureRecord(batch, condition, lastInvocation, invokeCount), eventFor(batch)));
     }
 
-    private ObjectNode failureRecord(Batch batch, String condition, Invocation lastInvocation, int invokeCount) {
+    private InvocationRecord failureRecord(Batch batch, String condition, Invocation lastInvocation, int invokeCount) {
         List<PendingRecord> records = batch.records();
-        ObjectNode record = JSON.createObjectNode();
-        ObjectNode request = record.putObject("requestContext");
-        request.put("requestId", lastInvocation == null ? java.util.UUID.randomUUID().toString()
-                : lastInvocation.requestId());
-        request.put("functionArn", function.arn());
-        request.put("condition", condition);
-        request.put("approximateInvokeCount", invokeCount);
-        ObjectNode response = record.putObject("responseContext");
-        response.put("statusCode", 200);
-        response.put("executedVersion", "$LATEST");
-        response.put("functionError", lastInvocation == null ? "" : "Unhandled");
-        record.put("version", "1.0");
-        record.put("timestamp", clock.instant().toString());
-        ObjectNode info = record.putObject("DDBStreamBatchInfo");
-        info.put("shardId", shardId);
-        info.put("startSequenceNumber", records.get(0).sequenceNumber());
-        info.put("endSequenceNumber", records.get(records.size() - 1).sequenceNumber());
-        info.put("approximateArrivalOfFirstRecord", records.get(0).created().toString());
-        info.put("approximateArrivalOfLastRecord", records.get(records.size() - 1).created().toString());
-        info.put("batchSize", records.size());
-        info.put("streamArn", streamArn);
-        return record;
+        PendingRecord first = records.get(0);
+        PendingRecord last = records.get(records.size() - 1);
+        return new InvocationRecord(
+                new InvocationRecord.RequestContext(lastInvocation == null ? java.util.UUID.randomUUID().toString()
+                        : lastInvocation.requestId(), function.arn(), InvocationRecord.Condition.valueOf(condition),
+                        invokeCount),
+                lastInvocation == null ? Optional.empty() : Optional.of("Unhandled"), clock.instant(),
+                new InvocationRecord.BatchInfo(InvocationRecord.Source.DYNAMODB_STREAMS, shardId,
+                        first.sequenceNumber(), last.sequenceNumber(), first.created(), last.created(),
+                        records.size(), streamArn));
     }
 
     private ObjectNode eventFor(Batch batch) {
