@@ -265,7 +265,7 @@ public final class TemplateReader {
                         "stands for the local Firehose's output folder; its properties have no effect locally"));
             } else if (destinations.contains(logicalId)) {
                 context.notices().add(new TemplateNotice(TemplateNotice.Kind.NO_LOCAL_EFFECT, logicalId,
-                        "an on-failure destination: the local trigger records failures under this name"));
+                        "an on-failure destination: the local cloud delivers to its local stand-in; its properties have no effect locally"));
             } else if (!type.equals("AWS::Kinesis::Stream") || !isTriggerSource(logicalId, functions)) {
                 context.notices().add(TemplateNotice.notRunLocally(logicalId, type));
             }
