@@ -1,5 +1,7 @@
 package dev.ddbstreams.localcloud;
 
+import dev.ddbstreams.localcloud.destinations.LocalDestinations;
+import dev.ddbstreams.localcloud.destinations.LocalSqs;
 import dev.ddbstreams.localcloud.dynamodb.LocalDynamoDb;
 import dev.ddbstreams.localcloud.firehose.DeliveryStreamConfig;
 import dev.ddbstreams.localcloud.firehose.FirehoseFaults;
@@ -20,7 +22,6 @@ import dev.ddbstreams.localcloud.template.Template;
 import dev.ddbstreams.localcloud.template.TemplateNotice;
 import dev.ddbstreams.localcloud.template.TemplateReader;
 import dev.ddbstreams.localcloud.trigger.FailureDestination;
-import dev.ddbstreams.localcloud.trigger.JsonLinesFailureDestination;
 import dev.ddbstreams.localcloud.trigger.StreamTrigger;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,7 +49,8 @@ import software.amazon.awssdk.regions.Region;
  * no handler knows it runs locally. A template's Firehose delivery streams run on the local
  * Firehose, which handlers reach the same way, through {@code aws.endpointUrlFirehose}; its
  * Kinesis data streams on the local Kinesis, through {@code aws.endpointUrlKinesis} (with
- * {@code aws.cborEnabled=false}, as the local Kinesis speaks JSON only).
+ * {@code aws.cborEnabled=false}, as the local Kinesis speaks JSON only). Its SQS queues are
+ * created on the local SQS, where triggers' on-failure records go (see {@link LocalDestinations}).
  *
  * <p>Functions' standard output and error go to {@link #logFolder()}, as Lambda sends them to
  * CloudWatch Logs. One instance per JVM at a time: the endpoint configuration is JVM-wide.
@@ -85,7 +87,9 @@ public final class LocalCloud implements AutoCloseable {
     private final Duration pollInterval;
     private final InstantSource clock;
     private final Map<String, FunctionFaults> faults;
+    /** Set by {@link Builder#failureDestination}: every trigger sends there instead of to its template's destination. */
     private final FailureDestination failureDestination;
+    private final LocalDestinations destinations;
     private final FirehoseFaults firehoseFaults;
     private LocalFirehose firehose;
     private LocalKinesis kinesis;
@@ -98,12 +102,12 @@ public final class LocalCloud implements AutoCloseable {
         this.clock = builder.clock;
         this.faults = Map.copyOf(builder.faults);
         this.firehoseFaults = builder.firehoseFaults;
-        this.failureDestination = builder.failureDestination != null ? builder.failureDestination
-                : new JsonLinesFailureDestination(workFolder.resolve("on-failure"));
+        this.failureDestination = builder.failureDestination;
         this.bindAddress = builder.bindAddress;
         this.dynamoDb = builder.port == 0 ? LocalDynamoDb.start(builder.region, bindAddress)
                 : LocalDynamoDb.start(builder.region, builder.port, bindAddress);
         regions.put(dynamoDb.region(), dynamoDb);
+        this.destinations = new LocalDestinations(dynamoDb.region().id(), workFolder.resolve("sns"), this::bucketFolder);
         try {
             for (Region region : builder.additionalRegions) {
                 if (!regions.containsKey(region)) {
@@ -164,6 +168,11 @@ public final class LocalCloud implements AutoCloseable {
         return Optional.ofNullable(firehose);
     }
 
+    /** The local SQS, once a deployed template has a queue (or names one as an on-failure destination). */
+    public Optional<LocalSqs> sqs() {
+        return destinations.sqs();
+    }
+
     /** Where functions' standard output and error go: one {@code <function>.log} each. */
     public Path logFolder() {
         return workFolder.resolve("logs");
@@ -215,6 +224,9 @@ public final class LocalCloud implements AutoCloseable {
             LocalKinesis started = startKinesis();
             template.kinesisStreams().forEach(stream -> createStream(started, stream));
         }
+        destinations.deploy(template);
+        FailureDestination templateDestination = failureDestination != null ? failureDestination
+                : destinations.forTemplate(template);
         List<TableDeployment> tables = new TableDeployer(target.dynamoDbClient()).deploy(template);
         List<StreamTrigger> triggers = new ArrayList<>();
         List<String> notRun = new ArrayList<>();
@@ -230,7 +242,7 @@ public final class LocalCloud implements AutoCloseable {
                 } else if (trigger.source() != StreamTriggerDefinition.Source.DYNAMODB) {
                     notRun.add(function.logicalId() + "." + trigger.name() + ": Kinesis triggers are not run locally");
                 } else {
-                    triggers.add(startTrigger(function, trigger, target));
+                    triggers.add(startTrigger(function, trigger, target, templateDestination));
                 }
             }
         }
@@ -269,7 +281,8 @@ public final class LocalCloud implements AutoCloseable {
 
     /**
      * Stops the triggers, then the local Kinesis endpoint, then the local Firehose (delivering
-     * what it still buffers), then every DynamoDB Local, and restores the SDK properties it set and clears the region routing.
+     * what it still buffers), then the local SQS and every DynamoDB Local, and restores the SDK
+     * properties it set and clears the region routing.
      *
      * @throws IllegalStateException if the local Firehose could not write a buffer (the rest is closed anyway)
      */
@@ -284,6 +297,7 @@ public final class LocalCloud implements AutoCloseable {
             }
         } finally {
             try {
+                destinations.close();
                 closeInstances();
             } finally {
                 RegionEndpoints.clear();
@@ -362,7 +376,7 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     private StreamTrigger startTrigger(FunctionDefinition function, StreamTriggerDefinition trigger,
-            LocalDynamoDb target) {
+            LocalDynamoDb target, FailureDestination failureDestination) {
         String streamArn = target.dynamoDbClient().describeTable(b -> b.tableName(trigger.sourceName()))
                 .table().latestStreamArn();
         if (streamArn == null) {

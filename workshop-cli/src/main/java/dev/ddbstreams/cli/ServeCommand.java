@@ -28,14 +28,15 @@ import picocli.CommandLine.Spec;
  * and the triggers react to its writes as Lambda would. Delivery streams run on the local
  * Firehose (its endpoint on a free port, printed), delivering to folders under
  * {@code .workshop/s3/} in the background as their buffer intervals pass; Kinesis data streams
- * on the local Kinesis (its endpoint on a free port, printed).
+ * on the local Kinesis (its endpoint on a free port, printed). The templates' SQS queues live on
+ * the local SQS (its endpoint printed too), where triggers send on-failure records.
  */
 @Command(name = "serve",
         mixinStandardHelpOptions = true,
         usageHelpAutoWidth = true,
         description = {
             "Runs DynamoDB Local on a port with every module's template deployed (tables, stream triggers, "
-                    + "Firehose delivery streams writing to folders, Kinesis data streams), until Ctrl-C.",
+                    + "Firehose delivery streams writing to folders, Kinesis data streams, SQS queues on a local SQS), until Ctrl-C.",
             "Use it with the AWS CLI: export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local "
                     + "AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1, then aws dynamodb ... --endpoint-url http://localhost:8000"})
 final class ServeCommand implements Callable<Integer> {
@@ -93,6 +94,8 @@ final class ServeCommand implements Callable<Integer> {
             cloud.kinesis().ifPresent(kinesis -> out.printf("Kinesis: %s (aws kinesis ... --endpoint-url %s; "
                     + "handlers reach it through %s)%n", kinesis.endpoint(), kinesis.endpoint(),
                     LocalCloud.KINESIS_ENDPOINT_PROPERTY));
+            cloud.sqs().ifPresent(sqs -> out.printf("SQS: %s (the templates' queues, where triggers send on-failure "
+                    + "records; aws sqs list-queues --endpoint-url %s)%n", sqs.endpoint(), sqs.endpoint()));
             out.printf("%nFor the AWS CLI:%n  export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local "
                     + "AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1%n"
                     + "  aws dynamodb list-tables --endpoint-url %s%n", cloud.dynamoDb().endpoint());

@@ -9,9 +9,9 @@ import java.nio.file.StandardCopyOption;
 /**
  * Writes objects into the folder that stands for the bucket, atomically: the bytes go to a
  * staging file first and are moved into place, so a reader never sees half an object (S3
- * never shows a partial PUT either).
+ * never shows a partial PUT either). The on-failure S3 destination writes its objects here too.
  */
-final class BucketWriter {
+public final class BucketWriter {
 
     /** Staging folder at the bucket root; same file system, so the move can be atomic. Readers skip dot-folders. */
     static final String STAGING_FOLDER = ".firehose-staging";
@@ -20,7 +20,7 @@ final class BucketWriter {
     }
 
     /** Writes {@code data} under {@code key}, compressed as asked, and returns the object's file. */
-    static Path write(Path bucket, String key, byte[] data, int length, ObjectCompression compression) throws IOException {
+    public static Path write(Path bucket, String key, byte[] data, int length, ObjectCompression compression) throws IOException {
         Path target = bucket.resolve(key);
         Path staging = Files.createDirectories(bucket.resolve(STAGING_FOLDER));
         Path temp = Files.createTempFile(staging, "object-", ".tmp");

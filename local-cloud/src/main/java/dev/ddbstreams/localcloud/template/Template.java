@@ -12,11 +12,14 @@ import java.util.Optional;
  *
  * @param file where it was read from
  * @param parameters the parameter values used (defaults, overridden by the caller's values)
+ * @param kinesisStreams its Kinesis data streams
  * @param notices everything in the template the local cloud reads but does not run, by property path
+ * @param destinations the SQS queues, SNS topics and S3 buckets it creates, which on-failure records can reach
  */
 public record Template(Path file, Map<String, String> parameters, List<TableDefinition> tables,
         List<FunctionDefinition> functions, List<DeliveryStreamDefinition> deliveryStreams,
-        List<KinesisStreamDefinition> kinesisStreams, List<TemplateNotice> notices) {
+        List<KinesisStreamDefinition> kinesisStreams, List<TemplateNotice> notices,
+        List<DestinationResource> destinations) {
 
     public Template {
         parameters = Map.copyOf(parameters);
@@ -25,12 +28,13 @@ public record Template(Path file, Map<String, String> parameters, List<TableDefi
         deliveryStreams = List.copyOf(deliveryStreams);
         kinesisStreams = List.copyOf(kinesisStreams);
         notices = List.copyOf(notices);
+        destinations = List.copyOf(destinations);
     }
 
     /** A template built in code, with nothing to report. */
     public Template(Path file, Map<String, String> parameters, List<TableDefinition> tables,
             List<FunctionDefinition> functions, List<DeliveryStreamDefinition> deliveryStreams) {
-        this(file, parameters, tables, functions, deliveryStreams, List.of(), List.of());
+        this(file, parameters, tables, functions, deliveryStreams, List.of(), List.of(), List.of());
     }
 
     public Optional<TableDefinition> table(String tableName) {
@@ -43,6 +47,15 @@ public record Template(Path file, Map<String, String> parameters, List<TableDefi
 
     public Optional<DeliveryStreamDefinition> deliveryStream(String logicalId) {
         return deliveryStreams.stream().filter(d -> d.logicalId().equals(logicalId)).findFirst();
+    }
+
+    /**
+     * A trigger's on-failure destination as its definition holds it: a logical id of this
+     * template's queue, topic or bucket, or an ARN; empty if it is neither.
+     */
+    public Optional<DestinationResource> destination(String logicalIdOrArn) {
+        return destinations.stream().filter(d -> d.logicalId().orElseThrow().equals(logicalIdOrArn)).findFirst()
+                .or(() -> DestinationResource.ofArn(logicalIdOrArn));
     }
 
     public List<TemplateNotice> notices(TemplateNotice.Kind kind) {

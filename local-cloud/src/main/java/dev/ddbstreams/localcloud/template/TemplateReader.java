@@ -145,7 +145,16 @@ public final class TemplateReader {
         List<KinesisStreamDefinition> kinesisStreams = readKinesisStreams(created, context);
         reportOtherResources(created, functions, deliveryStreams, context);
         return new Template(file, parameters.texts(), context.tables(), functions, deliveryStreams, kinesisStreams,
-                context.notices());
+                context.notices(), readDestinations(created, context, settings));
+    }
+
+    private static List<DestinationResource> readDestinations(Map<String, Map<String, Object>> resources,
+            TemplateContext context, StackSettings stack) {
+        List<DestinationResource> destinations = new ArrayList<>();
+        resources.forEach((logicalId, resource) -> DestinationResource.Kind.ofResourceType(type(resource))
+                .ifPresent(kind -> destinations.add(DestinationResource.created(kind, logicalId,
+                        context.physicalName(logicalId), stack))));
+        return destinations;
     }
 
     private static void readTables(Map<String, Map<String, Object>> resources, TemplateDocument document,
@@ -273,7 +282,7 @@ public final class TemplateReader {
                         "stands for the local Firehose's output folder; its properties have no effect locally"));
             } else if (destinations.contains(logicalId)) {
                 context.notices().add(new TemplateNotice(TemplateNotice.Kind.NO_LOCAL_EFFECT, logicalId,
-                        "an on-failure destination: the local trigger records failures under this name"));
+                        "an on-failure destination: the local cloud delivers to its local stand-in; its properties have no effect locally"));
             } else {
                 context.notices().add(TemplateNotice.notRunLocally(logicalId, type));
             }

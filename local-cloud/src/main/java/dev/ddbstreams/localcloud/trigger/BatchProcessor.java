@@ -1,6 +1,7 @@
 package dev.ddbstreams.localcloud.trigger;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ddbstreams.localcloud.destinations.InvocationRecord;
 import dev.ddbstreams.localcloud.lambda.Invocation;
 import dev.ddbstreams.localcloud.lambda.LocalFunction;
 import java.time.Duration;
@@ -92,8 +93,8 @@ final class BatchProcessor {
             failedAttempts++;
             // A window's final invoke is retried until it succeeds: Lambda pauses the shard meanwhile.
             if (!current.finalForWindow() && maximumRetryAttempts >= 0 && failedAttempts > maximumRetryAttempts) {
-                failures.giveUp(current, FailureRouter.Condition.RetryAttemptsExhausted, Optional.of(invocation),
-                        failedAttempts);
+                failures.giveUp(current, InvocationRecord.Condition.RetryAttemptsExhausted, event,
+                        Optional.of(invocation), failedAttempts);
                 return;
             }
             counters.retries.incrementAndGet();
@@ -140,7 +141,9 @@ final class BatchProcessor {
         if (expired.isEmpty()) {
             return batch;
         }
-        failures.giveUp(batch.withRecords(expired), FailureRouter.Condition.RecordAgeExceeded, Optional.empty(), 0);
+        Batch given = batch.withRecords(expired);
+        failures.giveUp(given, InvocationRecord.Condition.RecordAgeExceeded, codec.event(given,
+                window.map(TumblingWindow::state).orElse(null), false), Optional.empty(), 0);
         return batch.withRecords(batch.records().stream().filter(r -> !r.created().isBefore(oldestAllowed)).toList());
     }
 

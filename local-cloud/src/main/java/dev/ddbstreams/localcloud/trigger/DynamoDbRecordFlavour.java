@@ -1,6 +1,7 @@
 package dev.ddbstreams.localcloud.trigger;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ddbstreams.localcloud.destinations.InvocationRecord;
 import dev.ddbstreams.records.LambdaEventJson;
 import java.time.Instant;
 import software.amazon.awssdk.services.dynamodb.model.Record;
@@ -19,7 +20,7 @@ final class DynamoDbRecordFlavour implements RecordFlavour<Record> {
     }
 
     @Override
-    public String batchInfoName() {
-        return "DDBStreamBatchInfo";
+    public InvocationRecord.Source source() {
+        return InvocationRecord.Source.DYNAMODB_STREAMS;
     }
 }

@@ -1,21 +1,23 @@
 package dev.ddbstreams.localcloud.trigger;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ddbstreams.localcloud.destinations.InvocationRecord;
 
 /**
  * Where a trigger sends the record describing a batch it gave up on (retries or record age run
- * out): Lambda's on-failure destination. The record carries metadata (DDBStreamBatchInfo), not
- * the stream records themselves.
+ * out): Lambda's on-failure destination. SQS and SNS get the invocation record alone; an S3
+ * destination also gets the payload, the event with the records as Lambda sent them.
  */
 @FunctionalInterface
 public interface FailureDestination {
 
     /** Lambda without a destination: the batch is dropped and only the trigger's counters remember it. */
-    FailureDestination NONE = (destination, record) -> { };
+    FailureDestination NONE = (destination, record, payload) -> { };
 
     /**
-     * @param destination the template's DestinationConfig.OnFailure.Destination, resolved
-     * @param record the invocation record, as Lambda would send it to SQS, SNS or S3
+     * @param destination the template's DestinationConfig.OnFailure.Destination, resolved (a logical id or an ARN)
+     * @param record the invocation record
+     * @param payload the event the function was invoked with ({@code {"Records":[...]}})
      */
-    void send(String destination, ObjectNode record);
+    void send(String destination, InvocationRecord record, ObjectNode payload);
 }

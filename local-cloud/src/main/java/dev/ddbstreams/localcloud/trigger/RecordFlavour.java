@@ -1,5 +1,6 @@
 package dev.ddbstreams.localcloud.trigger;
 
+import dev.ddbstreams.localcloud.destinations.InvocationRecord;
 import java.time.Instant;
 
 /**
@@ -15,6 +16,6 @@ interface RecordFlavour<R> {
     /** The record as the function will receive it, read at {@code readAt}. */
     PendingRecord pending(R record, String streamArn, Instant readAt);
 
-    /** {@code DDBStreamBatchInfo} for DynamoDB, {@code KinesisBatchInfo} for Kinesis. */
-    String batchInfoName();
+    /** Names the batch info of an on-failure record: {@code DDBStreamBatchInfo} or {@code KinesisBatchInfo}. */
+    InvocationRecord.Source source();
 }

@@ -1,5 +1,6 @@
 package dev.ddbstreams.localcloud.trigger;
 
+import dev.ddbstreams.localcloud.destinations.InvocationRecord;
 import dev.ddbstreams.localcloud.lambda.LocalFunction;
 import dev.ddbstreams.localcloud.template.StreamTriggerDefinition;
 import dev.ddbstreams.localcloud.trigger.ShardSource.SourceShard;
@@ -75,7 +76,7 @@ public final class StreamTrigger implements AutoCloseable {
         this.pollInterval = pollInterval;
         EventFilter filter = EventFilter.of(settings.filterPatterns());
         this.newWorker = (shardId, startAt) -> new ShardWorker<>(shardId, source, flavour, filter,
-                lanes(shardId, flavour.batchInfoName()), counters, clock, pollInterval, startAt);
+                lanes(shardId, flavour.source()), counters, clock, pollInterval, startAt);
     }
 
     public StreamTriggerDefinition settings() {
@@ -230,7 +231,7 @@ public final class StreamTrigger implements AutoCloseable {
     }
 
     /** One lane per ParallelizationFactor, each with its own execution environment. */
-    private List<ShardLane> lanes(String shardId, String batchInfoName) {
+    private List<ShardLane> lanes(String shardId, InvocationRecord.Source recordSource) {
         List<ShardLane> lanes = new ArrayList<>();
         for (int i = 0; i < settings.parallelizationFactor(); i++) {
             LocalFunction function = newFunction();
@@ -239,7 +240,7 @@ public final class StreamTrigger implements AutoCloseable {
                     settings.reportBatchItemFailures());
             LaneBuffer buffer = new LaneBuffer(Math.max(4 * settings.batchSize(), 1_000), pollInterval);
             FailureRouter failures = new FailureRouter(settings.onFailureDestination(), destination, function.name(),
-                    function.arn(), shardId, source.streamArn(), batchInfoName, counters, clock);
+                    function.arn(), shardId, source.streamArn(), recordSource, counters, clock);
             BatchProcessor processor = new BatchProcessor(settings.maximumRetryAttempts(), settings.maximumRecordAge(),
                     settings.bisectBatchOnFunctionError(), function, codec, failures, window, counters, clock,
                     pollInterval, buffer::stopped, shardId);

@@ -47,7 +47,7 @@ final class TriggerRig implements AutoCloseable {
                 timeout, 512, "java21", List.of(trigger));
         this.trigger = new StreamTrigger(trigger, function.functionName(), streamArn, streams,
                 () -> new LocalFunction(function, "us-east-1", Map.of(), faults, clock),
-                (destination, record) -> failureRecords.add(record), clock, POLL);
+                (destination, record, payload) -> failureRecords.add(record.toJson()), clock, POLL);
     }
 
     TriggerRig start() {
