@@ -8,6 +8,7 @@ import dev.ddbstreams.localcloud.lambda.FunctionFaults;
 import dev.ddbstreams.localcloud.lambda.FunctionLogs;
 import dev.ddbstreams.localcloud.lambda.LocalFunction;
 import dev.ddbstreams.localcloud.routing.RegionEndpoints;
+import dev.ddbstreams.localcloud.s3.S3Endpoint;
 import dev.ddbstreams.localcloud.template.DeliveryStreamDefinition;
 import dev.ddbstreams.localcloud.template.FunctionDefinition;
 import dev.ddbstreams.localcloud.template.StackSettings;
@@ -43,7 +44,9 @@ import software.amazon.awssdk.regions.Region;
  * triggers running on it, with handlers reaching DynamoDB through the SDK's standard endpoint
  * configuration (the {@code aws.endpointUrl} system property and static local credentials), so
  * no handler knows it runs locally. A template's Firehose delivery streams run on the local
- * Firehose, which handlers reach the same way, through {@code aws.endpointUrlFirehose}.
+ * Firehose, which handlers reach the same way, through {@code aws.endpointUrlFirehose}. The local
+ * S3 serves the work folder's {@code s3/} (one folder per bucket, the local Firehose's too) and is
+ * reached through {@code aws.endpointUrlS3}.
  *
  * <p>Functions' standard output and error go to {@link #logFolder()}, as Lambda sends them to
  * CloudWatch Logs. One instance per JVM at a time: the endpoint configuration is JVM-wide.
@@ -66,7 +69,10 @@ public final class LocalCloud implements AutoCloseable {
      */
     public static final String FIREHOSE_ENDPOINT_PROPERTY = "aws.endpointUrlFirehose";
 
-    private static final List<String> SDK_PROPERTIES = List.of("aws.endpointUrl", "aws.accessKeyId",
+    /** The SDK v2 standard configuration's endpoint for S3 alone (service id "S3"). */
+    public static final String S3_ENDPOINT_PROPERTY = "aws.endpointUrlS3";
+
+    private static final List<String> SDK_PROPERTIES = List.of("aws.endpointUrl", S3_ENDPOINT_PROPERTY, "aws.accessKeyId",
             "aws.secretAccessKey", "aws.region");
 
     private final LocalDynamoDb dynamoDb;
@@ -79,6 +85,7 @@ public final class LocalCloud implements AutoCloseable {
     private final FailureDestination failureDestination;
     private final FirehoseFaults firehoseFaults;
     private LocalFirehose firehose;
+    private final S3Endpoint s3;
     private final Map<String, String> previousProperties = new HashMap<>();
     private final List<Deployment> deployments = new ArrayList<>();
 
@@ -103,6 +110,7 @@ public final class LocalCloud implements AutoCloseable {
             regions.values().forEach(LocalDynamoDb::close);
             throw e;
         }
+        s3 = S3Endpoint.start(workFolder.resolve("s3"), dynamoDb.region().id());
         pointSdkAtLocal();
         // Only with several regions: a single-region cloud leaves every request as it was.
         if (regions.size() > 1) {
@@ -146,6 +154,11 @@ public final class LocalCloud implements AutoCloseable {
     /** The local Firehose, once a deployed template has a delivery stream. */
     public synchronized Optional<LocalFirehose> firehose() {
         return Optional.ofNullable(firehose);
+    }
+
+    /** The local S3, serving the work folder's {@code s3/}. */
+    public S3Endpoint s3() {
+        return s3;
     }
 
     /** Where functions' standard output and error go: one {@code <function>.log} each. */
@@ -261,6 +274,7 @@ public final class LocalCloud implements AutoCloseable {
                 started.close();
             }
         } finally {
+            s3.close();
             try {
                 closeInstances();
             } finally {
@@ -340,6 +354,7 @@ public final class LocalCloud implements AutoCloseable {
     private void pointSdkAtLocal() {
         SDK_PROPERTIES.forEach(name -> previousProperties.put(name, System.getProperty(name)));
         System.setProperty("aws.endpointUrl", dynamoDb.endpoint().toString());
+        System.setProperty(S3_ENDPOINT_PROPERTY, s3.uri().toString());
         System.setProperty("aws.accessKeyId", "local");
         System.setProperty("aws.secretAccessKey", "local");
         System.setProperty("aws.region", dynamoDb.region().id());
