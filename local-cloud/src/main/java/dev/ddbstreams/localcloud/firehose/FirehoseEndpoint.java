@@ -2,20 +2,14 @@ package dev.ddbstreams.localcloud.firehose;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.ddbstreams.localcloud.http.LoopbackHttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -47,45 +41,29 @@ public final class FirehoseEndpoint implements AutoCloseable {
     private static final int HANDLER_THREADS = 4;
 
     private final FirehoseClient firehose;
-    private final HttpServer server;
-    private final ExecutorService executor;
-    private final URI uri;
+    private final LoopbackHttpServer server;
 
-    private FirehoseEndpoint(FirehoseClient firehose, HttpServer server, ExecutorService executor) {
+    private FirehoseEndpoint(FirehoseClient firehose) {
         this.firehose = firehose;
-        this.server = server;
-        this.executor = executor;
-        InetSocketAddress address = server.getAddress();
-        String host = address.getAddress().getHostAddress();
-        this.uri = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort());
+        // Last: from here on requests can arrive.
+        this.server = LoopbackHttpServer.start(InetAddress.getLoopbackAddress(), "local-firehose-endpoint",
+                HANDLER_THREADS, this::handle);
     }
 
     /** Starts on a free loopback port; the server's threads are daemons, so they never keep a JVM alive. */
     public static FirehoseEndpoint start(FirehoseClient firehose) {
-        HttpServer server;
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open a loopback port for the local Firehose", e);
-        }
-        ExecutorService executor = Executors.newFixedThreadPool(HANDLER_THREADS, daemonThreads());
-        FirehoseEndpoint endpoint = new FirehoseEndpoint(firehose, server, executor);
-        server.createContext("/", endpoint::handle);
-        server.setExecutor(executor);
-        startOnDaemonThread(server);
-        return endpoint;
+        return new FirehoseEndpoint(firehose);
     }
 
     /** The endpoint URL, e.g. {@code http://127.0.0.1:41234}: for {@code endpointOverride} or {@code --endpoint-url}. */
     public URI uri() {
-        return uri;
+        return server.uri();
     }
 
     /** Stops answering; the client behind it is left open (its owner closes it). */
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -145,29 +123,6 @@ public final class FirehoseEndpoint implements AutoCloseable {
             default:
                 throw ServiceErrors.unknownOperation(operation, OPERATIONS);
         }
-    }
-
-    // HttpServer's dispatcher thread takes its daemon flag from the thread that starts the server.
-    private static void startOnDaemonThread(HttpServer server) {
-        Thread starter = new Thread(server::start, "local-firehose-endpoint-start");
-        starter.setDaemon(true);
-        starter.start();
-        try {
-            starter.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            server.stop(0);
-            throw new IllegalStateException("interrupted while starting the local Firehose endpoint", e);
-        }
-    }
-
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return task -> {
-            Thread thread = new Thread(task, "local-firehose-endpoint-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     /** One HTTP response: status, JSON body, request id. */

@@ -1,15 +1,14 @@
 package dev.ddbstreams.localcloud.s3;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.ddbstreams.localcloud.http.LoopbackHttpServer;
 import dev.ddbstreams.localcloud.s3.BucketFolders.StoredObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -21,9 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +41,7 @@ public final class S3Endpoint implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(S3Endpoint.class);
     private static final int HANDLER_THREADS = 4;
+    private static final InetAddress LOCALHOST = localhost();
     private static final int DEFAULT_MAX_KEYS = 1_000;
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
     private static final String XML = "application/xml";
@@ -53,16 +50,13 @@ public final class S3Endpoint implements AutoCloseable {
 
     private final BucketFolders folders;
     private final String region;
-    private final HttpServer server;
-    private final ExecutorService executor;
-    private final URI uri;
+    private final LoopbackHttpServer server;
 
-    private S3Endpoint(BucketFolders folders, String region, HttpServer server, ExecutorService executor) {
+    private S3Endpoint(BucketFolders folders, String region) {
         this.folders = folders;
         this.region = region;
-        this.server = server;
-        this.executor = executor;
-        this.uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        // Last: from here on requests can arrive.
+        this.server = LoopbackHttpServer.start(LOCALHOST, "local-s3", HANDLER_THREADS, this::handle);
     }
 
     /**
@@ -72,38 +66,12 @@ public final class S3Endpoint implements AutoCloseable {
      * @param region what GetBucketLocation answers
      */
     public static S3Endpoint start(Path root, String region) {
-        HttpServer server;
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open a port on 127.0.0.1 for the local S3", e);
-        }
-        AtomicInteger count = new AtomicInteger();
-        ExecutorService executor = Executors.newFixedThreadPool(HANDLER_THREADS, task -> {
-            Thread thread = new Thread(task, "local-s3-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        S3Endpoint endpoint = new S3Endpoint(new BucketFolders(root), region, server, executor);
-        server.createContext("/", endpoint::handle);
-        server.setExecutor(executor);
-        // HttpServer's dispatcher thread takes its daemon flag from the thread that starts it.
-        Thread starter = new Thread(server::start, "local-s3-start");
-        starter.setDaemon(true);
-        starter.start();
-        try {
-            starter.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            endpoint.close();
-            throw new IllegalStateException("interrupted while starting the local S3", e);
-        }
-        return endpoint;
+        return new S3Endpoint(new BucketFolders(root), region);
     }
 
     /** E.g. {@code http://127.0.0.1:41234}: for {@code aws.endpointUrlS3} or {@code --endpoint-url}. */
     public URI uri() {
-        return uri;
+        return server.uri();
     }
 
     /** The folder holding one folder per bucket. */
@@ -121,8 +89,7 @@ public final class S3Endpoint implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -273,6 +240,15 @@ public final class S3Endpoint implements AutoCloseable {
     private void requireBucket(String bucket) {
         if (!folders.exists(bucket)) {
             throw new S3Error(404, "NoSuchBucket", "The specified bucket does not exist");
+        }
+    }
+
+    /** 127.0.0.1 itself, not whatever "localhost" resolves to: S3's endpoint rules need an IP for path-style. */
+    private static InetAddress localhost() {
+        try {
+            return InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("a 4-byte address is always valid", e);
         }
     }
 
