@@ -11,6 +11,7 @@ import dev.ddbstreams.localcloud.lambda.FunctionFaults;
 import dev.ddbstreams.localcloud.lambda.FunctionLogs;
 import dev.ddbstreams.localcloud.lambda.LocalFunction;
 import dev.ddbstreams.localcloud.routing.RegionEndpoints;
+import dev.ddbstreams.localcloud.s3.S3Endpoint;
 import dev.ddbstreams.localcloud.template.DeliveryStreamDefinition;
 import dev.ddbstreams.localcloud.template.FunctionDefinition;
 import dev.ddbstreams.localcloud.template.KinesisStreamDefinition;
@@ -51,6 +52,8 @@ import software.amazon.awssdk.regions.Region;
  * Kinesis data streams on the local Kinesis, through {@code aws.endpointUrlKinesis} (with
  * {@code aws.cborEnabled=false}, as the local Kinesis speaks JSON only). Its SQS queues are
  * created on the local SQS, where triggers' on-failure records go (see {@link LocalDestinations}).
+ * The local S3 serves the work folder's {@code s3/} (one folder per bucket, the local
+ * Firehose's too) and is reached through {@code aws.endpointUrlS3}.
  *
  * <p>Functions' standard output and error go to {@link #logFolder()}, as Lambda sends them to
  * CloudWatch Logs. One instance per JVM at a time: the endpoint configuration is JVM-wide.
@@ -76,7 +79,10 @@ public final class LocalCloud implements AutoCloseable {
     /** The SDK v2 standard configuration's endpoint for Kinesis alone (service id "Kinesis"). */
     public static final String KINESIS_ENDPOINT_PROPERTY = "aws.endpointUrlKinesis";
 
-    private static final List<String> SDK_PROPERTIES = List.of("aws.endpointUrl", "aws.accessKeyId",
+    /** The SDK v2 standard configuration's endpoint for S3 alone (service id "S3"). */
+    public static final String S3_ENDPOINT_PROPERTY = "aws.endpointUrlS3";
+
+    private static final List<String> SDK_PROPERTIES = List.of("aws.endpointUrl", S3_ENDPOINT_PROPERTY, "aws.accessKeyId",
             "aws.secretAccessKey", "aws.region");
 
     private final LocalDynamoDb dynamoDb;
@@ -93,6 +99,7 @@ public final class LocalCloud implements AutoCloseable {
     private final FirehoseFaults firehoseFaults;
     private LocalFirehose firehose;
     private LocalKinesis kinesis;
+    private final S3Endpoint s3;
     private final Map<String, String> previousProperties = new HashMap<>();
     private final List<Deployment> deployments = new ArrayList<>();
 
@@ -118,6 +125,7 @@ public final class LocalCloud implements AutoCloseable {
             regions.values().forEach(LocalDynamoDb::close);
             throw e;
         }
+        s3 = S3Endpoint.start(workFolder.resolve("s3"), dynamoDb.region().id());
         pointSdkAtLocal();
         // Only with several regions: a single-region cloud leaves every request as it was.
         if (regions.size() > 1) {
@@ -171,6 +179,11 @@ public final class LocalCloud implements AutoCloseable {
     /** The local SQS, once a deployed template has a queue (or names one as an on-failure destination). */
     public Optional<LocalSqs> sqs() {
         return destinations.sqs();
+    }
+
+    /** The local S3, serving the work folder's {@code s3/}. */
+    public S3Endpoint s3() {
+        return s3;
     }
 
     /** Where functions' standard output and error go: one {@code <function>.log} each. */
@@ -296,6 +309,7 @@ public final class LocalCloud implements AutoCloseable {
                 started.close();
             }
         } finally {
+            s3.close();
             try {
                 destinations.close();
                 closeInstances();
@@ -398,6 +412,7 @@ public final class LocalCloud implements AutoCloseable {
     private void pointSdkAtLocal() {
         SDK_PROPERTIES.forEach(name -> previousProperties.put(name, System.getProperty(name)));
         System.setProperty("aws.endpointUrl", dynamoDb.endpoint().toString());
+        System.setProperty(S3_ENDPOINT_PROPERTY, s3.uri().toString());
         System.setProperty("aws.accessKeyId", "local");
         System.setProperty("aws.secretAccessKey", "local");
         System.setProperty("aws.region", dynamoDb.region().id());

@@ -2,18 +2,14 @@ package dev.ddbstreams.localcloud.awsjson;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.ddbstreams.localcloud.http.LoopbackHttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -47,23 +43,15 @@ public final class AwsJsonEndpoint implements AutoCloseable {
     private final String serviceName;
     private final String targetPrefix;
     private final Operations operations;
-    private final HttpServer server;
-    private final ExecutorService executor;
-    private final URI uri;
+    private final LoopbackHttpServer server;
 
-    private AwsJsonEndpoint(String serviceName, String targetPrefix, Operations operations, HttpServer server,
-            ExecutorService executor) {
+    private AwsJsonEndpoint(String serviceName, String targetPrefix, Operations operations, InetAddress bindAddress) {
         this.serviceName = serviceName;
         this.targetPrefix = targetPrefix;
         this.operations = operations;
-        this.server = server;
-        this.executor = executor;
-        InetSocketAddress address = server.getAddress();
-        // Bound to every interface, it is still reached through loopback from here.
-        InetAddress reachable = address.getAddress().isAnyLocalAddress() ? InetAddress.getLoopbackAddress()
-                : address.getAddress();
-        String host = reachable.getHostAddress();
-        this.uri = URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort());
+        // Last: from here on requests can arrive.
+        this.server = LoopbackHttpServer.start(bindAddress,
+                "local-" + serviceName.toLowerCase(java.util.Locale.ROOT) + "-endpoint", HANDLER_THREADS, this::handle);
     }
 
     /**
@@ -77,51 +65,23 @@ public final class AwsJsonEndpoint implements AutoCloseable {
     /** Starts on a free port of the given address; any address but loopback opens it to the network. */
     public static AwsJsonEndpoint start(String serviceName, String targetPrefix, Operations operations,
             InetAddress bindAddress) {
-        HttpServer server;
-        try {
-            server = HttpServer.create(new InetSocketAddress(bindAddress, 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open a port on " + bindAddress + " for the local " + serviceName, e);
-        }
-        String threadName = "local-" + serviceName.toLowerCase(java.util.Locale.ROOT) + "-endpoint";
-        AtomicInteger count = new AtomicInteger();
-        ExecutorService executor = Executors.newFixedThreadPool(HANDLER_THREADS, task -> {
-            Thread thread = new Thread(task, threadName + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        AwsJsonEndpoint endpoint = new AwsJsonEndpoint(serviceName, targetPrefix, operations, server, executor);
-        server.createContext("/", endpoint::handle);
-        server.setExecutor(executor);
-        // HttpServer's dispatcher thread takes its daemon flag from the thread that starts the server.
-        Thread starter = new Thread(server::start, threadName + "-start");
-        starter.setDaemon(true);
-        starter.start();
-        try {
-            starter.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            endpoint.close();
-            throw new IllegalStateException("interrupted while starting the local " + serviceName + " endpoint", e);
-        }
-        return endpoint;
+        return new AwsJsonEndpoint(serviceName, targetPrefix, operations, bindAddress);
     }
 
     /** The endpoint URL, e.g. {@code http://127.0.0.1:41234}: for {@code endpointOverride} or {@code --endpoint-url}. */
     public URI uri() {
-        return uri;
+        return server.uri();
     }
 
     /** The address and port it listens on. */
     public InetSocketAddress boundAddress() {
-        return server.getAddress();
+        return server.boundAddress();
     }
 
     /** Stops answering. */
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
     private void handle(HttpExchange exchange) throws IOException {

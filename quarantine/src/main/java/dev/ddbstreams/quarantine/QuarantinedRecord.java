@@ -1,0 +1,57 @@
+package dev.ddbstreams.quarantine;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ddbstreams.failures.Failure;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One record read back from the quarantine: the record as Lambda delivered it, and why it is there.
+ *
+ * @param key the object's key in the quarantine bucket
+ * @param record one element of the event's {@code Records}, exactly as Lambda sends it
+ * @param violation {@code "<attribute>: <LIMIT>"} when a DynamoDB limit was the reason
+ */
+public record QuarantinedRecord(String key, String function, Instant quarantinedAt, Failure.Kind classification,
+        String reason, Optional<String> violation, Source source, ObjectNode record) {
+
+    /** Where the record came from, by its {@code eventSource}. */
+    public enum Source {
+        DYNAMODB("aws:dynamodb"),
+        KINESIS("aws:kinesis");
+
+        private final String eventSource;
+
+        Source(String eventSource) {
+            this.eventSource = eventSource;
+        }
+
+        public String eventSource() {
+            return eventSource;
+        }
+
+        static Source of(String eventSource) {
+            for (Source source : values()) {
+                if (source.eventSource.equals(eventSource)) {
+                    return source;
+                }
+            }
+            throw new IllegalArgumentException("not a quarantined record's eventSource: " + eventSource);
+        }
+    }
+
+    public QuarantinedRecord {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(record, "record");
+    }
+
+    /**
+     * The event a handler receives, holding this record alone: {@code {"Records":[record]}}, a
+     * {@code DynamodbEvent} or {@code KinesisEvent} for the Lambda runtime's deserialiser. A redrive
+     * hands it to the handler once the cause is fixed.
+     */
+    public String eventJson() {
+        return QuarantineJson.eventJson(record);
+    }
+}
