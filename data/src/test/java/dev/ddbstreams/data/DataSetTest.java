@@ -4,24 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 
 class DataSetTest {
 
-    @Test
-    void forTable_whenTableIsKnown_returnsItsDataSet() {
-        assertThat(DataSet.forTable("logfile")).isEqualTo(DataSet.LOGFILE);
-        assertThat(DataSet.forTable("votes")).isEqualTo(DataSet.VOTES);
-        assertThat(DataSet.forTable("GameScoreRecords")).isEqualTo(DataSet.GAME_SCORES);
-        assertThat(DataSet.forTable("InvoiceTransactions")).isEqualTo(DataSet.INVOICES);
-    }
-
-    @Test
-    void forFormat_whenFormatIsKnown_returnsItsDataSet() {
-        assertThat(DataSet.forFormat("logfile")).isEqualTo(DataSet.LOGFILE);
-        assertThat(DataSet.forFormat("votes")).isEqualTo(DataSet.VOTES);
-        assertThat(DataSet.forFormat("game-scores")).isEqualTo(DataSet.GAME_SCORES);
-        assertThat(DataSet.forFormat("invoices")).isEqualTo(DataSet.INVOICES);
+    @ParameterizedTest(name = "{2}")
+    @CsvSource({
+        "logfile,             logfile,     LOGFILE",
+        "votes,               votes,       VOTES",
+        "GameScoreRecords,    game-scores, GAME_SCORES",
+        "InvoiceTransactions, invoices,    INVOICES",
+    })
+    void forTableAndForFormat_whenNameIsKnown_returnItsDataSet(String table, String format, DataSet dataSet) {
+        assertThat(DataSet.forTable(table)).isEqualTo(dataSet);
+        assertThat(DataSet.forFormat(format)).isEqualTo(dataSet);
     }
 
     @Test
