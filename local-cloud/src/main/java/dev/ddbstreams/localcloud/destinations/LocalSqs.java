@@ -1,8 +1,6 @@
 package dev.ddbstreams.localcloud.destinations;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import dev.ddbstreams.localcloud.http.FreePort;
 import java.net.URI;
 import org.elasticmq.NodeAddress;
 import org.elasticmq.rest.sqs.SQSRestServer;
@@ -38,7 +36,7 @@ public final class LocalSqs implements AutoCloseable {
 
     /** Starts on a free port; queue URLs name {@code http://127.0.0.1:<port>}. */
     public static LocalSqs start(String region) {
-        int port = freePort();
+        int port = FreePort.find();
         SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1")
                 .withPort(port)
                 .withServerAddress(NodeAddress.apply("http", "127.0.0.1", port, ""))
@@ -67,13 +65,5 @@ public final class LocalSqs implements AutoCloseable {
     public void close() {
         client.close();
         server.stopAndWait();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port for the local SQS", e);
-        }
     }
 }

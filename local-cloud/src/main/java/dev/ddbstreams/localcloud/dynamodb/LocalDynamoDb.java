@@ -2,6 +2,7 @@ package dev.ddbstreams.localcloud.dynamodb;
 
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import dev.ddbstreams.localcloud.http.FreePort;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -10,7 +11,6 @@ import java.lang.reflect.Field;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
@@ -104,7 +104,7 @@ public final class LocalDynamoDb implements AutoCloseable {
         // A free port can be taken by another process between probing and binding: try again.
         for (int attempt = 0; attempt < PORT_ATTEMPTS; attempt++) {
             try {
-                return start(region, freePort(), bindAddress);
+                return start(region, FreePort.find(), bindAddress);
             } catch (PortInUseException e) {
                 lastFailure = e.cause;
             }
@@ -207,15 +207,6 @@ public final class LocalDynamoDb implements AutoCloseable {
         Field field = DynamoDBProxyServer.class.getDeclaredField("server");
         field.setAccessible(true);
         return (ServerConnector) ((Server) field.get(proxy)).getConnectors()[0];
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot find a free port", e);
-        }
     }
 
     private static BindException bindExceptionIn(Throwable failure) {

@@ -33,17 +33,7 @@ class LocalFirehoseClientFaultsTest {
         try (LocalFirehoseClient firehose = firehose("first=2")) {
             PutRecordBatchResponse response = firehose.putRecordBatch(batch(STREAM, lines("a", 5)));
 
-            assertThat(response.failedPutCount()).isEqualTo(2);
-            assertThat(response.requestResponses()).hasSize(5);
-            assertThat(response.requestResponses().subList(0, 2)).allSatisfy(entry -> {
-                assertThat(entry.errorCode()).isEqualTo("ServiceUnavailableException");
-                assertThat(entry.errorMessage()).isEqualTo("Slow down.");
-                assertThat(entry.recordId()).isNull();
-            });
-            assertThat(response.requestResponses().subList(2, 5)).allSatisfy(entry -> {
-                assertThat(entry.recordId()).isNotBlank();
-                assertThat(entry.errorCode()).isNull();
-            });
+            BatchResponses.assertFirstThrottled(response, 2, 5);
             assertThat(firehose.stats().recordsFailed()).isEqualTo(2);
             assertThat(firehose.stats().recordsAccepted()).isEqualTo(3);
         }

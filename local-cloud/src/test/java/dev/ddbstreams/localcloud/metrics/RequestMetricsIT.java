@@ -7,9 +7,7 @@ import dev.ddbstreams.localcloud.dynamodb.DynamoDbLocalExtension;
 import dev.ddbstreams.localcloud.dynamodb.LocalDynamoDb;
 import dev.ddbstreams.localcloud.dynamodb.LocalTables;
 import dev.ddbstreams.localcloud.dynamodb.StreamReader;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import dev.ddbstreams.localcloud.http.FreePort;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -141,12 +139,8 @@ class RequestMetricsIT {
         dynamoDb.batchWriteItem(b -> b.requestItems(Map.of("batch_votes", votes, "batch_audit", List.of(put("x")))));
 
         MetricsSnapshot phase = phase();
-        assertThat(phase.row(DYNAMODB, "batch_votes", "BatchWriteItem"))
-                .extracting(Counters::calls, Counters::items, Counters::writeUnits)
-                .containsExactly(1L, 20L, 20.0);
-        assertThat(phase.row(DYNAMODB, "batch_audit", "BatchWriteItem"))
-                .extracting(Counters::calls, Counters::items, Counters::writeUnits)
-                .containsExactly(1L, 1L, 1.0);
+        assertWrites(phase, "batch_votes", "BatchWriteItem", 1L, 20L, 20.0);
+        assertWrites(phase, "batch_audit", "BatchWriteItem", 1L, 1L, 1.0);
     }
 
     @Test
@@ -161,12 +155,8 @@ class RequestMetricsIT {
         MetricsSnapshot phase = phase();
         // A gap of DynamoDB Local: it reports a flat 4.0 WriteCapacityUnits for every table a transaction
         // writes, whatever the number of items. AWS charges 2 WCU per small item: 6.0 and 2.0 here.
-        assertThat(phase.row(DYNAMODB, "tx_totals", "TransactWriteItems"))
-                .extracting(Counters::calls, Counters::items, Counters::writeUnits)
-                .containsExactly(1L, 3L, 4.0);
-        assertThat(phase.row(DYNAMODB, "tx_checkpoints", "TransactWriteItems"))
-                .extracting(Counters::calls, Counters::items, Counters::writeUnits)
-                .containsExactly(1L, 1L, 4.0);
+        assertWrites(phase, "tx_totals", "TransactWriteItems", 1L, 3L, 4.0);
+        assertWrites(phase, "tx_checkpoints", "TransactWriteItems", 1L, 1L, 4.0);
     }
 
     @Test
@@ -196,8 +186,9 @@ class RequestMetricsIT {
 
     @Test
     void putItem_whenEndpointRefusesConnections_countsEachRetryAsAnAttempt() {
+        // Nothing listens on a free port.
         try (DynamoDbClient unreachable = DynamoDbClient.builder()
-                .endpointOverride(URI.create("http://localhost:" + closedPort()))
+                .endpointOverride(URI.create("http://localhost:" + FreePort.find()))
                 .region(Region.US_EAST_1)
                 .credentialsProvider(LocalDynamoDb.CREDENTIALS)
                 .overrideConfiguration(o -> o.retryStrategy(r -> r.maxAttempts(3)))
@@ -241,6 +232,13 @@ class RequestMetricsIT {
         return metrics.snapshot().minus(before);
     }
 
+    private static void assertWrites(MetricsSnapshot phase, String table, String operation, long calls, long items,
+            double writeUnits) {
+        assertThat(phase.row(DYNAMODB, table, operation))
+                .extracting(Counters::calls, Counters::items, Counters::writeUnits)
+                .containsExactly(calls, items, writeUnits);
+    }
+
     private void createTable(String name) {
         LocalTables.createWithStream(dynamoDb, name, "id", StreamViewType.NEW_AND_OLD_IMAGES);
     }
@@ -257,14 +255,5 @@ class RequestMetricsIT {
 
     private static WriteRequest put(String id) {
         return WriteRequest.builder().putRequest(p -> p.item(item(id))).build();
-    }
-
-    private static int closedPort() {
-        // Nothing listens on a port once its probe socket is closed.
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

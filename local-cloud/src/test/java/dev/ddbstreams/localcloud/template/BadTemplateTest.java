@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -65,25 +64,24 @@ class BadTemplateTest {
                 .hasMessageContaining(expectedProblem);
     }
 
-    @Test
-    void read_whenParameterValueIsNotAllowed_failsNamingTheParameter() {
-        Path path = TestTemplates.path("parameters-and-conditions.yaml");
-        TemplateReader reader = new TemplateReader(TestTemplates.SETTINGS.withParameter("Stage", "qa"));
-
-        assertThatThrownBy(() -> reader.read(path))
-                .isInstanceOf(TemplateException.class)
-                .hasMessage(path + ": Parameters.Stage: 'qa' is not one of the AllowedValues [dev, prod]");
+    static Stream<Arguments> rejectedParameters() {
+        return Stream.of(
+                Arguments.of("parameters-and-conditions.yaml", "Stage", "qa",
+                        "Parameters.Stage: 'qa' is not one of the AllowedValues [dev, prod]"),
+                Arguments.of("votes-aggregation.yaml", "Stag", "prod",
+                        "Parameters: a value was given for 'Stag' but the template declares no such parameter"));
     }
 
-    @Test
-    void read_whenValueIsGivenForUndeclaredParameter_failsNamingIt() {
-        Path path = TestTemplates.path("votes-aggregation.yaml");
-        TemplateReader reader = new TemplateReader(TestTemplates.SETTINGS.withParameter("Stag", "prod"));
+    @ParameterizedTest(name = "{1}={2}")
+    @MethodSource("rejectedParameters")
+    void read_whenParameterValueIsRejected_failsNamingTheParameter(String file, String parameter, String value,
+            String expectedProblem) {
+        Path path = TestTemplates.path(file);
+        TemplateReader reader = new TemplateReader(TestTemplates.SETTINGS.withParameter(parameter, value));
 
         assertThatThrownBy(() -> reader.read(path))
                 .isInstanceOf(TemplateException.class)
-                .hasMessage(path + ": Parameters: a value was given for 'Stag' but the template declares no such"
-                        + " parameter");
+                .hasMessage(path + ": " + expectedProblem);
     }
 
     static Stream<Arguments> malformedTemplates() {

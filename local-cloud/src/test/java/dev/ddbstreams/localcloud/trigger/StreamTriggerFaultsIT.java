@@ -91,10 +91,7 @@ class StreamTriggerFaultsIT {
         try (TriggerRig rig = new TriggerRig(DYNAMODB,
                 TriggerSettings.defaults().maximumRecordAge(Duration.ofSeconds(60)),
                 ScriptedHandler.class, Map.of(), FunctionFaults.NONE, clock, DYNAMODB.streams(), Duration.ofSeconds(5))) {
-            rig.putAll(3);
-            rig.start();
-
-            assertThat(rig.awaitIdle()).isTrue();
+            assertThat(rig.processAll(3)).isTrue();
 
             assertThat(rig.invocations()).isEmpty();
             assertThat(rig.failureRecords).singleElement()
@@ -108,9 +105,7 @@ class StreamTriggerFaultsIT {
         try (TriggerRig rig = new TriggerRig(DYNAMODB, TriggerSettings.defaults().batchSize(3), ScriptedHandler.class,
                 Map.of(), FunctionFaults.NONE, InstantSource.system(),
                 new ExpiringStreamsClient(DYNAMODB.streams(), 3), Duration.ofSeconds(5))) {
-            rig.putAll(3);
-            rig.start();
-            assertThat(rig.awaitIdle()).isTrue();
+            assertThat(rig.processAll(3)).isTrue();
             rig.put("item-003");
             rig.put("item-004");
 
@@ -126,10 +121,7 @@ class StreamTriggerFaultsIT {
         try (TriggerRig rig = new TriggerRig(DYNAMODB, TriggerSettings.defaults().batchSize(1), ScriptedHandler.class,
                 Map.of(), new FunctionFaults(0, 0.5, 0, 0, 7), InstantSource.system(), DYNAMODB.streams(),
                 Duration.ofSeconds(5))) {
-            rig.putAll(20);
-            rig.start();
-
-            assertThat(rig.awaitIdle()).isTrue();
+            assertThat(rig.processAll(20)).isTrue();
 
             List<String> delivered = rig.idsDelivered();
             assertThat(delivered).containsAll(TriggerRigIds.of(20));
@@ -143,10 +135,7 @@ class StreamTriggerFaultsIT {
         try (TriggerRig rig = new TriggerRig(DYNAMODB, TriggerSettings.defaults().batchSize(5), ScriptedHandler.class,
                 Map.of(), new FunctionFaults(0, 0, 1, 0, 1), InstantSource.system(), DYNAMODB.streams(),
                 Duration.ofSeconds(5))) {
-            rig.putAll(5);
-            rig.start();
-
-            assertThat(rig.awaitIdle()).isTrue();
+            assertThat(rig.processAll(5)).isTrue();
 
             assertThat(rig.invocations()).hasSize(2);
             assertThat(rig.invocations().get(1).ids()).isEqualTo(rig.invocations().get(0).ids());

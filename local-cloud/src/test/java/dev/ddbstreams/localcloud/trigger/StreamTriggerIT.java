@@ -24,10 +24,7 @@ class StreamTriggerIT {
     void delivery_inStreamOrder_inBatchesOfAtMostBatchSize() throws InterruptedException {
         try (TriggerRig rig = new TriggerRig(DYNAMODB, TriggerSettings.defaults().batchSize(7), ScriptedHandler.class,
                 Map.of())) {
-            rig.putAll(30);
-            rig.start();
-
-            assertThat(rig.awaitIdle()).isTrue();
+            assertThat(rig.processAll(30)).isTrue();
 
             assertThat(rig.idsDelivered()).containsExactlyElementsOf(TriggerRigIds.of(30));
             assertThat(rig.invocations()).allSatisfy(seen -> assertThat(seen.ids()).hasSizeBetween(1, 7));
@@ -39,10 +36,7 @@ class StreamTriggerIT {
     void failedBatch_isRetriedWithTheSameRecords_untilItSucceeds() throws InterruptedException {
         try (TriggerRig rig = new TriggerRig(DYNAMODB, TriggerSettings.defaults().batchSize(10),
                 ScriptedHandler.class, Map.of("FAIL_FIRST", "3"))) {
-            rig.putAll(10);
-            rig.start();
-
-            assertThat(rig.awaitIdle()).isTrue();
+            assertThat(rig.processAll(10)).isTrue();
 
             List<InvocationLog.Seen> seen = rig.invocations();
             assertThat(seen).hasSize(4);
@@ -56,9 +50,7 @@ class StreamTriggerIT {
     void retryLimit_whenExhausted_sendsBatchInfoToTheDestination_andMovesOn() throws InterruptedException {
         try (TriggerRig rig = new TriggerRig(DYNAMODB, TriggerSettings.defaults().batchSize(5).maximumRetryAttempts(2),
                 ScriptedHandler.class, Map.of("POISON", "item-002"))) {
-            rig.putAll(5);
-            rig.start();
-            assertThat(rig.awaitIdle()).isTrue();
+            assertThat(rig.processAll(5)).isTrue();
             rig.put("item-later");
             assertThat(rig.awaitIdle()).isTrue();
 
@@ -85,10 +77,7 @@ class StreamTriggerIT {
         try (TriggerRig rig = new TriggerRig(DYNAMODB,
                 TriggerSettings.defaults().batchSize(8).bisect().maximumRetryAttempts(0),
                 ScriptedHandler.class, Map.of("POISON", "item-005"))) {
-            rig.putAll(8);
-            rig.start();
-
-            assertThat(rig.awaitIdle()).isTrue();
+            assertThat(rig.processAll(8)).isTrue();
 
             assertThat(rig.failureRecords).hasSize(1);
             assertThat(rig.failureRecords.get(0).at("/DDBStreamBatchInfo/batchSize").asInt()).isEqualTo(1);
@@ -104,10 +93,7 @@ class StreamTriggerIT {
         try (TriggerRig rig = new TriggerRig(DYNAMODB,
                 TriggerSettings.defaults().batchSize(6).reportBatchItemFailures().maximumRetryAttempts(1),
                 ScriptedHandler.class, Map.of("POISON", "item-003", "POISON_MODE", "report"))) {
-            rig.putAll(6);
-            rig.start();
-
-            assertThat(rig.awaitIdle()).isTrue();
+            assertThat(rig.processAll(6)).isTrue();
 
             List<InvocationLog.Seen> seen = rig.invocations();
             assertThat(seen.get(0).ids()).containsExactlyElementsOf(TriggerRigIds.of(6));
@@ -123,10 +109,7 @@ class StreamTriggerIT {
         try (TriggerRig rig = new TriggerRig(DYNAMODB,
                 TriggerSettings.defaults().batchSize(5).reportBatchItemFailures().bisect().maximumRetryAttempts(1),
                 ScriptedHandler.class, Map.of("POISON", "item-002", "POISON_MODE", "report"))) {
-            rig.putAll(5);
-            rig.start();
-
-            assertThat(rig.awaitIdle()).isTrue();
+            assertThat(rig.processAll(5)).isTrue();
 
             // "The batch is bisected at the returned sequence number and Lambda retries only the
             // remaining records": the poison record stays first, so the records behind it are given up with it.
@@ -144,9 +127,7 @@ class StreamTriggerIT {
         try (TriggerRig rig = new TriggerRig(DYNAMODB,
                 TriggerSettings.defaults().batchSize(5).reportBatchItemFailures().maximumRetryAttempts(1),
                 MalformedResponseHandler.class, Map.of("POISON", "item-001"))) {
-            rig.putAll(3);
-            rig.start();
-            assertThat(rig.awaitIdle()).isTrue();
+            assertThat(rig.processAll(3)).isTrue();
             rig.put("item-later");
 
             assertThat(rig.awaitIdle()).isTrue();
@@ -188,10 +169,7 @@ class StreamTriggerIT {
         try (TriggerRig rig = new TriggerRig(DYNAMODB,
                 TriggerSettings.defaults().batchSize(6).reportBatchItemFailures().maximumRetryAttempts(0),
                 ScriptedHandler.class, Map.of("POISON", "item-002", "POISON_MODE", "report-two"))) {
-            rig.putAll(6);
-            rig.start();
-
-            assertThat(rig.awaitIdle()).isTrue();
+            assertThat(rig.processAll(6)).isTrue();
 
             // item-005 is reported too, but the checkpoint is the lowest: item-002. With no retries
             // left, the records from item-002 on go to the destination; item-000 and item-001 are done.
@@ -208,10 +186,7 @@ class StreamTriggerIT {
     void partialBatchResponse_whenSettingIsOff_isIgnored() throws InterruptedException {
         try (TriggerRig rig = new TriggerRig(DYNAMODB, TriggerSettings.defaults().batchSize(6),
                 ScriptedHandler.class, Map.of("POISON", "item-003", "POISON_MODE", "report"))) {
-            rig.putAll(6);
-            rig.start();
-
-            assertThat(rig.awaitIdle()).isTrue();
+            assertThat(rig.processAll(6)).isTrue();
 
             assertThat(rig.invocations()).hasSize(1);
             assertThat(rig.trigger.status().counts().recordsProcessed()).isEqualTo(6);
@@ -223,10 +198,7 @@ class StreamTriggerIT {
         try (TriggerRig rig = new TriggerRig(DYNAMODB,
                 TriggerSettings.defaults().batchSize(4).reportBatchItemFailures().maximumRetryAttempts(1),
                 ScriptedHandler.class, Map.of("POISON", "item-002", "POISON_MODE", "report-unknown"))) {
-            rig.putAll(4);
-            rig.start();
-
-            assertThat(rig.awaitIdle()).isTrue();
+            assertThat(rig.processAll(4)).isTrue();
 
             assertThat(rig.invocations()).hasSize(2);
             assertThat(rig.invocations().get(1).ids()).containsExactlyElementsOf(TriggerRigIds.of(4));

@@ -71,6 +71,13 @@ final class TriggerRig implements AutoCloseable {
         }
     }
 
+    /** Writes {@code count} items, starts the trigger and waits until it has processed them: whether it did. */
+    boolean processAll(int count) throws InterruptedException {
+        putAll(count);
+        start();
+        return awaitIdle();
+    }
+
     boolean awaitIdle() throws InterruptedException {
         return trigger.awaitIdle(Duration.ofSeconds(30));
     }
