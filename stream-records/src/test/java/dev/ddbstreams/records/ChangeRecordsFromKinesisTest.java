@@ -9,6 +9,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ChangeRecordsFromKinesisTest {
 
@@ -117,24 +119,18 @@ class ChangeRecordsFromKinesisTest {
         assertThat(parsed.sameChangeAs(ChangeRecords.fromLambda(Fixtures.lambdaRecord("insert.json")))).isTrue();
     }
 
-    @Test
-    void fromKinesis_whenDataIsNotADynamoDbRecord_namesTheKinesisRecord() {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "{\"hello\":\"world\"} | Kinesis data is not a DynamoDB change record: eventSource is null",
+        "not json             | Kinesis data is not JSON",
+    })
+    void fromKinesis_whenDataIsNotAChangeRecord_namesTheKinesisRecord(String data, String problem) {
         KinesisEvent.KinesisEventRecord record = Fixtures.kinesisRecord("kinesis-insert-ms.json");
-        record.getKinesis().setData(ByteBuffer.wrap("{\"hello\":\"world\"}".getBytes(StandardCharsets.UTF_8)));
-
-        assertThatThrownBy(() -> ChangeRecords.fromKinesis(record))
-                .hasMessage("record shardId-000000000000:" + KINESIS_SEQUENCE + " (seq " + KINESIS_SEQUENCE
-                        + "): Kinesis data is not a DynamoDB change record: eventSource is null");
-    }
-
-    @Test
-    void fromKinesis_whenDataIsNotJson_namesTheKinesisRecord() {
-        KinesisEvent.KinesisEventRecord record = Fixtures.kinesisRecord("kinesis-insert-ms.json");
-        record.getKinesis().setData(ByteBuffer.wrap("not json".getBytes(StandardCharsets.UTF_8)));
+        record.getKinesis().setData(ByteBuffer.wrap(data.getBytes(StandardCharsets.UTF_8)));
 
         assertThatThrownBy(() -> ChangeRecords.fromKinesis(record))
                 .hasMessageStartingWith("record shardId-000000000000:" + KINESIS_SEQUENCE + " (seq " + KINESIS_SEQUENCE
-                        + "): Kinesis data is not JSON");
+                        + "): " + problem);
     }
 
     @Test

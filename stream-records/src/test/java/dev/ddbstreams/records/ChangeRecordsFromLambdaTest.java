@@ -9,8 +9,11 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.amazonaws.services.lambda.runtime.tests.annotations.Event;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 class ChangeRecordsFromLambdaTest {
@@ -131,14 +134,33 @@ class ChangeRecordsFromLambdaTest {
         assertThatThrownBy(record::requireNewImage).hasMessageEndingWith("no NewImage; a REMOVE has none");
     }
 
-    @Test
-    void fromLambda_whenImageMissingForViewType_namesRecordAndImage() {
-        var source = Fixtures.lambdaRecord("missing-new-image.json");
+    static Stream<Arguments> malformedRecords() {
+        return Stream.of(
+                Arguments.of("missing-new-image.json",
+                        "record 8f14e45fceea167a5a36dedd4bea2543 (MODIFY, seq 4421584500000000017450439096): "
+                                + "no NewImage, but stream view type is NEW_AND_OLD_IMAGES and this is a MODIFY"),
+                Arguments.of("unknown-type.json",
+                        "record c9f0f895fb98ab9159f51fd0297e236d (INSERT, seq 4421584500000000017450439098): "
+                                + "attribute 'region' in NewImage has no type set (or an unknown type)"),
+                Arguments.of("bad-number.json",
+                        "record 45c48cce2e2d7fbdea1afc51c7c6ad26 (INSERT, seq 4421584500000000017450439099): "
+                                + "attribute 'count' in NewImage is N '12abc', which is not a number"),
+                Arguments.of("bad-arn.json",
+                        "record d3d9446802a44259755d38e6d163e820 (INSERT, seq 4421584500000000017450439100): "
+                                + "eventSourceARN 'arn:aws:dynamodb:us-west-2:123456789012:table/votes' is not a DynamoDB stream ARN"),
+                Arguments.of("unknown-event-name.json",
+                        "record 6512bd43d9caa6e02c990b0a82652dca (seq 4421584500000000017450439101): "
+                                + "unknown eventName 'UPSERT', expected INSERT, MODIFY or REMOVE"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformedRecords")
+    void fromLambda_whenRecordIsMalformed_namesRecordAndProblem(String fixture, String expectedMessage) {
+        var source = Fixtures.lambdaRecord(fixture);
 
         assertThatThrownBy(() -> ChangeRecords.fromLambda(source))
                 .isInstanceOf(ChangeRecordException.class)
-                .hasMessage("record 8f14e45fceea167a5a36dedd4bea2543 (MODIFY, seq 4421584500000000017450439096): "
-                        + "no NewImage, but stream view type is NEW_AND_OLD_IMAGES and this is a MODIFY");
+                .hasMessageStartingWith(expectedMessage);
     }
 
     @Test
@@ -149,44 +171,6 @@ class ChangeRecordsFromLambdaTest {
                 .isInstanceOf(ChangeRecordException.class)
                 .hasMessage("record 7f3e6c1b2a9d4e5f8a0b1c2d3e4f5a6b (INSERT, seq 4421584500000000017450439097): "
                         + "attribute 'region' in NewImage is N, expected S");
-    }
-
-    @Test
-    void fromLambda_whenUnknownAttributeType_namesRecordAndAttribute() {
-        var source = Fixtures.lambdaRecord("unknown-type.json");
-
-        assertThatThrownBy(() -> ChangeRecords.fromLambda(source))
-                .isInstanceOf(ChangeRecordException.class)
-                .hasMessageStartingWith("record c9f0f895fb98ab9159f51fd0297e236d (INSERT, seq 4421584500000000017450439098): "
-                        + "attribute 'region' in NewImage has no type set (or an unknown type)");
-    }
-
-    @Test
-    void fromLambda_whenNumberIsNotANumber_namesRecordAndAttribute() {
-        var source = Fixtures.lambdaRecord("bad-number.json");
-
-        assertThatThrownBy(() -> ChangeRecords.fromLambda(source))
-                .hasMessage("record 45c48cce2e2d7fbdea1afc51c7c6ad26 (INSERT, seq 4421584500000000017450439099): "
-                        + "attribute 'count' in NewImage is N '12abc', which is not a number");
-    }
-
-    @Test
-    void fromLambda_whenBadArn_namesRecordAndArn() {
-        var source = Fixtures.lambdaRecord("bad-arn.json");
-
-        assertThatThrownBy(() -> ChangeRecords.fromLambda(source))
-                .isInstanceOf(ChangeRecordException.class)
-                .hasMessageStartingWith("record d3d9446802a44259755d38e6d163e820 (INSERT, seq 4421584500000000017450439100): "
-                        + "eventSourceARN 'arn:aws:dynamodb:us-west-2:123456789012:table/votes' is not a DynamoDB stream ARN");
-    }
-
-    @Test
-    void fromLambda_whenUnknownEventName_namesRecordAndValue() {
-        var source = Fixtures.lambdaRecord("unknown-event-name.json");
-
-        assertThatThrownBy(() -> ChangeRecords.fromLambda(source))
-                .hasMessage("record 6512bd43d9caa6e02c990b0a82652dca (seq 4421584500000000017450439101): "
-                        + "unknown eventName 'UPSERT', expected INSERT, MODIFY or REMOVE");
     }
 
     @Test
