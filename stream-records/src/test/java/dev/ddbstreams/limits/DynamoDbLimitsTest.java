@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
@@ -28,37 +31,32 @@ class DynamoDbLimitsTest {
     /** One to four bytes each in UTF-8, so byte and character counts differ. */
     private static final String[] CHARACTERS = {"a", "é", "€", "😀"};
 
-    @ParameterizedTest
-    @ValueSource(longs = {1, 2, 3})
-    void checkItem_whenSortKeyNearItsLimit_refusesExactlyThoseOver1024Bytes(long seed) {
-        Random random = new Random(seed);
-        for (int i = 0; i < 300; i++) {
-            String improvement = textOfAbout(random, 1_000 + random.nextInt(50));
-            int bytes = improvement.getBytes(StandardCharsets.UTF_8).length;
-
-            Optional<LimitViolation> violation = TOTALS.checkItem(Map.of("region", s("SOUTH"), "improvement", s(improvement)));
-
-            if (bytes > 1_024) {
-                assertThat(violation).get().extracting(LimitViolation::attribute, LimitViolation::limit)
-                        .containsExactly("improvement", Limit.SORT_KEY_SIZE);
-            } else {
-                assertThat(violation).as("%d bytes", bytes).isEmpty();
-            }
-        }
+    static Stream<Arguments> keysNearTheirLimit() {
+        return Stream.of(
+                Arguments.of(1L, TOTALS, "improvement", Map.of("region", s("SOUTH")), 1_024, Limit.SORT_KEY_SIZE),
+                Arguments.of(2L, TOTALS, "improvement", Map.of("region", s("SOUTH")), 1_024, Limit.SORT_KEY_SIZE),
+                Arguments.of(3L, TOTALS, "improvement", Map.of("region", s("SOUTH")), 1_024, Limit.SORT_KEY_SIZE),
+                Arguments.of(4L, SCORES, "Username", Map.of("Score", n("10")), 2_048, Limit.PARTITION_KEY_SIZE),
+                Arguments.of(5L, SCORES, "Username", Map.of("Score", n("10")), 2_048, Limit.PARTITION_KEY_SIZE),
+                Arguments.of(6L, SCORES, "Username", Map.of("Score", n("10")), 2_048, Limit.PARTITION_KEY_SIZE));
     }
 
-    @ParameterizedTest
-    @ValueSource(longs = {4, 5, 6})
-    void checkItem_whenPartitionKeyNearItsLimit_refusesExactlyThoseOver2048Bytes(long seed) {
+    /** Sort keys up to 1,024 bytes, partition keys up to 2,048: generated keys from about 25 bytes under to 25 over. */
+    @ParameterizedTest(name = "{2} seed {0}")
+    @MethodSource("keysNearTheirLimit")
+    void checkItem_whenKeyNearItsLimit_refusesExactlyThoseOverIt(long seed, DynamoDbLimits limits, String key,
+            Map<String, AttributeValue> rest, int maxBytes, Limit limit) {
         Random random = new Random(seed);
         for (int i = 0; i < 300; i++) {
-            String username = textOfAbout(random, 2_020 + random.nextInt(50));
-            int bytes = username.getBytes(StandardCharsets.UTF_8).length;
+            String value = textOfAbout(random, maxBytes - 25 + random.nextInt(50));
+            int bytes = value.getBytes(StandardCharsets.UTF_8).length;
+            Map<String, AttributeValue> item = new LinkedHashMap<>(rest);
+            item.put(key, s(value));
 
-            Optional<LimitViolation> violation = SCORES.checkItem(Map.of("Username", s(username), "Score", n("10")));
+            Optional<LimitViolation> violation = limits.checkItem(item);
 
-            assertThat(violation.map(LimitViolation::limit))
-                    .isEqualTo(bytes > 2_048 ? Optional.of(Limit.PARTITION_KEY_SIZE) : Optional.empty());
+            assertThat(violation.map(v -> List.of(v.attribute(), v.limit()))).as("%d bytes", bytes)
+                    .isEqualTo(bytes > maxBytes ? Optional.of(List.of(key, limit)) : Optional.empty());
         }
     }
 
