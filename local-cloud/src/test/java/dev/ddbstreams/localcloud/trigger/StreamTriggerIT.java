@@ -230,10 +230,7 @@ class StreamTriggerIT {
                 TriggerSettings.defaults().batchSize(100).batchingWindow(Duration.ofSeconds(2)),
                 ScriptedHandler.class, Map.of())) {
             rig.start();
-            for (int i = 0; i < 5; i++) {
-                rig.put("item-" + i);
-                Thread.sleep(150);
-            }
+            rig.putOverTime(5);
 
             assertThat(rig.awaitIdle()).isTrue();
 
@@ -247,10 +244,7 @@ class StreamTriggerIT {
         try (TriggerRig rig = new TriggerRig(DYNAMODB, TriggerSettings.defaults().batchSize(100),
                 ScriptedHandler.class, Map.of())) {
             rig.start();
-            for (int i = 0; i < 5; i++) {
-                rig.put("item-" + i);
-                Thread.sleep(150);
-            }
+            rig.putOverTime(5);
 
             assertThat(rig.awaitIdle()).isTrue();
 

@@ -71,6 +71,14 @@ final class TriggerRig implements AutoCloseable {
         }
     }
 
+    /** Writes {@code count} items 150 ms apart, as a slow writer would (longer than a poll, shorter than a window). */
+    void putOverTime(int count) throws InterruptedException {
+        for (int i = 0; i < count; i++) {
+            put("item-" + i);
+            Thread.sleep(150);
+        }
+    }
+
     /** Writes {@code count} items, starts the trigger and waits until it has processed them: whether it did. */
     boolean processAll(int count) throws InterruptedException {
         putAll(count);
