@@ -6,6 +6,10 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
+# The image installs both with pyenv; a non-login shell (CI) may not have its shims on PATH yet.
+if ! command -v cfn-lint >/dev/null 2>&1 && [ -d "$HOME/.pyenv/shims" ]; then
+  PATH="$HOME/.pyenv/shims:$PATH"
+fi
 if ! command -v cfn-lint >/dev/null 2>&1 || ! python3 -c "import samtranslator" 2>/dev/null; then
   echo "check-templates: cfn-lint and aws-sam-translator are needed (pip install cfn-lint aws-sam-translator)" >&2
   exit 1
