@@ -1,6 +1,5 @@
 package dev.ddbstreams.labs.gamescores;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ddbstreams.data.DataSet;
@@ -9,45 +8,39 @@ import dev.ddbstreams.gamescores.workload.ScoreTotals;
 import dev.ddbstreams.labs.Lab;
 import dev.ddbstreams.labs.LabOutput;
 import dev.ddbstreams.localcloud.LocalCloud;
-import dev.ddbstreams.localcloud.lambda.FunctionFaults;
-import dev.ddbstreams.localcloud.lambda.FunctionLogs;
-import dev.ddbstreams.localcloud.lambda.Invocation;
-import dev.ddbstreams.localcloud.lambda.LocalFunction;
 import dev.ddbstreams.localcloud.template.FunctionDefinition;
-import dev.ddbstreams.localcloud.template.StreamTriggerDefinition;
 import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
+import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
 
 /**
- * Lab 04: game scores, Kinesis -> GameScoreRecords -> GameScoresByUser. The local cloud does not
- * run Kinesis, so the lab plays Lambda's Kinesis event source mapping itself: it turns each row of
- * {@code data/game_scores.csv} into a score event, sends them to KinesisScoreFunction as the
- * Kinesis events Lambda would (base64 data, sequence numbers, partition key = Username) in batches
- * of the template's BatchSize, and delivers one batch twice. The DynamoDB trigger then sums the
- * scores per player.
+ * Lab 04: game scores, Kinesis -> GameScoreRecords -> GameScoresByUser. The lab puts a score event
+ * for each row of {@code data/game_scores.csv} on the template's Kinesis data stream with the SDK
+ * (PutRecords, partition key = Username), as a game server would; the template's Kinesis trigger
+ * delivers them to KinesisScoreFunction, and the DynamoDB trigger sums the scores per player.
  */
 public final class GameScoresLab implements Lab {
 
     static final String KINESIS_FUNCTION = "KinesisScoreFunction";
-    /** The batch delivered twice, as Lambda may after a timeout. */
-    static final int REPEATED_BATCH = 3;
+    /** PutRecords takes at most 500 records a call. */
+    private static final int PUT_RECORDS_LIMIT = 500;
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    /** Score events sent; the repeated batch is a redelivery, not new changes. */
 
     @Override
     public String name() {
@@ -69,38 +62,35 @@ public final class GameScoresLab implements Lab {
         LocalCloud.Deployment deployment = cloud.deployments().get(cloud.deployments().size() - 1);
         deployment.triggersNotRun().forEach(line -> out.say("Not run by the local cloud: %s", line));
         FunctionDefinition function = deployment.template().function(KINESIS_FUNCTION).orElseThrow();
-        StreamTriggerDefinition trigger = function.triggers().get(0);
-        String region = cloud.dynamoDb().region().id();
-        KinesisEvents events = new KinesisEvents("arn:aws:kinesis:" + region + ":123456789012:stream/"
-                + trigger.sourceName(), region);
+        String streamName = function.triggers().get(0).sourceName();
 
-        List<KinesisEvents.Put> puts = new ArrayList<>();
+        List<PutRecordsRequestEntry> entries = new ArrayList<>();
         for (CSVRecord row : rows()) {
             ObjectNode event = JSON.createObjectNode();
             event.put("Username", row.get("Username"));
             event.put("Score", new BigDecimal(row.get("Score")));
             event.put("Nickname", row.get("Nickname"));
-            puts.add(new KinesisEvents.Put(row.get("Username"), JSON.writeValueAsBytes(event)));
+            entries.add(PutRecordsRequestEntry.builder().partitionKey(row.get("Username"))
+                    .data(SdkBytes.fromByteArray(JSON.writeValueAsBytes(event))).build());
         }
-        FunctionLogs.route(function.functionName(), cloud.logFolder());
-        int invocations = 0;
-        try (LocalFunction lambda = new LocalFunction(function, region, Map.of(), FunctionFaults.NONE,
-                InstantSource.system())) {
-            for (int start = 0, batch = 1; start < puts.size(); start += trigger.batchSize(), batch++) {
-                String event = events.event(puts.subList(start, Math.min(puts.size(), start + trigger.batchSize())),
-                        Instant.now());
-                int deliveries = batch == REPEATED_BATCH ? 2 : 1;
-                for (int delivery = 0; delivery < deliveries; delivery++) {
-                    Invocation invocation = lambda.invoke(event);
-                    invocations++;
-                    requireSuccess(invocation, batch);
+        // Built as a game server builds it: the local cloud points the SDK's standard configuration at the local Kinesis.
+        int calls = 0;
+        try (KinesisClient kinesis = KinesisClient.builder().region(Region.of(cloud.dynamoDb().region().id())).build()) {
+            for (int start = 0; start < entries.size(); start += PUT_RECORDS_LIMIT) {
+                List<PutRecordsRequestEntry> chunk = entries.subList(start,
+                        Math.min(entries.size(), start + PUT_RECORDS_LIMIT));
+                PutRecordsResponse response = kinesis.putRecords(b -> b.streamName(streamName).records(chunk));
+                calls++;
+                if (response.failedRecordCount() > 0) {
+                    throw new IllegalStateException(response.failedRecordCount() + " records of PutRecords call "
+                            + calls + " failed: " + response.records());
                 }
             }
         }
-        out.say("Sent %d score events from data/%s to %s as Kinesis events, %d a batch: %d invocations "
-                        + "(batch %d delivered twice)", puts.size(), DataSet.GAME_SCORES.fileName(),
-                function.functionName(), trigger.batchSize(), invocations, REPEATED_BATCH);
-        return puts.size();
+        out.say("Put %d score events from data/%s on Kinesis stream %s with PutRecords (%d calls); its trigger "
+                + "delivers them to %s", entries.size(), DataSet.GAME_SCORES.fileName(), streamName, calls,
+                function.functionName());
+        return entries.size();
     }
 
     @Override
@@ -114,7 +104,7 @@ public final class GameScoresLab implements Lab {
         }
         int records = dynamoDb.scanPaginator(b -> b.tableName("GameScoreRecords").select("COUNT")).stream()
                 .mapToInt(page -> page.count()).sum();
-        out.check(records == rows, "GameScoreRecords holds one record per CSV row (the repeated batch added none)",
+        out.check(records == rows, "GameScoreRecords holds one record per CSV row",
                 records + " records, " + rows + " rows");
         Map<String, PlayerScores> recount = ScoreTotals.recount(dynamoDb, "GameScoreRecords");
         Map<String, PlayerScores> totals = ScoreTotals.read(dynamoDb, "GameScoresByUser");
@@ -132,17 +122,6 @@ public final class GameScoresLab implements Lab {
             return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void requireSuccess(Invocation invocation, int batch) throws IOException {
-        if (!invocation.succeeded()) {
-            throw new IllegalStateException("batch " + batch + " failed: " + invocation.errorType().orElse("")
-                    + " " + invocation.errorMessage().orElse(""));
-        }
-        JsonNode failures = JSON.readTree(invocation.responseJson().orElse("{}")).path("batchItemFailures");
-        if (!failures.isEmpty()) {
-            throw new IllegalStateException("batch " + batch + " reported failed records: " + failures);
         }
     }
 

@@ -40,6 +40,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import software.amazon.awssdk.regions.Region;
 
@@ -252,8 +253,8 @@ public final class LocalCloud implements AutoCloseable {
                 StreamTriggerDefinition trigger = triggerSettings.apply(configured);
                 if (!trigger.enabled()) {
                     notRun.add(function.logicalId() + "." + trigger.name() + ": disabled in the template");
-                } else if (trigger.source() != StreamTriggerDefinition.Source.DYNAMODB) {
-                    notRun.add(function.logicalId() + "." + trigger.name() + ": Kinesis triggers are not run locally");
+                } else if (trigger.source() == StreamTriggerDefinition.Source.KINESIS) {
+                    triggers.add(startKinesisTrigger(function, trigger, target, templateDestination));
                 } else {
                     triggers.add(startTrigger(function, trigger, target, templateDestination));
                 }
@@ -389,6 +390,18 @@ public final class LocalCloud implements AutoCloseable {
         });
     }
 
+    private StreamTrigger startKinesisTrigger(FunctionDefinition function, StreamTriggerDefinition trigger,
+            LocalDynamoDb target, FailureDestination failureDestination) {
+        LocalKinesis started = kinesis().orElseThrow(() -> new IllegalStateException(function.logicalId() + "."
+                + trigger.name() + ": Kinesis stream " + trigger.sourceName() + " is not in the template"));
+        String streamArn = started.client().describeStreamSummary(b -> b.streamName(trigger.sourceName()))
+                .streamDescriptionSummary().streamARN();
+        // SAM names the role it creates after the function; the account is the local one.
+        String role = "arn:aws:iam::123456789012:role/" + function.functionName() + "-role";
+        return start(StreamTrigger.kinesis(trigger, function.functionName(), streamArn, started.client(), role,
+                newFunction(function, target), failureDestination, clock, pollInterval), function);
+    }
+
     private StreamTrigger startTrigger(FunctionDefinition function, StreamTriggerDefinition trigger,
             LocalDynamoDb target, FailureDestination failureDestination) {
         String streamArn = target.dynamoDbClient().describeTable(b -> b.tableName(trigger.sourceName()))
@@ -397,15 +410,20 @@ public final class LocalCloud implements AutoCloseable {
             throw new IllegalStateException(function.logicalId() + "." + trigger.name() + ": table "
                     + trigger.sourceName() + " has no stream");
         }
+        return start(new StreamTrigger(trigger, function.functionName(), streamArn, target.streamsClient(),
+                newFunction(function, target), failureDestination, clock, pollInterval), function);
+    }
+
+    private Supplier<LocalFunction> newFunction(FunctionDefinition function, LocalDynamoDb target) {
         FunctionFaults functionFaults = faults.getOrDefault(function.logicalId(),
                 faults.getOrDefault("*", FunctionFaults.NONE));
+        return () -> new LocalFunction(function, target.region().id(), Map.of(), functionFaults, clock);
+    }
+
+    private StreamTrigger start(StreamTrigger trigger, FunctionDefinition function) {
         FunctionLogs.route(function.functionName(), logFolder());
-        StreamTrigger started = new StreamTrigger(trigger, function.functionName(), streamArn,
-                target.streamsClient(),
-                () -> new LocalFunction(function, target.region().id(), Map.of(), functionFaults, clock),
-                failureDestination, clock, pollInterval);
-        started.start();
-        return started;
+        trigger.start();
+        return trigger;
     }
 
     /** Handlers build their own clients: the SDK's standard configuration must name DynamoDB Local. */

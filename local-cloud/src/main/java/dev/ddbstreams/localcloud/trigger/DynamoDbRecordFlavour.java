@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
 final class DynamoDbRecordFlavour implements RecordFlavour<Record> {
 
     @Override
-    public PendingRecord pending(Record record, String streamArn, Instant readAt) {
+    public PendingRecord pending(Record record, String shardId, String streamArn, Instant readAt) {
         ObjectNode json = LambdaEventJson.toRecordJson(record, streamArn);
         return PendingRecord.of(json, record.dynamodb().sequenceNumber(), record.dynamodb().approximateCreationDateTime(),
                 readAt, json.path("dynamodb").path("Keys").toString());

@@ -13,8 +13,8 @@ import java.time.Instant;
  */
 interface RecordFlavour<R> {
 
-    /** The record as the function will receive it, read at {@code readAt}. */
-    PendingRecord pending(R record, String streamArn, Instant readAt);
+    /** The record of shard {@code shardId} as the function will receive it, read at {@code readAt}. */
+    PendingRecord pending(R record, String shardId, String streamArn, Instant readAt);
 
     /** Names the batch info of an on-failure record: {@code DDBStreamBatchInfo} or {@code KinesisBatchInfo}. */
     InvocationRecord.Source source();

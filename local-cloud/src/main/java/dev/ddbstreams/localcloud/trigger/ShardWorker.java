@@ -151,7 +151,7 @@ final class ShardWorker<R> implements Runnable {
         Instant readAt = clock.instant();
         for (R record : records) {
             counters.recordsRead.incrementAndGet();
-            PendingRecord pending = flavour.pending(record, source.streamArn(), readAt);
+            PendingRecord pending = flavour.pending(record, shardId, source.streamArn(), readAt);
             lastSequenceRead = pending.sequenceNumber();
             if (filter.matches(pending.json())) {
                 byLane.computeIfAbsent(laneFor(pending), lane -> new ArrayList<>()).add(pending);

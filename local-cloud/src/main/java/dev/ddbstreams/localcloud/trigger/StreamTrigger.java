@@ -20,6 +20,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /**
  * Lambda's event source mapping for one stream and one function, run locally: it discovers the
@@ -27,7 +28,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * with a {@link ShardWorker}. The stream comes through a {@link ShardSource} and its records
  * through a {@link RecordFlavour}; {@link #StreamTrigger(StreamTriggerDefinition, String, String,
  * DynamoDbStreamsClient, Supplier, FailureDestination, InstantSource, Duration) the public
- * constructor} reads a DynamoDB stream. See local-cloud/README.md for the contract it follows and
+ * constructor} reads a DynamoDB stream, {@link #kinesis kinesis} a Kinesis data stream. See local-cloud/README.md for the contract it follows and
  * where it departs from AWS.
  */
 public final class StreamTrigger implements AutoCloseable {
@@ -62,6 +63,19 @@ public final class StreamTrigger implements AutoCloseable {
             InstantSource clock, Duration pollInterval) {
         this(settings, functionName, new DynamoDbShardSource(streams, streamArn), new DynamoDbRecordFlavour(),
                 functions, destination, clock, pollInterval);
+    }
+
+    /**
+     * A trigger on a Kinesis data stream: its records reach the function as a {@code KinesisEvent}.
+     *
+     * @param invokeIdentityArn the function's execution role, named in every record of the event
+     */
+    public static StreamTrigger kinesis(StreamTriggerDefinition settings, String functionName, String streamArn,
+            KinesisClient kinesis, String invokeIdentityArn, Supplier<LocalFunction> functions,
+            FailureDestination destination, InstantSource clock, Duration pollInterval) {
+        String region = streamArn.split(":")[3];
+        return new StreamTrigger(settings, functionName, new KinesisShardSource(kinesis, streamArn),
+                new KinesisRecordFlavour(region, invokeIdentityArn), functions, destination, clock, pollInterval);
     }
 
     <R> StreamTrigger(StreamTriggerDefinition settings, String functionName, ShardSource<R> source,
