@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * Lab 01: vote aggregation. Loads the 5,000 votes of {@code data/votes.csv}, then moves, edits and
  * withdraws votes and writes a few that are not votes; the exact counter must match a recount of
- * the votes table, and the seed's naive counter is shown beside it.
+ * the votes table, and the naive counter (one write per record) is shown beside it.
  */
 public final class VotesLab implements Lab {
 
@@ -31,7 +31,7 @@ public final class VotesLab implements Lab {
 
     @Override
     public String summary() {
-        return "vote aggregation: exactly-once totals vs the seed's naive counter (aggregation/)";
+        return "vote aggregation: exactly-once totals vs the naive counter (aggregation/)";
     }
 
     @Override
@@ -60,7 +60,7 @@ public final class VotesLab implements Lab {
         BigDecimal votes = sum(recount);
         out.check(exact.equals(recount), "total_votes equals a recount of the votes table",
                 sum(exact) + " votes in " + exact.size() + " totals; recount " + votes + " in " + recount.size());
-        out.check(!naive.equals(recount), "total_votes_naive (the seed's counter) does not",
+        out.check(!naive.equals(recount), "total_votes_naive (the naive counter) does not",
                 "it says " + sum(naive) + " votes, " + sum(naive).subtract(votes) + " too many");
     }
 

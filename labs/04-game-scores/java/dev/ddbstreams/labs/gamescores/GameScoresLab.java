@@ -113,7 +113,7 @@ public final class GameScoresLab implements Lab {
                 totals.size() + " players, " + sum(totals) + " points in " + games(totals) + " games");
         PlayerScores jane = totals.get("Jane Doe");
         out.check(jane != null && jane.equals(fromCsv.get("Jane Doe")),
-                "Jane Doe's line includes the seed's test score (RecordID 1: 100)", String.valueOf(jane));
+                "Jane Doe's line includes the original sample's test score (RecordID 1: 100)", String.valueOf(jane));
     }
 
     private static List<CSVRecord> rows() {

@@ -22,14 +22,14 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ./workshop bench aggregation}: the seed's one-write-per-record counter against the
+ * {@code ./workshop bench aggregation}: the naive one-write-per-record counter against the
  * exactly-once windowed counter, on the same seeded vote workload, for several batch sizes, each
  * run in a fresh local cloud.
  */
 @Command(name = "aggregation",
         mixinStandardHelpOptions = true,
         usageHelpAutoWidth = true,
-        description = "Vote counting: the seed's naive counter against the exact one, same workload, in one run: "
+        description = "Vote counting: the naive counter (one write per record) against the exact one, same workload, in one run: "
                 + "write requests and write capacity on the totals, votes per second end to end, and whether the "
                 + "totals equal a recount.")
 final class AggregationBenchCommand implements Callable<Integer> {
@@ -52,7 +52,7 @@ final class AggregationBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<Contender> contenders = List.of(
-                new Contender("naive (seed)", "NaiveVoteCounterFunction", "total_votes_naive"),
+                new Contender("naive (1/record)", "NaiveVoteCounterFunction", "total_votes_naive"),
                 new Contender("exact (windows)", "VoteCounterFunction", "total_votes"));
         PrintWriter out = spec.commandLine().getOut();
         out.printf("Same %d-change vote workload (seed %d) for each counter and batch size, each in a fresh local "

@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
-/** {@code ./workshop load}: the Java counterpart of the seed lab's {@code load_logfile.py}, for every data set. */
+/** {@code ./workshop load}: the Java counterpart of the original AWS lab's {@code load_logfile.py}, for every data set. */
 @Command(name = "load",
         mixinStandardHelpOptions = true,
         usageHelpAutoWidth = true,

@@ -1,9 +1,12 @@
 package dev.ddbstreams.localcloud.metrics;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -20,11 +23,18 @@ import java.util.stream.Collectors;
  * Capacity cells: a number; {@code -} when the call has no capacity to report (not a DynamoDB
  * data call) or none of that kind was consumed; {@code n/a} when DynamoDB was asked but reported
  * none (DynamoDB Local for PartiQL). A {@code bytes} column appears when any records were sent,
- * an {@code errors} column when any call failed.
+ * an {@code errors} column when any call failed. Errors a passing run always has are labelled
+ * there ({@link #EXPECTED}), so a learner can tell them from the ones that matter.
  */
 public final class MetricsTable {
 
     private static final String SEPARATOR = "  ";
+
+    /** Failures that are part of normal operation, by service, operation and error code: why each is expected. */
+    static final Map<String, String> EXPECTED = Map.of(
+            "DynamoDb DescribeTable ResourceNotFoundException", "expected: setup probes, table not created yet",
+            "DynamoDbStreams GetRecords ResourceNotFoundException", "expected: DynamoDB Local iterator, renewed",
+            "DynamoDbStreams GetRecords TrimmedDataAccessException", "expected: DynamoDB Local, empty shard re-read");
 
     private MetricsTable() {
     }
@@ -45,7 +55,9 @@ public final class MetricsTable {
         columns.add(Column.right("WCU", row -> capacity(row.counters, row.counters.writeUnits())));
         columns.add(Column.right("RCU", row -> capacity(row.counters, row.counters.readUnits())));
         if (total.failures() != 0) {
-            columns.add(Column.left("errors", row -> errors(row.counters.failuresByCode())));
+            Map<String, String> labels = labelsByCode(snapshot);
+            columns.add(Column.left("errors", row -> errors(row.counters.failuresByCode(),
+                    code -> row.key.service().equals("total") ? labels.get(code) : EXPECTED.get(callOf(row.key, code)))));
         }
 
         List<Row> rows = new ArrayList<>();
@@ -88,10 +100,36 @@ public final class MetricsTable {
         return units == 0 ? "-" : String.format(Locale.ROOT, "%.1f", units);
     }
 
-    private static String errors(Map<String, Long> failuresByCode) {
+    private static String errors(Map<String, Long> failuresByCode, Function<String, String> label) {
         return failuresByCode.entrySet().stream()
-                .map(entry -> entry.getKey() + "=" + entry.getValue())
+                .map(entry -> {
+                    String why = label.apply(entry.getKey());
+                    return entry.getKey() + "=" + entry.getValue() + (why == null ? "" : " (" + why + ")");
+                })
                 .collect(Collectors.joining(" "));
+    }
+
+    private static String callOf(MetricKey key, String code) {
+        return key.service() + " " + key.operation() + " " + code;
+    }
+
+    /**
+     * The total row's label of each error code: the rows' label when every row with that code
+     * has the same one, else none (an unexpected failure shares the code).
+     */
+    private static Map<String, String> labelsByCode(MetricsSnapshot snapshot) {
+        Map<String, String> labels = new HashMap<>();
+        Set<String> unlabelled = new HashSet<>();
+        snapshot.rows().forEach((key, counters) -> counters.failuresByCode().keySet().forEach(code -> {
+            String label = EXPECTED.get(callOf(key, code));
+            if (label == null || (labels.containsKey(code) && !labels.get(code).equals(label))) {
+                unlabelled.add(code);
+            } else {
+                labels.put(code, label);
+            }
+        }));
+        unlabelled.forEach(labels::remove);
+        return labels;
     }
 
     private record Row(MetricKey key, Counters counters) {

@@ -49,6 +49,37 @@ class MetricsTableTest {
     }
 
     @Test
+    void render_whenSetupProbesAndDynamoDbLocalQuirksFailed_labelsThemExpected() {
+        metrics.record(new RecordedCall("DynamoDb", "DescribeTable", 1, Optional.of("ResourceNotFoundException"),
+                List.of(ResourceUsage.of("votes"))));
+        metrics.record(new RecordedCall("DynamoDbStreams", "GetRecords", 1, Optional.of("TrimmedDataAccessException"),
+                List.of(ResourceUsage.of("votes"))));
+
+        assertThat(MetricsTable.render(metrics.snapshot()).lines()).containsSubsequence(
+                "DynamoDb         votes     DescribeTable      1       1        0      0    -    -  "
+                        + "ResourceNotFoundException=1 (expected: setup probes, table not created yet)",
+                "DynamoDbStreams  votes     GetRecords         1       1        0      0    -    -  "
+                        + "TrimmedDataAccessException=1 (expected: DynamoDB Local, empty shard re-read)",
+                "total                                         2       2        0      0    -    -  "
+                        + "ResourceNotFoundException=1 (expected: setup probes, table not created yet) "
+                        + "TrimmedDataAccessException=1 (expected: DynamoDB Local, empty shard re-read)");
+    }
+
+    @Test
+    void render_whenAnExpectedCodeAlsoFailedElsewhere_leavesTheTotalUnlabelled() {
+        metrics.record(new RecordedCall("DynamoDb", "DescribeTable", 1, Optional.of("ResourceNotFoundException"),
+                List.of(ResourceUsage.of("votes"))));
+        metrics.record(new RecordedCall("DynamoDb", "PutItem", 1, Optional.of("ResourceNotFoundException"),
+                List.of(ResourceUsage.of("votes"))));
+
+        assertThat(MetricsTable.render(metrics.snapshot()).lines()).containsSubsequence(
+                "DynamoDb  votes     DescribeTable      1       1        0      0    -    -  "
+                        + "ResourceNotFoundException=1 (expected: setup probes, table not created yet)",
+                "DynamoDb  votes     PutItem            1       1        0      0    -    -  ResourceNotFoundException=1",
+                "total                                  2       2        0      0    -    -  ResourceNotFoundException=2");
+    }
+
+    @Test
     void render_whenRecordsCarriedBytes_addsBytesColumn() {
         metrics.record(call("Firehose", "archive", "PutRecordBatch", new ResourceUsage("archive", 500, 0, false, false, 0, 0)));
         metrics.record(call("Firehose", "archive", "PutRecordBatch", new ResourceUsage("archive", 2, 2_048, false, false, 0, 0)));
