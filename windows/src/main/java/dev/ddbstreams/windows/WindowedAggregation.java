@@ -94,6 +94,9 @@ public final class WindowedAggregation {
 
     public TimeWindowEventResponse process(DynamodbTimeWindowEvent event) {
         WindowDeltas deltas = WindowDeltas.fromState(event.getState());
+        if (!event.getRecords().isEmpty() && event.getRecords().get(0).getDynamodb() != null) {
+            deltas.startAt(event.getRecords().get(0).getDynamodb().getSequenceNumber());
+        }
         int invalid = 0;
         for (DynamodbEvent.DynamodbStreamRecord streamRecord : event.getRecords()) {
             ChangeRecord record;
@@ -118,11 +121,16 @@ public final class WindowedAggregation {
             invalidRecords.report(invalid);
         }
         if (Boolean.TRUE.equals(event.getIsFinalInvokeForWindow())) {
+            String windowId = windowId(event, deltas);
+            if (Boolean.TRUE.equals(event.getIsWindowTerminatedEarly())) {
+                LOG.warn("window {} terminated early (its state passed 1 MB): the rest of its period comes as "
+                        + "another window with the same start, told apart by its first record", windowId);
+            }
             List<Increment> increments = deltas.increments();
             if (!increments.isEmpty()) {
-                WindowCommitter.Result result = committer.commit(windowId(event), increments);
+                WindowCommitter.Result result = committer.commit(windowId, increments);
                 LOG.info("window {} committed: {} aggregate items, {} transactions, {} already applied",
-                        windowId(event), increments.size(), result.transactionsCommitted(),
+                        windowId, increments.size(), result.transactionsCommitted(),
                         result.transactionsAlreadyApplied());
             }
             return TimeWindowEventResponse.builder().withState(Map.of()).build();
@@ -155,8 +163,13 @@ public final class WindowedAggregation {
         return Optional.empty();
     }
 
-    /** Unique per stream, shard and window: the stream ARN names the table and the stream's creation. */
-    static String windowId(DynamodbTimeWindowEvent event) {
-        return event.getEventSourceArn() + "#" + event.getShardId() + "#" + event.getWindow().getStart();
+    /**
+     * Unique per stream, shard and window: the stream ARN names the table and the stream's
+     * creation; the first record's sequence number tells apart a window that ended early from the
+     * rest of its period, which Lambda sends as another window with the same start.
+     */
+    static String windowId(DynamodbTimeWindowEvent event, WindowDeltas deltas) {
+        return event.getEventSourceArn() + "#" + event.getShardId() + "#" + event.getWindow().getStart()
+                + deltas.firstSequence().map(first -> "#" + first).orElse("");
     }
 }
