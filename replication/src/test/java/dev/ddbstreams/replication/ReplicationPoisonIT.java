@@ -71,7 +71,6 @@ class ReplicationPoisonIT {
                     .environment().get("QUARANTINE_BUCKET");
             S3Client s3 = S3Client.builder().endpointOverride(cloud.s3().uri()).region(Region.US_EAST_1)
                     .httpClient(UrlConnectionHttpClient.create()).credentialsProvider(LocalDynamoDb.CREDENTIALS).build();
-            s3.createBucket(b -> b.bucket(bucket));
 
             Random random = new Random(seed);
             LogfileWorkload workload = new LogfileWorkload(seed, 30);
