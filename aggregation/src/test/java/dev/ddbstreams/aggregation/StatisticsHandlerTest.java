@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.DynamodbTimeWindowEvent;
 import com.amazonaws.services.lambda.runtime.events.TimeWindowEventResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import dev.ddbstreams.limits.DynamoDbLimits;
 import dev.ddbstreams.windows.Increment;
 import dev.ddbstreams.windows.InvalidRecords;
 import dev.ddbstreams.windows.StatisticsAggregator;
@@ -25,15 +26,20 @@ import org.junit.jupiter.api.Test;
 class StatisticsHandlerTest {
 
     @Test
-    void handleRequest_whenWindowNotFinal_carriesStatisticsInStateAndSkipsTheInvalidRecord() {
+    void handleRequest_whenWindowNotFinal_carriesStatisticsInStateAndQuarantinesTheInvalidRecord() {
         DynamodbTimeWindowEvent event = EventLoader.loadEvent("events/statistics-window.json",
                 DynamodbTimeWindowEvent.class);
         List<String> metrics = new ArrayList<>();
+        List<String> quarantined = new ArrayList<>();
         // No client: a non-final invocation must not write anything.
         WindowedAggregation aggregation = new WindowedAggregation(new StatisticsAggregator("sensor", "reading"),
                 new WindowCommitter(null, "measurement_stats", "measurement_windows_applied", Duration.ofDays(2),
                         InstantSource.system()),
-                new InvalidRecords("Statistics", InstantSource.fixed(Instant.EPOCH), metrics::add));
+                new InvalidRecords("Statistics", InstantSource.fixed(Instant.EPOCH), metrics::add),
+                DynamoDbLimits.forTable("sensor"), (record, failure) -> {
+                    quarantined.add(record.eventId() + ": " + failure.reason());
+                    return record.eventId();
+                });
 
         TimeWindowEventResponse response = new StatisticsHandler(aggregation).handleRequest(event, null);
 
@@ -48,5 +54,6 @@ class StatisticsHandlerTest {
         assertThat(state.get(1).atLeast().get(MAX)).isEqualByComparingTo("30");
         assertThat(state.get(1).atMost().get(MIN)).isEqualByComparingTo("-3.5");
         assertThat(metrics).singleElement().asString().contains("\"InvalidRecords\":1");
+        assertThat(quarantined).singleElement().asString().contains("reading");
     }
 }

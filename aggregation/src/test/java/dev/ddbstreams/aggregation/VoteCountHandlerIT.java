@@ -3,9 +3,11 @@ package dev.ddbstreams.aggregation;
 import static dev.ddbstreams.aggregation.VoteAggregatorTest.key;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbTimeWindowEvent;
 import com.amazonaws.services.lambda.runtime.events.TimeWindowEventResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import dev.ddbstreams.limits.DynamoDbLimits;
 import dev.ddbstreams.localcloud.dynamodb.DynamoDbLocalExtension;
 import dev.ddbstreams.windows.InvalidRecords;
 import dev.ddbstreams.windows.WindowCommitter;
@@ -13,6 +15,8 @@ import dev.ddbstreams.windows.WindowedAggregation;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -27,15 +31,25 @@ class VoteCountHandlerIT {
     static final DynamoDbLocalExtension DYNAMODB = new DynamoDbLocalExtension();
 
     @Test
-    void window_accumulatesInState_thenTheFinalInvokeCommitsOnce_evenWhenReplayed() {
+    void window_accumulatesInState_thenTheFinalInvokeCommitsOnce_evenWhenReplayed_quarantiningThePoison() {
         DynamoDbClient dynamoDb = DYNAMODB.dynamoDb();
         createTables(dynamoDb, "totals_1", "windows_1");
         StringBuilder metrics = new StringBuilder();
+        List<String> quarantined = new ArrayList<>();
         VoteCountHandler handler = new VoteCountHandler(new WindowedAggregation(new VoteAggregator(),
                 new WindowCommitter(dynamoDb, "totals_1", "windows_1", Duration.ofDays(2), InstantSource.system()),
-                new InvalidRecords("VoteCounter", InstantSource.system(), metrics::append)));
+                new InvalidRecords("VoteCounter", InstantSource.system(), metrics::append),
+                VoteCountHandler.TOTALS_KEY, (record, failure) -> {
+                    quarantined.add(record.eventId() + " " + failure.violation().map(v -> v.limit().name()).orElse("-"));
+                    return record.eventId();
+                }));
 
         DynamodbTimeWindowEvent batch = EventLoader.loadEvent("events/votes-window.json", DynamodbTimeWindowEvent.class);
+        // Two more votes whose (region, improvement) cannot be a key of total_votes: DynamoDB would refuse the commit.
+        List<DynamodbEvent.DynamodbStreamRecord> records = new ArrayList<>(batch.getRecords());
+        records.add(vote("long-improvement", "SOUTH", "I".repeat(DynamoDbLimits.MAX_SORT_KEY_BYTES + 1)));
+        records.add(vote("long-region", "R".repeat(DynamoDbLimits.MAX_PARTITION_KEY_BYTES + 1), "MORE_TREES"));
+        batch.setRecords(records);
         TimeWindowEventResponse afterBatch = handler.handleRequest(batch, null);
         DynamodbTimeWindowEvent last = EventLoader.loadEvent("events/votes-window-final.json", DynamodbTimeWindowEvent.class);
         last.setState(afterBatch.getState());
@@ -47,7 +61,18 @@ class VoteCountHandlerIT {
         assertThat(total(dynamoDb, "totals_1", "SOUTH", "MORE_TREES")).isEqualByComparingTo("1");
         assertThat(total(dynamoDb, "totals_1", "WEST", "BIKE_LANES")).isEqualByComparingTo("1");
         assertThat(dynamoDb.scan(b -> b.tableName("windows_1")).count()).isEqualTo(1);
-        assertThat(metrics.toString()).contains("\"InvalidRecords\":1", "\"Namespace\":\"DdbStreamsWorkshop\"");
+        assertThat(metrics.toString()).contains("\"InvalidRecords\":3", "\"Namespace\":\"DdbStreamsWorkshop\"");
+        assertThat(quarantined).containsExactly("w3 -", "long-improvement SORT_KEY_SIZE", "long-region PARTITION_KEY_SIZE");
+    }
+
+    /** The fixture's first vote, as another voter's INSERT of (region, improvement). */
+    private static DynamodbEvent.DynamodbStreamRecord vote(String id, String region, String improvement) {
+        DynamodbEvent.DynamodbStreamRecord record = EventLoader.loadEvent("events/votes-window.json",
+                DynamodbTimeWindowEvent.class).getRecords().get(0);
+        record.setEventID(id);
+        record.getDynamodb().getNewImage().get("region").setS(region);
+        record.getDynamodb().getNewImage().get("improvement").setS(improvement);
+        return record;
     }
 
     private static BigDecimal total(DynamoDbClient dynamoDb, String table, String region, String improvement) {

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.models.TimeWindow;
 import com.amazonaws.services.lambda.runtime.events.TimeWindowEventResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import dev.ddbstreams.windows.InvalidRecords;
+import dev.ddbstreams.windows.PoisonRecords;
 import dev.ddbstreams.windows.WindowCommitter;
 import dev.ddbstreams.windows.WindowedAggregation;
 import dev.ddbstreams.localcloud.dynamodb.DynamoDbLocalExtension;
@@ -62,7 +63,11 @@ class ScoreSumHandlerIT {
         assertThat(metrics.toString()).contains("\"InvalidRecords\":1");
     }
 
+    /** Neither fixture holds a poison score: quarantining one fails the test. */
     private static ScoreSumHandler handler(String scores, String windows, StringBuilder metrics) {
+        PoisonRecords poison = (record, failure) -> {
+            throw new AssertionError("quarantined " + record.eventId() + ": " + failure.reason());
+        };
         DynamoDbClient dynamoDb = DYNAMODB.dynamoDb();
         dynamoDb.createTable(b -> b.tableName(scores).billingMode("PAY_PER_REQUEST")
                 .attributeDefinitions(AttributeDefinition.builder().attributeName("Username").attributeType("S").build())
@@ -72,7 +77,8 @@ class ScoreSumHandlerIT {
                 .keySchema(KeySchemaElement.builder().attributeName("window").keyType(KeyType.HASH).build()));
         return new ScoreSumHandler(new WindowedAggregation(new GameScoreAggregator(),
                 new WindowCommitter(dynamoDb, scores, windows, Duration.ofDays(2), InstantSource.system()),
-                new InvalidRecords("ScoreSum", InstantSource.system(), metrics::append)));
+                new InvalidRecords("ScoreSum", InstantSource.system(), metrics::append),
+                ScoreSumHandler.SCORES_KEY, poison));
     }
 
     /** The seed's records as the first invocation of a tumbling window (the fields Lambda adds for windows). */

@@ -13,6 +13,7 @@ import dev.ddbstreams.localcloud.lambda.LocalFunction;
 import dev.ddbstreams.localcloud.routing.RegionEndpoints;
 import dev.ddbstreams.localcloud.s3.S3Endpoint;
 import dev.ddbstreams.localcloud.template.DeliveryStreamDefinition;
+import dev.ddbstreams.localcloud.template.DestinationResource;
 import dev.ddbstreams.localcloud.template.FunctionDefinition;
 import dev.ddbstreams.localcloud.template.KinesisStreamDefinition;
 import dev.ddbstreams.localcloud.template.StackSettings;
@@ -24,6 +25,9 @@ import dev.ddbstreams.localcloud.template.TemplateNotice;
 import dev.ddbstreams.localcloud.template.TemplateReader;
 import dev.ddbstreams.localcloud.trigger.FailureDestination;
 import dev.ddbstreams.localcloud.trigger.StreamTrigger;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -239,6 +243,7 @@ public final class LocalCloud implements AutoCloseable {
             template.kinesisStreams().forEach(stream -> createStream(started, stream));
         }
         destinations.deploy(template);
+        createBuckets(template);
         FailureDestination templateDestination = failureDestination != null ? failureDestination
                 : destinations.forTemplate(template);
         List<TableDeployment> tables = new TableDeployer(target.dynamoDbClient()).deploy(template);
@@ -374,6 +379,23 @@ public final class LocalCloud implements AutoCloseable {
     /** The bucket is a folder {@code s3/<bucket>} in the work folder: the bucket's logical id, or its name from the ARN. */
     private DeliveryStreamConfig deliveryStreamConfig(DeliveryStreamDefinition definition) {
         return definition.config(bucketFolder(definition.bucketLogicalId()));
+    }
+
+    /**
+     * Every bucket the template creates, by the name its {@code !Ref} gives a handler (its
+     * {@code BucketName}, else the generated lower-case name), so a handler can write to the
+     * bucket its environment names.
+     */
+    private void createBuckets(Template template) {
+        template.destinations().stream()
+                .filter(d -> d.kind() == DestinationResource.Kind.S3_BUCKET)
+                .forEach(bucket -> {
+                    try {
+                        Files.createDirectories(bucketFolder(bucket.name()));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot create the local bucket " + bucket.name(), e);
+                    }
+                });
     }
 
     private Path bucketFolder(String bucket) {

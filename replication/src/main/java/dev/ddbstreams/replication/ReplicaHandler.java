@@ -9,8 +9,11 @@ import dev.ddbstreams.dynamodb.RetryBackoff;
 import dev.ddbstreams.lambda.FunctionEnvironment;
 import dev.ddbstreams.lambda.LambdaClients;
 import dev.ddbstreams.lambda.SnapStartPriming;
+import dev.ddbstreams.quarantine.S3Quarantine;
+import java.time.InstantSource;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Keeps a replica table equal to the source table whose stream triggers it ({@code logfile} ->
@@ -23,7 +26,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * https://docs.aws.amazon.com/lambda/latest/dg/services-ddb-batchfailurereporting.html
  *
  * <p>Environment: TARGET_TABLE; TARGET_REGION (default: the function's AWS_REGION);
- * SKIP_TTL_DELETES ({@code true} keeps items the source's TTL deleted; default {@code false}).
+ * SKIP_TTL_DELETES ({@code true} keeps items the source's TTL deleted; default {@code false});
+ * QUARANTINE_BUCKET, the bucket (in the function's region) that keeps records that can never be
+ * applied, under {@code ReplicaFunction/}.
  */
 public final class ReplicaHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
 
@@ -31,14 +36,21 @@ public final class ReplicaHandler implements RequestHandler<DynamodbEvent, Strea
     /** Held so the SnapStart registration lives as long as the handler; null when built for a test. */
     private final SnapStartPriming priming;
 
+    /** The folder of the quarantine bucket this function's records go to. */
+    static final String QUARANTINE_FOLDER = "ReplicaFunction";
+
     public ReplicaHandler() {
         this(LambdaClients.build(DynamoDbClient.class, DynamoDbClient::builder, TargetRegion.fromEnvironment()),
-                FunctionEnvironment.require("TARGET_TABLE"), FunctionEnvironment.flag("SKIP_TTL_DELETES", false));
+                FunctionEnvironment.require("TARGET_TABLE"), FunctionEnvironment.flag("SKIP_TTL_DELETES", false),
+                new S3Quarantine(LambdaClients.build(S3Client.class, S3Client::builder),
+                        FunctionEnvironment.require("QUARANTINE_BUCKET"), InstantSource.system()));
     }
 
-    ReplicaHandler(DynamoDbClient dynamoDb, String targetTable, boolean skipTtlDeletes) {
+    ReplicaHandler(DynamoDbClient dynamoDb, String targetTable, boolean skipTtlDeletes, S3Quarantine quarantine) {
         this(new ReplicaWriter(new BatchWriteSender(dynamoDb::batchWriteItem, RetryBackoff.standard()), targetTable,
-                skipTtlDeletes), SnapStartPriming.register(dynamoDb, targetTable));
+                skipTtlDeletes, TableLimits.of(dynamoDb, targetTable),
+                (record, failure) -> quarantine.quarantine(record, failure, QUARANTINE_FOLDER)),
+                SnapStartPriming.register(dynamoDb, targetTable));
     }
 
     ReplicaHandler(ReplicaWriter writer) {

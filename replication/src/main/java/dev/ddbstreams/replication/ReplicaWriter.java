@@ -4,11 +4,17 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.ddbstreams.dynamodb.BatchWriteSender;
 import dev.ddbstreams.dynamodb.UnprocessedItemsException;
+import dev.ddbstreams.failures.Failure;
+import dev.ddbstreams.failures.FailureClassifier;
+import dev.ddbstreams.limits.DynamoDbLimits;
 import dev.ddbstreams.records.ChangeRecord;
+import dev.ddbstreams.records.ChangeRecordException;
+import dev.ddbstreams.records.ChangeRecords;
 import dev.ddbstreams.records.EventName;
 import dev.ddbstreams.replication.KeyedBatch.KeyWrite;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,15 +42,26 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  *       UnprocessedItems are retried with bounded exponential backoff ({@link BatchWriteSender}).</li>
  * </ul>
  *
- * <p><b>Failure mode.</b> A record that cannot be read (a malformed event, an INSERT without a new
- * image) or a write that still fails after its retries stops the batch. The response then reports
+ * <p><b>Poison records.</b> A record that can never be applied (an INSERT or MODIFY without a new
+ * image, a key or item over DynamoDB's limits per {@link DynamoDbLimits}, or a write DynamoDB
+ * refuses with a {@code ValidationException}, say a type that does not match a replica-only index
+ * key) goes whole to the {@link Quarantine}, and the batch is applied as if it had not been there:
+ * a later change of the same key still applies, an earlier one is what the replica keeps. Limits
+ * are checked before writing; a refused BatchWriteItem names no item, so its writes are sent one by
+ * one to find the refused one, which is quarantined, and the batch is applied again without it
+ * (every write is idempotent).
+ *
+ * <p><b>Failure mode.</b> A record that cannot be read at all (a malformed event) or a write that
+ * still fails after its retries for a transient reason (throttling, 5xx, a timeout) stops the
+ * batch. The response then reports
  * the earliest record that is not durably applied: the first unreadable record, or the first record
  * of a key whose write failed or was not sent, whichever comes first in stream order. Everything
  * before it is on the replica, so Lambda's checkpoint never passes an unapplied change; records at
  * and after it are redelivered. Some of those may already be applied (a key whose latest change
  * lies after the failure point but whose write went out first): a put of a full image or a delete
  * is idempotent, so applying it again is harmless. Redelivery can briefly put an older image of
- * such a key back until the batch reaches its later change again.
+ * such a key back until the batch reaches its later change again. A record the quarantine could
+ * not keep (S3 failed) is reported the same way: it is retried, never skipped.
  * See https://docs.aws.amazon.com/lambda/latest/dg/services-ddb-batchfailurereporting.html
  */
 public final class ReplicaWriter {
@@ -54,20 +71,111 @@ public final class ReplicaWriter {
     private final BatchWriteSender sender;
     private final String targetTable;
     private final boolean skipTtlDeletes;
+    private final DynamoDbLimits limits;
+    private final Quarantine quarantine;
 
-    public ReplicaWriter(BatchWriteSender sender, String targetTable, boolean skipTtlDeletes) {
+    public ReplicaWriter(BatchWriteSender sender, String targetTable, boolean skipTtlDeletes, DynamoDbLimits limits,
+            Quarantine quarantine) {
         this.sender = sender;
         this.targetTable = targetTable;
         this.skipTtlDeletes = skipTtlDeletes;
+        this.limits = limits;
+        this.quarantine = quarantine;
     }
 
     /** Applies the records (in stream order, as Lambda sends them) and says where to resume. */
     public StreamsEventResponse apply(List<DynamodbEvent.DynamodbStreamRecord> records) {
-        KeyedBatch<WriteRequest> plan = plan(records, skipTtlDeletes);
-        int failedFrom = plan.readUpTo();
+        Set<Integer> poisoned = new HashSet<>();
+        int readUpTo = quarantineInvalid(records, poisoned);
+        while (true) {
+            List<Integer> kept = new ArrayList<>();
+            for (int i = 0; i < readUpTo; i++) {
+                if (!poisoned.contains(i)) {
+                    kept.add(i);
+                }
+            }
+            Outcome outcome = send(kept.stream().map(records::get).toList());
+            if (outcome.poison().isEmpty()) {
+                int failedFrom = outcome.failedFrom() == kept.size() ? readUpTo : kept.get(outcome.failedFrom());
+                LOG.info("Applied {} of {} records ({} quarantined) as {} writes in {} BatchWriteItem calls to {}",
+                        failedFrom, records.size(), poisoned.size(), outcome.sentWrites(), outcome.calls(), targetTable);
+                return KeyedBatch.response(records, failedFrom);
+            }
+            // DynamoDB refused one write for good: keep its record aside and apply the batch again
+            // without it, so the key's earlier change in the batch (if any) is what the replica gets.
+            Poison poison = outcome.poison().get();
+            int index = kept.get(poison.index());
+            if (!keep(records.get(index), poison.failure())) {
+                return KeyedBatch.response(records, index);
+            }
+            poisoned.add(index);
+        }
+    }
+
+    /**
+     * Quarantines every record that is readable but can never be written (no new image, a key or
+     * item over DynamoDB's limits), before anything is written.
+     *
+     * @return the index of the first record that cannot be read at all or not be quarantined (or the size)
+     */
+    private int quarantineInvalid(List<DynamodbEvent.DynamodbStreamRecord> records, Set<Integer> poisoned) {
+        for (int i = 0; i < records.size(); i++) {
+            Optional<Failure> failure;
+            try {
+                failure = validate(ChangeRecords.fromLambda(records.get(i)));
+            } catch (ChangeRecordException e) {
+                // Not even a change record (Lambda never sends one): nothing to quarantine, the batch stops here.
+                LOG.warn("Cannot replicate {}", e.getMessage());
+                return i;
+            }
+            if (failure.isPresent()) {
+                if (!keep(records.get(i), failure.get())) {
+                    return i;
+                }
+                poisoned.add(i);
+            }
+        }
+        return records.size();
+    }
+
+    private Optional<Failure> validate(ChangeRecord record) {
+        try {
+            Optional<WriteRequest> write = writeFor(record, skipTtlDeletes);
+            return write.flatMap(request -> request.putRequest() != null
+                    ? limits.checkItem(request.putRequest().item()) : limits.checkKey(request.deleteRequest().key()))
+                    .map(Failure::permanent);
+        } catch (ChangeRecordException e) {
+            return Optional.of(FailureClassifier.classify(e));
+        }
+    }
+
+    /** Quarantines a record; false (logged) when the quarantine failed and the record must be retried. */
+    private boolean keep(DynamodbEvent.DynamodbStreamRecord record, Failure failure) {
+        ChangeRecord change = ChangeRecords.fromLambda(record);
+        try {
+            quarantine.keep(change, failure);
+            LOG.warn("Quarantined record {} (seq {}): {}", change.eventId(), change.sequenceNumber(), failure.reason());
+            return true;
+        } catch (RuntimeException e) {
+            LOG.warn("Could not quarantine record {} ({}); it is retried: {}", change.eventId(), failure.reason(),
+                    e.toString());
+            return false;
+        }
+    }
+
+    /** How far one pass got: the records applied before {@code failedFrom}, or a write DynamoDB refuses for good. */
+    private record Outcome(int failedFrom, Optional<Poison> poison, int sentWrites, int calls) {
+    }
+
+    /** The record (index in the pass's records) whose write can never succeed. */
+    private record Poison(int index, Failure failure) {
+    }
+
+    private Outcome send(List<DynamodbEvent.DynamodbStreamRecord> records) {
+        List<KeyWrite<WriteRequest>> writes = plan(records, skipTtlDeletes).writes();
+        int failedFrom = records.size();
         int sentWrites = 0;
         int calls = 0;
-        List<KeyWrite<WriteRequest>> writes = plan.writes();
         for (int start = 0; start < writes.size(); start += BatchWriteSender.MAX_BATCH_SIZE) {
             List<KeyWrite<WriteRequest>> chunk =
                     writes.subList(start, Math.min(writes.size(), start + BatchWriteSender.MAX_BATCH_SIZE));
@@ -84,6 +192,13 @@ public final class ReplicaWriter {
                 LOG.warn("{} of {} writes to {} stayed unprocessed: {}", e.unprocessedItems(), chunk.size(), targetTable,
                         e.getMessage());
             } catch (SdkException e) {
+                Failure failure = FailureClassifier.classify(e);
+                if (failure.isPermanent()) {
+                    Optional<Poison> poison = isolate(chunk, failure);
+                    if (poison.isPresent()) {
+                        return new Outcome(failedFrom, poison, sentWrites, calls);
+                    }
+                }
                 // Handled: nothing of this chunk is known to be applied, so the batch resumes before it.
                 notApplied.addAll(chunk);
                 LOG.warn("BatchWriteItem of {} writes to {} failed: {}", chunk.size(), targetTable, e.toString());
@@ -91,9 +206,30 @@ public final class ReplicaWriter {
             failedFrom = Math.min(failedFrom, notApplied.stream().mapToInt(KeyWrite::firstIndex).min().orElseThrow());
             break;
         }
-        LOG.info("Applied {} of {} records as {} writes in {} BatchWriteItem calls to {}", failedFrom, records.size(),
-                sentWrites, calls, targetTable);
-        return KeyedBatch.response(records, failedFrom);
+        return new Outcome(failedFrom, Optional.empty(), sentWrites, calls);
+    }
+
+    /**
+     * A BatchWriteItem call refused as a whole names no item: each write is sent alone, and the
+     * first one DynamoDB refuses for good is the poison (its key's last change in the batch).
+     * Empty when every write alone went through or failed only transiently.
+     */
+    private Optional<Poison> isolate(List<KeyWrite<WriteRequest>> chunk, Failure chunkFailure) {
+        if (chunk.size() == 1) {
+            return Optional.of(new Poison(chunk.get(0).lastIndex(), chunkFailure));
+        }
+        for (KeyWrite<WriteRequest> write : chunk) {
+            try {
+                sender.send(targetTable, List.of(write.write()));
+            } catch (SdkException e) {
+                Failure failure = FailureClassifier.classify(e);
+                if (failure.isPermanent()) {
+                    return Optional.of(new Poison(write.lastIndex(), failure));
+                }
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     /** The writes of a chunk that DynamoDB returned as unprocessed, matched by key. */

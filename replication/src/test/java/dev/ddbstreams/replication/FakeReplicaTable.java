@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
@@ -16,7 +17,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 /**
  * Stands in for BatchWriteItem on a table keyed by {@code PK}, only for what DynamoDB Local never
  * does: leave items unprocessed (no throttling) or fail a call on demand. Like DynamoDB it rejects
- * a request with more than 25 items or with one key twice. The handler runs on DynamoDB Local in
+ * a request with more than 25 items or with one key twice. It can also refuse a key the way DynamoDB
+ * refuses an item it can never write (a ValidationException naming no item). The handler runs on DynamoDB Local in
  * the {@code *IT} tests.
  */
 final class FakeReplicaTable implements BatchWriteCall {
@@ -26,6 +28,7 @@ final class FakeReplicaTable implements BatchWriteCall {
     private final List<List<String>> requests = new ArrayList<>();
     private final Set<String> neverProcessed = new HashSet<>();
     private final Set<String> failingCalls = new HashSet<>();
+    private final Set<String> refused = new HashSet<>();
 
     FakeReplicaTable(String tableName) {
         this.tableName = tableName;
@@ -39,6 +42,11 @@ final class FakeReplicaTable implements BatchWriteCall {
     /** Every call holding this key fails as a whole, as a ValidationException would. */
     void failCallsWith(String pk) {
         failingCalls.add(pk);
+    }
+
+    /** Every call holding this key is refused with DynamoDB's ValidationException, as a bad item would be. */
+    void refuse(String pk) {
+        refused.add(pk);
     }
 
     void put(Map<String, AttributeValue> item) {
@@ -64,6 +72,10 @@ final class FakeReplicaTable implements BatchWriteCall {
         requests.add(keys);
         if (keys.stream().anyMatch(failingCalls::contains)) {
             throw DynamoDbException.builder().message("One or more parameter values were invalid").statusCode(400).build();
+        }
+        if (keys.stream().anyMatch(refused::contains)) {
+            throw DynamoDbException.builder().statusCode(400).awsErrorDetails(AwsErrorDetails.builder()
+                    .errorCode("ValidationException").errorMessage("Type mismatch for Index Key").build()).build();
         }
         List<WriteRequest> unprocessed = new ArrayList<>();
         for (WriteRequest write : writes) {

@@ -7,6 +7,9 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import dev.ddbstreams.dynamodb.BatchWriteSender;
 import dev.ddbstreams.dynamodb.RetryBackoff;
+import dev.ddbstreams.failures.Failure;
+import dev.ddbstreams.limits.DynamoDbLimits;
+import dev.ddbstreams.records.ChangeRecord;
 import dev.ddbstreams.records.ChangeRecords;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,6 +33,7 @@ class ReplicaWriterTest {
 
     private final FakeReplicaTable table = new FakeReplicaTable(REPLICA);
     private final List<Duration> sleeps = new ArrayList<>();
+    private final List<Kept> quarantined = new ArrayList<>();
     private final ReplicaWriter writer = writer(false);
 
     @Test
@@ -138,21 +142,70 @@ class ReplicaWriterTest {
     }
 
     @Test
-    void apply_poisonRecord_appliesTheRecordsBeforeIt_andReportsIt() {
+    void apply_recordThatIsNotAChangeRecord_appliesTheRecordsBeforeIt_andReportsIt() {
+        // A NEW_IMAGE stream's INSERT without a NewImage: Lambda never sends one, so nothing to quarantine.
         StreamsEventResponse response = writer.apply(event("replica-poison.json").getRecords());
 
         assertThat(response.getBatchItemFailures()).extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
                 .containsExactly("4421584500000000017450400202");
         assertThat(table.items()).containsOnlyKeys("request#1");
+        assertThat(quarantined).isEmpty();
     }
 
     @Test
-    void apply_insertWithoutNewImage_onAKeysOnlyStream_isReported() {
+    void apply_insertWithoutNewImage_onAKeysOnlyStream_isQuarantined() {
         StreamsEventResponse response = writer.apply(event("replica-keys-only.json").getRecords());
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(quarantined).extracting(kept -> kept.record().sequenceNumber())
+                .containsExactly("4421584500000000017450400301");
+        assertThat(table.requests()).isEmpty();
+    }
+
+    @Test
+    void apply_whenTheQuarantineFails_reportsThePoisonRecord() {
+        ReplicaWriter failingQuarantine = new ReplicaWriter(new BatchWriteSender(table, backoff()), REPLICA, false,
+                DynamoDbLimits.forTable("PK"), (record, failure) -> {
+                    throw new IllegalStateException("S3 unreachable");
+                });
+
+        StreamsEventResponse response = failingQuarantine.apply(event("replica-keys-only.json").getRecords());
 
         assertThat(response.getBatchItemFailures()).extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
                 .containsExactly("4421584500000000017450400301");
-        assertThat(table.requests()).isEmpty();
+    }
+
+    @Test
+    void apply_keyOverTheLimit_isQuarantinedBeforeAnyWrite_andTheKeysEarlierChangeStays() {
+        DynamodbEvent event = event("replica-large-batch.json");
+        // Record 45 is k5's last change (a delete): a key of 2,049 bytes can never be written.
+        Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> keys =
+                event.getRecords().get(45).getDynamodb().getKeys();
+        keys.put("PK", new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue()
+                .withS("k".repeat(DynamoDbLimits.MAX_PARTITION_KEY_BYTES + 1)));
+
+        StreamsEventResponse response = writer.apply(event.getRecords());
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(quarantined).singleElement().satisfies(kept -> assertThat(kept.failure().violation()).isPresent());
+        assertThat(table.requests()).flatExtracting(keysOfCall -> keysOfCall).noneMatch(pk -> pk.startsWith("kkk"));
+    }
+
+    @Test
+    void apply_writeDynamoDbRefuses_isFoundAlone_quarantined_andTheBatchAppliedWithoutIt() {
+        table.refuse("request#900020");
+        DynamodbEvent event = event("replica-large-batch.json");
+
+        StreamsEventResponse response = writer.apply(event.getRecords());
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(quarantined).singleElement().satisfies(kept -> {
+            assertThat(kept.record().keys().string("PK")).isEqualTo("request#900020");
+            assertThat(kept.failure().reason()).contains("ValidationException");
+        });
+        Map<String, Map<String, AttributeValue>> expected = replayOneByOne(event);
+        expected.remove("request#900020");
+        assertThat(table.items()).isEqualTo(expected);
     }
 
     @Test
@@ -234,8 +287,15 @@ class ReplicaWriterTest {
     }
 
     private ReplicaWriter writer(boolean skipTtlDeletes, FakeReplicaTable target) {
-        RetryBackoff backoff = new RetryBackoff(Duration.ofMillis(10), Duration.ofMillis(100), 4, new Random(1), sleeps::add);
-        return new ReplicaWriter(new BatchWriteSender(target, backoff), REPLICA, skipTtlDeletes);
+        return new ReplicaWriter(new BatchWriteSender(target, backoff()), REPLICA, skipTtlDeletes,
+                DynamoDbLimits.forTable("PK"), (record, failure) -> quarantined.add(new Kept(record, failure)));
+    }
+
+    private RetryBackoff backoff() {
+        return new RetryBackoff(Duration.ofMillis(10), Duration.ofMillis(100), 4, new Random(1), sleeps::add);
+    }
+
+    private record Kept(ChangeRecord record, Failure failure) {
     }
 
     private static DynamodbEvent event(String fixture) {

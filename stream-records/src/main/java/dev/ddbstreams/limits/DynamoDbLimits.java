@@ -4,6 +4,7 @@ import dev.ddbstreams.limits.LimitViolation.Limit;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * Checks an item or a key against DynamoDB's documented limits before it is written, so a record
@@ -50,20 +52,38 @@ public final class DynamoDbLimits {
 
     private final String partitionKey;
     private final String sortKey;
+    /** Secondary index key attributes: an item that has one must hold a valid key value of its declared type. */
+    private final Map<String, IndexKey> indexKeys;
 
-    private DynamoDbLimits(String partitionKey, String sortKey) {
+    private record IndexKey(ScalarAttributeType type, boolean sortKey) {
+    }
+
+    private DynamoDbLimits(String partitionKey, String sortKey, Map<String, IndexKey> indexKeys) {
         this.partitionKey = Objects.requireNonNull(partitionKey, "partitionKey");
         this.sortKey = sortKey;
+        this.indexKeys = Map.copyOf(indexKeys);
     }
 
     /** For a table keyed by a partition key alone. */
     public static DynamoDbLimits forTable(String partitionKey) {
-        return new DynamoDbLimits(partitionKey, null);
+        return new DynamoDbLimits(partitionKey, null, Map.of());
     }
 
     /** For a table keyed by a partition key and a sort key. */
     public static DynamoDbLimits forTable(String partitionKey, String sortKey) {
-        return new DynamoDbLimits(partitionKey, Objects.requireNonNull(sortKey, "sortKey"));
+        return new DynamoDbLimits(partitionKey, Objects.requireNonNull(sortKey, "sortKey"), Map.of());
+    }
+
+    /**
+     * These limits plus a secondary index's key attribute: an item holding it must give it the
+     * attribute definition's type, not empty, within the key size limits (an item without it is
+     * simply not in the index). DynamoDB refuses such an item with a ValidationException.
+     */
+    public DynamoDbLimits withIndexKey(String attribute, ScalarAttributeType type, boolean isSortKey) {
+        Map<String, IndexKey> keys = new HashMap<>(indexKeys);
+        keys.put(Objects.requireNonNull(attribute, "attribute"), new IndexKey(Objects.requireNonNull(type, "type"),
+                isSortKey));
+        return new DynamoDbLimits(partitionKey, sortKey, keys);
     }
 
     /** The first limit a whole item (as for PutItem) breaks, keys first; empty if it is within every limit. */
@@ -71,6 +91,12 @@ public final class DynamoDbLimits {
         Optional<LimitViolation> key = checkKeyAttributes(item);
         if (key.isPresent()) {
             return key;
+        }
+        for (Map.Entry<String, IndexKey> index : indexKeys.entrySet()) {
+            Optional<LimitViolation> indexKey = checkIndexKey(index.getKey(), item.get(index.getKey()), index.getValue());
+            if (indexKey.isPresent()) {
+                return indexKey;
+            }
         }
         for (Map.Entry<String, AttributeValue> attribute : item.entrySet()) {
             Optional<LimitViolation> value = checkValue(attribute.getKey(), attribute.getValue(), 1);
@@ -175,6 +201,19 @@ public final class DynamoDbLimits {
             return partition;
         }
         return checkKeyValue(sortKey, key.get(sortKey), "sort key", Limit.SORT_KEY_SIZE, MAX_SORT_KEY_BYTES);
+    }
+
+    private static Optional<LimitViolation> checkIndexKey(String name, AttributeValue value, IndexKey key) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        String role = key.sortKey() ? "index sort key" : "index partition key";
+        if (!value.type().name().equals(key.type().name())) {
+            return violation(name, Limit.KEY_TYPE, "%s is of type %s; it is an %s of type %s", name, value.type(), role,
+                    key.type());
+        }
+        return key.sortKey() ? checkKeyValue(name, value, role, Limit.SORT_KEY_SIZE, MAX_SORT_KEY_BYTES)
+                : checkKeyValue(name, value, role, Limit.PARTITION_KEY_SIZE, MAX_PARTITION_KEY_BYTES);
     }
 
     private static Optional<LimitViolation> checkKeyValue(String name, AttributeValue value, String role, Limit sizeLimit,

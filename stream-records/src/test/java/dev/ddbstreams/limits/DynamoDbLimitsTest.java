@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * Generated values around each limit, with fixed seeds; the expected answer comes from an oracle
@@ -58,6 +59,31 @@ class DynamoDbLimitsTest {
             assertThat(violation.map(v -> List.of(v.attribute(), v.limit()))).as("%d bytes", bytes)
                     .isEqualTo(bytes > maxBytes ? Optional.of(List.of(key, limit)) : Optional.empty());
         }
+    }
+
+    @Test
+    void checkItem_withAnIndexKey_refusesAWrongTypeAnEmptyOrOversizedValue_andAcceptsAnItemWithoutIt() {
+        DynamoDbLimits limits = SCORES.withIndexKey("triage", ScalarAttributeType.S, false)
+                .withIndexKey("rank", ScalarAttributeType.N, true);
+        Map<String, AttributeValue> user = Map.of("Username", AttributeValue.fromS("ana"));
+
+        assertThat(limits.checkItem(user)).isEmpty();
+        assertThat(limits.checkItem(with(user, "triage", AttributeValue.fromS("t".repeat(2_048))))).isEmpty();
+        assertThat(limits.checkItem(with(user, "triage", AttributeValue.fromN("7")))).map(LimitViolation::limit)
+                .contains(Limit.KEY_TYPE);
+        assertThat(limits.checkItem(with(user, "triage", AttributeValue.fromS("")))).map(LimitViolation::limit)
+                .contains(Limit.EMPTY_KEY);
+        assertThat(limits.checkItem(with(user, "triage", AttributeValue.fromS("t".repeat(2_049)))))
+                .map(LimitViolation::limit).contains(Limit.PARTITION_KEY_SIZE);
+        assertThat(limits.checkItem(with(user, "rank", AttributeValue.fromS("first")))).map(LimitViolation::message)
+                .contains("rank is of type S; it is an index sort key of type N");
+        assertThat(SCORES.checkItem(with(user, "triage", AttributeValue.fromN("7")))).isEmpty();
+    }
+
+    private static Map<String, AttributeValue> with(Map<String, AttributeValue> item, String name, AttributeValue value) {
+        Map<String, AttributeValue> copy = new LinkedHashMap<>(item);
+        copy.put(name, value);
+        return copy;
     }
 
     @Test

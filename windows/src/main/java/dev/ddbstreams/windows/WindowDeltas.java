@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.BinaryOperator;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -20,13 +21,19 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * from one invocation of the window to the next as its {@code state} (a map of strings).
  *
  * <p>State entry: key = the aggregate key in DynamoDB JSON with sorted attribute names,
- * value = {@code {"add":{"total_votes":"2"},"max":{...},"min":{...}}} with exact decimal strings.
+ * value = {@code {"add":{"total_votes":"2"},"max":{...},"min":{...}}} with exact decimal strings;
+ * and {@value #FIRST_SEQUENCE} = the sequence number of the window's first record, which tells
+ * apart two windows with the same start (one ended early, then the rest of its period).
  */
 public final class WindowDeltas {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Cannot be an encoded key: those are JSON objects. */
+    static final String FIRST_SEQUENCE = "#first";
+
     private final Map<String, Totals> byKey = new TreeMap<>();
+    private String firstSequence;
 
     private record Totals(Map<String, BigDecimal> add, Map<String, BigDecimal> max, Map<String, BigDecimal> min) {
         static Totals empty() {
@@ -40,6 +47,10 @@ public final class WindowDeltas {
             return deltas;
         }
         state.forEach((key, value) -> {
+            if (key.equals(FIRST_SEQUENCE)) {
+                deltas.firstSequence = value;
+                return;
+            }
             JsonNode totals = parse(value);
             Totals parsed = Totals.empty();
             read(totals.path("add"), parsed.add());
@@ -48,6 +59,18 @@ public final class WindowDeltas {
             deltas.byKey.put(key, parsed);
         });
         return deltas;
+    }
+
+    /** Notes the window's first record, unless one was noted in an earlier invocation of the window. */
+    public void startAt(String sequenceNumber) {
+        if (firstSequence == null) {
+            firstSequence = sequenceNumber;
+        }
+    }
+
+    /** The sequence number of the window's first record, once one was seen. */
+    public Optional<String> firstSequence() {
+        return Optional.ofNullable(firstSequence);
     }
 
     public void add(Increment increment) {
@@ -66,6 +89,9 @@ public final class WindowDeltas {
             write(value.putObject("min"), totals.min());
             state.put(key, value.toString());
         });
+        if (firstSequence != null) {
+            state.put(FIRST_SEQUENCE, firstSequence);
+        }
         return state;
     }
 

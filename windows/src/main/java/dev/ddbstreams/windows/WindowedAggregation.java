@@ -3,18 +3,26 @@ package dev.ddbstreams.windows;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbTimeWindowEvent;
 import com.amazonaws.services.lambda.runtime.events.TimeWindowEventResponse;
+import dev.ddbstreams.failures.Failure;
 import dev.ddbstreams.lambda.FunctionEnvironment;
 import dev.ddbstreams.lambda.LambdaClients;
 import dev.ddbstreams.lambda.SnapStartPriming;
+import dev.ddbstreams.limits.DynamoDbLimits;
+import dev.ddbstreams.limits.LimitViolation;
+import dev.ddbstreams.quarantine.S3Quarantine;
 import dev.ddbstreams.records.ChangeRecord;
 import dev.ddbstreams.records.ChangeRecordException;
 import dev.ddbstreams.records.ChangeRecords;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Exactly-once aggregation over Lambda's tumbling windows: each invocation of a window adds its
@@ -23,9 +31,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * that succeeded, so a retried, duplicated or crashed invocation cannot count a record twice, and
  * the commit itself is idempotent.
  *
- * <p>A record that is not valid input (see {@link ChangeAggregator}) is skipped: logged with its
- * eventID and counted in {@link InvalidRecords}, never failing the batch, so it can neither block
- * the shard nor hold back the valid records around it.
+ * <p>A record that can never be aggregated is a poison record: one that is not valid input (see
+ * {@link ChangeAggregator}), or whose increments would break a DynamoDB limit at commit (an
+ * aggregate key over the key size limits, an amount that is not a DynamoDB number). It is
+ * quarantined whole ({@link PoisonRecords}) in the invocation that sees it, logged and counted in
+ * {@link InvalidRecords}, and never enters the window's state: the final commit cannot fail for
+ * it, and the valid records around it are counted as if it had not been there. A record Lambda
+ * sends that does not even parse as a change record (none is known) is logged and counted only.
  */
 public final class WindowedAggregation {
 
@@ -34,6 +46,8 @@ public final class WindowedAggregation {
     private final ChangeAggregator aggregator;
     private final WindowCommitter committer;
     private final InvalidRecords invalidRecords;
+    private final DynamoDbLimits aggregateKeys;
+    private final PoisonRecords poison;
     /** Held so the SnapStart registration lives as long as the handler; null when built for a test. */
     private final SnapStartPriming priming;
 
@@ -43,64 +57,119 @@ public final class WindowedAggregation {
     /**
      * The wiring a handler's no-argument constructor uses: its DynamoDB client, the aggregate
      * table named by the environment variable {@code aggregateTableVariable}, window markers in
-     * {@code WINDOWS_TABLE}, invalid records counted under the function's name, SnapStart priming
-     * of both tables.
+     * {@code WINDOWS_TABLE}, poison records in the S3 bucket {@code QUARANTINE_BUCKET} under the
+     * function's name, invalid records counted under that name, SnapStart priming of both tables.
+     *
+     * @param aggregateKeys the aggregate table's key schema, which every increment's key must fit
      */
-    public static WindowedAggregation fromEnvironment(ChangeAggregator aggregator, String aggregateTableVariable) {
+    public static WindowedAggregation fromEnvironment(ChangeAggregator aggregator, String aggregateTableVariable,
+            DynamoDbLimits aggregateKeys) {
         String aggregateTable = FunctionEnvironment.require(aggregateTableVariable);
         String windowsTable = FunctionEnvironment.require("WINDOWS_TABLE");
+        String quarantineBucket = FunctionEnvironment.require("QUARANTINE_BUCKET");
+        String function = FunctionEnvironment.get("AWS_LAMBDA_FUNCTION_NAME").orElse("aggregation");
         DynamoDbClient dynamoDb = LambdaClients.build(DynamoDbClient.class, DynamoDbClient::builder);
+        S3Client s3 = LambdaClients.build(S3Client.class, S3Client::builder);
         return new WindowedAggregation(aggregator,
                 new WindowCommitter(dynamoDb, aggregateTable, windowsTable, MARKER_LIFETIME, InstantSource.system()),
-                new InvalidRecords(FunctionEnvironment.get("AWS_LAMBDA_FUNCTION_NAME").orElse("aggregation"),
-                        InstantSource.system()),
+                new InvalidRecords(function, InstantSource.system()), aggregateKeys,
+                PoisonRecords.in(new S3Quarantine(s3, quarantineBucket, InstantSource.system()), function),
                 SnapStartPriming.register(dynamoDb, aggregateTable, windowsTable));
     }
 
-    public WindowedAggregation(ChangeAggregator aggregator, WindowCommitter committer, InvalidRecords invalidRecords) {
-        this(aggregator, committer, invalidRecords, null);
+    public WindowedAggregation(ChangeAggregator aggregator, WindowCommitter committer, InvalidRecords invalidRecords,
+            DynamoDbLimits aggregateKeys, PoisonRecords poison) {
+        this(aggregator, committer, invalidRecords, aggregateKeys, poison, null);
     }
 
     private WindowedAggregation(ChangeAggregator aggregator, WindowCommitter committer, InvalidRecords invalidRecords,
-            SnapStartPriming priming) {
+            DynamoDbLimits aggregateKeys, PoisonRecords poison, SnapStartPriming priming) {
         this.aggregator = aggregator;
         this.committer = committer;
         this.invalidRecords = invalidRecords;
+        this.aggregateKeys = aggregateKeys;
+        this.poison = poison;
         this.priming = priming;
     }
 
     public TimeWindowEventResponse process(DynamodbTimeWindowEvent event) {
         WindowDeltas deltas = WindowDeltas.fromState(event.getState());
+        if (!event.getRecords().isEmpty() && event.getRecords().get(0).getDynamodb() != null) {
+            deltas.startAt(event.getRecords().get(0).getDynamodb().getSequenceNumber());
+        }
         int invalid = 0;
         for (DynamodbEvent.DynamodbStreamRecord streamRecord : event.getRecords()) {
+            ChangeRecord record;
             try {
-                ChangeRecord record = ChangeRecords.fromLambda(streamRecord);
-                aggregator.increments(record).forEach(deltas::add);
-            } catch (InvalidChangeException | ChangeRecordException e) {
+                record = ChangeRecords.fromLambda(streamRecord);
+            } catch (ChangeRecordException e) {
                 invalid++;
-                LOG.warn("skipped record {} (seq {}): {}", streamRecord.getEventID(),
+                LOG.warn("skipped record {} (seq {}), not a change record: {}", streamRecord.getEventID(),
                         streamRecord.getDynamodb() == null ? "?" : streamRecord.getDynamodb().getSequenceNumber(),
                         e.getMessage());
+                continue;
+            }
+            Optional<Failure> failure = addIncrements(record, deltas);
+            if (failure.isPresent()) {
+                invalid++;
+                String key = poison.quarantine(record, failure.get());
+                LOG.warn("quarantined record {} (seq {}) as {}: {}", record.eventId(), record.sequenceNumber(), key,
+                        failure.get().reason());
             }
         }
         if (invalid > 0) {
             invalidRecords.report(invalid);
         }
         if (Boolean.TRUE.equals(event.getIsFinalInvokeForWindow())) {
+            String windowId = windowId(event, deltas);
+            if (Boolean.TRUE.equals(event.getIsWindowTerminatedEarly())) {
+                LOG.warn("window {} terminated early (its state passed 1 MB): the rest of its period comes as "
+                        + "another window with the same start, told apart by its first record", windowId);
+            }
             List<Increment> increments = deltas.increments();
             if (!increments.isEmpty()) {
-                WindowCommitter.Result result = committer.commit(windowId(event), increments);
+                WindowCommitter.Result result = committer.commit(windowId, increments);
                 LOG.info("window {} committed: {} aggregate items, {} transactions, {} already applied",
-                        windowId(event), increments.size(), result.transactionsCommitted(),
+                        windowId, increments.size(), result.transactionsCommitted(),
                         result.transactionsAlreadyApplied());
             }
-            return TimeWindowEventResponse.builder().withState(java.util.Map.of()).build();
+            return TimeWindowEventResponse.builder().withState(Map.of()).build();
         }
         return TimeWindowEventResponse.builder().withState(deltas.toState()).build();
     }
 
-    /** Unique per stream, shard and window: the stream ARN names the table and the stream's creation. */
-    static String windowId(DynamodbTimeWindowEvent event) {
-        return event.getEventSourceArn() + "#" + event.getShardId() + "#" + event.getWindow().getStart();
+    /**
+     * Adds the record's increments to the window's deltas, all or none.
+     *
+     * @return why the record can never be aggregated, if it cannot (nothing is added then)
+     */
+    private Optional<Failure> addIncrements(ChangeRecord record, WindowDeltas deltas) {
+        List<Increment> increments;
+        try {
+            increments = aggregator.increments(record);
+        } catch (InvalidChangeException e) {
+            return Optional.of(Failure.permanent(e.getMessage()));
+        }
+        for (Increment increment : increments) {
+            Optional<LimitViolation> violation = aggregateKeys.checkKey(increment.key());
+            for (Map.Entry<String, BigDecimal> amount : increment.add().entrySet()) {
+                violation = violation.or(() -> DynamoDbLimits.checkNumber(amount.getKey(), amount.getValue().toPlainString()));
+            }
+            if (violation.isPresent()) {
+                return Optional.of(Failure.permanent(violation.get()));
+            }
+        }
+        increments.forEach(deltas::add);
+        return Optional.empty();
+    }
+
+    /**
+     * Unique per stream, shard and window: the stream ARN names the table and the stream's
+     * creation; the first record's sequence number tells apart a window that ended early from the
+     * rest of its period, which Lambda sends as another window with the same start.
+     */
+    static String windowId(DynamodbTimeWindowEvent event, WindowDeltas deltas) {
+        return event.getEventSourceArn() + "#" + event.getShardId() + "#" + event.getWindow().getStart()
+                + deltas.firstSequence().map(first -> "#" + first).orElse("");
     }
 }

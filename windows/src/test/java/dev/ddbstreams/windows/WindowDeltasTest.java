@@ -29,6 +29,21 @@ class WindowDeltasTest {
     }
 
     @Test
+    void firstSequence_isTheFirstNoted_andTravelsInTheState() {
+        WindowDeltas first = new WindowDeltas();
+        first.startAt("100");
+        first.add(Increment.add(key("SOUTH", "MORE_TREES"), "total_votes", BigDecimal.ONE));
+
+        WindowDeltas next = WindowDeltas.fromState(first.toState());
+        next.startAt("250");
+
+        assertThat(next.firstSequence()).contains("100");
+        assertThat(next.increments()).containsExactly(Increment.add(key("SOUTH", "MORE_TREES"), "total_votes",
+                BigDecimal.ONE));
+        assertThat(new WindowDeltas().firstSequence()).isEmpty();
+    }
+
+    @Test
     void increments_whenAdditionsCancelOut_leaveTheItemOut() {
         WindowDeltas deltas = new WindowDeltas();
         deltas.add(Increment.add(key("SOUTH", "MORE_TREES"), "total_votes", BigDecimal.ONE));
