@@ -27,7 +27,7 @@ class SnapStartPrimingIT {
         try (LocalCloud cloud = LocalCloud.builder().workFolder(work).start()) {
             cloud.deploy(Path.of("template.yaml"), "priming-it", Map.of(), function -> false, UnaryOperator.identity());
             ReplicaHandler handler = FunctionEnvironment.callWith(Map.of("AWS_REGION", cloud.dynamoDb().region().id(),
-                    "TARGET_TABLE", "logfile_replica"), ReplicaHandler::new);
+                    "TARGET_TABLE", "logfile_replica", "QUARANTINE_BUCKET", "priming-it-quarantine"), ReplicaHandler::new);
             List<SnapStartPriming> registered = SnapStartPriming.registered();
             SnapStartPriming priming = registered.get(registered.size() - 1);
             MetricsSnapshot before = RequestMetrics.global().snapshot();
