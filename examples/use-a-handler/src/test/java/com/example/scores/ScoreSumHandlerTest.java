@@ -22,9 +22,10 @@ import org.junit.jupiter.api.Test;
  */
 class ScoreSumHandlerTest {
 
-    /** What the function's template must set: the two tables; Lambda itself sets AWS_REGION. */
+    /** What the function's template must set: the two tables and the quarantine bucket; Lambda sets AWS_REGION. */
     private static final Map<String, String> ENVIRONMENT = Map.of("AWS_REGION", "us-east-1",
-            "SCORES_TABLE", "GameScoresByUser", "WINDOWS_TABLE", "GameScoreWindowsApplied");
+            "SCORES_TABLE", "GameScoresByUser", "WINDOWS_TABLE", "GameScoreWindowsApplied",
+            "QUARANTINE_BUCKET", "game-scores-quarantine");
 
     @Test
     void handleRequest_whenWindowNotFinal_sumsThePlayersScoresInTheState() throws Exception {
