@@ -17,26 +17,16 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * withdraws votes and writes a few that are not votes; the exact counter must match a recount of
  * the votes table, and the naive counter (one write per record) is shown beside it.
  */
-public final class VotesLab implements Lab {
+public final class VotesLab extends Lab {
 
     /** Changes made after the load, so that moves, withdrawals and invalid votes are in the stream. */
     static final int CHANGES = 1_000;
     static final long SEED = 2026;
 
-
-    @Override
-    public String name() {
-        return "votes";
-    }
-
-    @Override
-    public String summary() {
-        return "vote aggregation: exactly-once totals vs the naive counter (aggregation/)";
-    }
-
-    @Override
-    public String template() {
-        return "aggregation/template.yaml";
+    public VotesLab() {
+        super("votes",
+                "vote aggregation: exactly-once totals vs the naive counter (aggregation/)",
+                "aggregation/template.yaml");
     }
 
     @Override

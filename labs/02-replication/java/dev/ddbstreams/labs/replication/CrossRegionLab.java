@@ -15,26 +15,17 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * Locals. Loads and deletes as {@link ReplicationLab} does, in the east, and checks the replica in
  * the west the same way.
  */
-public final class CrossRegionLab implements Lab {
+public final class CrossRegionLab extends Lab {
 
     static final Region SOURCE = Region.US_EAST_1;
     static final Region TARGET = Region.US_WEST_2;
 
     private final List<String> deleted = new ArrayList<>();
 
-    @Override
-    public String name() {
-        return "cross-region";
-    }
-
-    @Override
-    public String summary() {
-        return "one-way replica in another region: logfile (us-east-1) -> logfile_replica (us-west-2) (replication/cross-region/)";
-    }
-
-    @Override
-    public String template() {
-        return "replication/cross-region/source.yaml";
+    public CrossRegionLab() {
+        super("cross-region",
+                "one-way replica in another region: logfile (us-east-1) -> logfile_replica (us-west-2) (replication/cross-region/)",
+                "replication/cross-region/source.yaml");
     }
 
     @Override

@@ -37,7 +37,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * functions never saw a replicated change, and a write that bypassed LeaderWrites stayed where it
  * was written.
  */
-public final class MultiLeaderLab implements Lab {
+public final class MultiLeaderLab extends Lab {
 
     static final Region EAST = Region.US_EAST_1;
     static final Region WEST = Region.US_WEST_2;
@@ -50,26 +50,17 @@ public final class MultiLeaderLab implements Lab {
     static final String ROGUE = "player#rogue";
 
     /** One write LeaderWrites made, with the version it stamped. */
+    public MultiLeaderLab() {
+        super("multi-leader",
+                "multi-leader: game_state in us-east-1 and us-west-2, each replaying its changes into the other, "
+                + "last writer wins (replication/multi-leader/)",
+                "replication/multi-leader/region.yaml");
+    }
+
     private record Written(Region region, String pk, ItemVersion version, boolean deleted) {
     }
 
     private final List<Written> log = Collections.synchronizedList(new ArrayList<>());
-
-    @Override
-    public String name() {
-        return "multi-leader";
-    }
-
-    @Override
-    public String summary() {
-        return "multi-leader: game_state in us-east-1 and us-west-2, each replaying its changes into the other, "
-                + "last writer wins (replication/multi-leader/)";
-    }
-
-    @Override
-    public String template() {
-        return "replication/multi-leader/region.yaml";
-    }
 
     @Override
     public List<Region> additionalRegions() {

@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * source item for item, that its GSI_1 answers a query by host as the source's does, and that the
  * deletes reached it.
  */
-public final class ReplicationLab implements Lab {
+public final class ReplicationLab extends Lab {
 
     /** The busiest host of the data set (415 requests). */
     static final String HOST = "66.249.67.3";
@@ -28,19 +28,10 @@ public final class ReplicationLab implements Lab {
 
     private final List<String> deleted = new ArrayList<>();
 
-    @Override
-    public String name() {
-        return "replication";
-    }
-
-    @Override
-    public String summary() {
-        return "same-region replica: logfile -> logfile_replica, deletes included (replication/)";
-    }
-
-    @Override
-    public String template() {
-        return "replication/template.yaml";
+    public ReplicationLab() {
+        super("replication",
+                "same-region replica: logfile -> logfile_replica, deletes included (replication/)",
+                "replication/template.yaml");
     }
 
     @Override

@@ -27,7 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
  * and before the run reads its cost, so the S3 PUTs count); then checks that
  * the archive holds every stream record, as gzip NDJSON, and that SQL answers over it.
  */
-public final class ArchiveLab implements Lab {
+public final class ArchiveLab extends Lab {
 
     /** An open invoice of the data set: five bills, balance 2,073,222.60. */
     static final String INVOICE = "I#1006";
@@ -35,20 +35,10 @@ public final class ArchiveLab implements Lab {
     static final List<List<String>> PAYMENTS = List.of(List.of("B#5015", "1996603.00"), List.of("B#5008", "1068123.00"));
     static final List<String> BILLS = List.of("B#5008", "B#5010", "B#5012", "B#5013", "B#5015");
 
-
-    @Override
-    public String name() {
-        return "archive";
-    }
-
-    @Override
-    public String summary() {
-        return "invoice archive: InvoiceTransactions -> Firehose -> S3 (gzip NDJSON), queried with SQL (archive-firehose/)";
-    }
-
-    @Override
-    public String template() {
-        return "archive-firehose/template.yaml";
+    public ArchiveLab() {
+        super("archive",
+                "invoice archive: InvoiceTransactions -> Firehose -> S3 (gzip NDJSON), queried with SQL (archive-firehose/)",
+                "archive-firehose/template.yaml");
     }
 
     @Override

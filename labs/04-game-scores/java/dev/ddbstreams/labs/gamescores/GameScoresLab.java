@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
  * (PutRecords, partition key = Username), as a game server would; the template's Kinesis trigger
  * delivers them to KinesisScoreFunction, and the DynamoDB trigger sums the scores per player.
  */
-public final class GameScoresLab implements Lab {
+public final class GameScoresLab extends Lab {
 
     static final String KINESIS_FUNCTION = "KinesisScoreFunction";
     /** PutRecords takes at most 500 records a call. */
@@ -42,19 +42,10 @@ public final class GameScoresLab implements Lab {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Override
-    public String name() {
-        return "game-scores";
-    }
-
-    @Override
-    public String summary() {
-        return "game scores: Kinesis score events written once each, exact sums per player (game-scores/)";
-    }
-
-    @Override
-    public String template() {
-        return "game-scores/template.yaml";
+    public GameScoresLab() {
+        super("game-scores",
+                "game scores: Kinesis score events written once each, exact sums per player (game-scores/)",
+                "game-scores/template.yaml");
     }
 
     @Override

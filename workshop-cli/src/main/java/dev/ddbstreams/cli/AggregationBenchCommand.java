@@ -27,8 +27,6 @@ import picocli.CommandLine.Spec;
  * run in a fresh local cloud.
  */
 @Command(name = "aggregation",
-        mixinStandardHelpOptions = true,
-        usageHelpAutoWidth = true,
         description = "Vote counting: the naive counter (one write per record) against the exact one, same workload, in one run: "
                 + "write requests and write capacity on the totals, votes per second end to end, and whether the "
                 + "totals equal a recount.")

@@ -35,8 +35,6 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
  * Firehose bills them.
  */
 @Command(name = "archive",
-        mixinStandardHelpOptions = true,
-        usageHelpAutoWidth = true,
         description = "Archive: one PutRecord per change (naive) against PutRecordBatch, and PutRecordBatch with packed "
                 + "lines, same workload, in one run: Firehose calls, bytes and billed bytes per 10,000 changes, records/s.")
 final class ArchiveBenchCommand implements Callable<Integer> {

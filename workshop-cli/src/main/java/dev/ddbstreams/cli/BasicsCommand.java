@@ -13,8 +13,6 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ./workshop basics}: the Java and DynamoDB basics lab, step by step, on its own DynamoDB Local. */
 @Command(name = "basics",
-        mixinStandardHelpOptions = true,
-        usageHelpAutoWidth = true,
         description = "Java and DynamoDB with the SDK v2 (labs/05-java-dynamodb-basics): creates a table, loads "
                 + "data/invoices.csv, creates, reads, updates and deletes an item, queries, then reads the stream. "
                 + "Starts its own DynamoDB Local in memory; nothing outlives the command.")

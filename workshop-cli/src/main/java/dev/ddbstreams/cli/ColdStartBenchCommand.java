@@ -41,8 +41,6 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
  * freshly created tables, so every run takes the same path.
  */
 @Command(name = "cold-start",
-        mixinStandardHelpOptions = true,
-        usageHelpAutoWidth = true,
         description = "Cold start per function: jar size, fresh JVM -> first batch handled against DynamoDB Local, "
                 + "ours (url-connection client, clients built once) vs the default way, in one run; and the first "
                 + "invoke with and without SnapStart priming.")

@@ -31,8 +31,6 @@ import picocli.CommandLine.Spec;
  * random votes to watch. Runs until Ctrl-C.
  */
 @Command(name = "dashboard",
-        mixinStandardHelpOptions = true,
-        usageHelpAutoWidth = true,
         description = {
             "Runs the live vote dashboard locally: deploys aggregation/template.yaml on an in-process "
                     + "DynamoDB Local and serves the function it gives a function URL (FunctionUrlConfig) "

@@ -18,20 +18,14 @@ import picocli.CommandLine.Spec;
 
 /** {@code ./workshop docs}: docs that run (the convention is in the root README). */
 @Command(name = "docs",
-        mixinStandardHelpOptions = true,
-        usageHelpAutoWidth = true,
         description = "Checks the Markdown docs: their markers and links (lint), and that their commands run and "
                 + "print what they show (check).",
         subcommands = {DocsCommand.Lint.class, DocsCommand.Check.class})
-final class DocsCommand implements Runnable {
-
-    @Spec
-    CommandSpec spec;
+final class DocsCommand extends CommandGroup {
 
     @Override
-    public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: choose one of "
-                + String.join(", ", spec.subcommands().keySet()));
+    String subcommandNoun() {
+        return "command";
     }
 
     /** The files named, relative to the repository root, or every Markdown file of the repository. */
@@ -48,7 +42,7 @@ final class DocsCommand implements Runnable {
         }).toList();
     }
 
-    @Command(name = "lint", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+    @Command(name = "lint",
             description = "Every shell block has one marker, every output block follows a run block, every "
                     + "source block is in its file, every relative link resolves. Fast; runs nothing.")
     static final class Lint implements Callable<Integer> {
@@ -71,7 +65,7 @@ final class DocsCommand implements Runnable {
         }
     }
 
-    @Command(name = "check", mixinStandardHelpOptions = true, usageHelpAutoWidth = true,
+    @Command(name = "check",
             description = {"Lints the files, then runs every <!-- run --> block in order, each in a fresh bash -e at "
                     + "the repository root, and compares its output with the <!-- output --> block after it.",
                 "Exit status 1 if a lint problem or a block fails."})

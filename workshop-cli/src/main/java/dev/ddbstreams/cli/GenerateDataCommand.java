@@ -14,8 +14,6 @@ import picocli.CommandLine.Spec;
 
 /** {@code ./workshop generate-data}: rewrites the sample data sets from their deterministic generator. */
 @Command(name = "generate-data",
-        mixinStandardHelpOptions = true,
-        usageHelpAutoWidth = true,
         description = "Writes the sample data sets (the same bytes on every run and machine). "
                 + "The committed files in data/ are this command's output; a test keeps them in step.")
 final class GenerateDataCommand implements Callable<Integer> {

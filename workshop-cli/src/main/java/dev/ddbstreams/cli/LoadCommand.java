@@ -31,8 +31,6 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /** {@code ./workshop load}: the Java counterpart of the original AWS lab's {@code load_logfile.py}, for every data set. */
 @Command(name = "load",
-        mixinStandardHelpOptions = true,
-        usageHelpAutoWidth = true,
         description = {
             "Loads a CSV data set into a DynamoDB table with BatchWriteItem (25 items a request, "
                     + "unprocessed items retried with backoff).",

@@ -29,8 +29,6 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
  * same file, the same DynamoDB Local and the same kind of table (with a stream, as in the labs).
  */
 @Command(name = "loader",
-        mixinStandardHelpOptions = true,
-        usageHelpAutoWidth = true,
         description = "Loader speed: BatchWriteItem (25 items a request) against one PutItem per row, "
                 + "in one run on DynamoDB Local. Each round loads a fresh table; the median round is reported.")
 final class LoaderBenchCommand implements Callable<Integer> {

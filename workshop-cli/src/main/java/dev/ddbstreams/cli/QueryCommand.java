@@ -13,8 +13,6 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ./workshop query "<SQL>"}: ad hoc SQL over the archive the archive lab wrote (see {@link ArchiveQuery}). */
 @Command(name = "query",
-        mixinStandardHelpOptions = true,
-        usageHelpAutoWidth = true,
         description = {"Runs SQL over the local invoice archive (gzip NDJSON objects in the local bucket folder) with DuckDB.",
             "Tables: archive (one row per change, duplicates removed by eventID) and archive_raw (every line); "
                     + "the same names and columns as in Athena."})

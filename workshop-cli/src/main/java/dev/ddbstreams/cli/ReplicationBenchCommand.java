@@ -38,8 +38,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * times a second) and any backlog; its resolution is the prober's round.
  */
 @Command(name = "replication",
-        mixinStandardHelpOptions = true,
-        usageHelpAutoWidth = true,
         description = "Replication: one write per record (naive) against batched writes, same workload, in one run: "
                 + "write requests and items on the replica, changes per second end to end, lag (median, p99).")
 final class ReplicationBenchCommand implements Callable<Integer> {

@@ -40,8 +40,6 @@ import software.amazon.awssdk.regions.Region;
  * happened, what it cost in requests and capacity, and its checks; exits 1 if a check fails.
  */
 @Command(name = "run",
-        mixinStandardHelpOptions = true,
-        usageHelpAutoWidth = true,
         description = "Runs a lab end to end on the local cloud (in memory, nothing left behind) and checks it.")
 final class RunCommand implements Callable<Integer> {
 

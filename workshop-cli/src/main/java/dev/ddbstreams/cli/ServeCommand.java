@@ -32,8 +32,6 @@ import picocli.CommandLine.Spec;
  * the local SQS (its endpoint printed too), where triggers send on-failure records.
  */
 @Command(name = "serve",
-        mixinStandardHelpOptions = true,
-        usageHelpAutoWidth = true,
         description = {
             "Runs DynamoDB Local on a port with every module's template deployed (tables, stream triggers, "
                     + "Firehose delivery streams writing to folders, Kinesis data streams, SQS queues on a local SQS), until Ctrl-C.",

@@ -14,8 +14,6 @@ import picocli.CommandLine.Spec;
 
 /** {@code ./workshop triggers}: what the triggers of a running {@code serve} are doing. */
 @Command(name = "triggers",
-        mixinStandardHelpOptions = true,
-        usageHelpAutoWidth = true,
         description = "Shows the stream triggers of a running ./workshop serve: settings, shard positions, "
                 + "counters and last result (like aws lambda list-event-source-mappings).")
 final class TriggersCommand implements Callable<Integer> {

@@ -3,12 +3,12 @@ package dev.ddbstreams.cli;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.ScopeType;
+
 
 /** The {@code ./workshop} command. */
 @Command(name = "workshop",
+        scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         version = "DynamoDB Streams workshop 1.0.0-SNAPSHOT",
         description = "Runs the DynamoDB Streams workshop's labs, data and benchmarks.",
@@ -16,15 +16,11 @@ import picocli.CommandLine.Spec;
             LoadCommand.class, BenchCommand.class, GenerateDataCommand.class, DocsCommand.class, BasicsCommand.class,
             QueryCommand.class, CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true)
-public final class Workshop implements Runnable {
-
-    @Spec
-    CommandSpec spec;
+public final class Workshop extends CommandGroup {
 
     @Override
-    public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: choose one of "
-                + String.join(", ", spec.subcommands().keySet()));
+    String subcommandNoun() {
+        return "command";
     }
 
     public static void main(String[] args) {

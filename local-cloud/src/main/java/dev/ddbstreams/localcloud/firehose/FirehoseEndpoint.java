@@ -3,8 +3,6 @@ package dev.ddbstreams.localcloud.firehose;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ddbstreams.localcloud.awsjson.AwsJsonEndpoint;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.util.List;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 
@@ -22,44 +20,25 @@ import software.amazon.awssdk.services.firehose.FirehoseClient;
  *
  * @see <a href="https://docs.aws.amazon.com/firehose/latest/APIReference/API_Operations.html">Firehose actions</a>
  */
-public final class FirehoseEndpoint implements AutoCloseable {
+public final class FirehoseEndpoint {
 
     /** The target prefix of Firehose's API version 2015-08-04. */
     public static final String TARGET_PREFIX = "Firehose_20150804.";
     static final List<String> OPERATIONS = List.of("PutRecord", "PutRecordBatch", "DescribeDeliveryStream",
             "ListDeliveryStreams");
 
-    private final AwsJsonEndpoint endpoint;
-
-    private FirehoseEndpoint(AwsJsonEndpoint endpoint) {
-        this.endpoint = endpoint;
+    private FirehoseEndpoint() {
     }
 
     /** Starts on a free loopback port; the server's threads are daemons, so they never keep a JVM alive. */
-    public static FirehoseEndpoint start(FirehoseClient firehose) {
+    public static AwsJsonEndpoint start(FirehoseClient firehose) {
         return start(firehose, InetAddress.getLoopbackAddress());
     }
 
     /** Starts on a free port of the given address; any address but loopback opens it to the network. */
-    public static FirehoseEndpoint start(FirehoseClient firehose, InetAddress bindAddress) {
-        return new FirehoseEndpoint(AwsJsonEndpoint.start("Firehose", TARGET_PREFIX,
-                (operation, request) -> call(firehose, operation, request), bindAddress));
-    }
-
-    /** The address and port it listens on. */
-    public InetSocketAddress boundAddress() {
-        return endpoint.boundAddress();
-    }
-
-    /** The endpoint URL, e.g. {@code http://127.0.0.1:41234}: for {@code endpointOverride} or {@code --endpoint-url}. */
-    public URI uri() {
-        return endpoint.uri();
-    }
-
-    /** Stops answering; the client behind it is left open (its owner closes it). */
-    @Override
-    public void close() {
-        endpoint.close();
+    public static AwsJsonEndpoint start(FirehoseClient firehose, InetAddress bindAddress) {
+        return AwsJsonEndpoint.start("Firehose", TARGET_PREFIX,
+                (operation, request) -> call(firehose, operation, request), bindAddress);
     }
 
     private static JsonNode call(FirehoseClient firehose, String operation, JsonNode request) {

@@ -1,6 +1,7 @@
 package dev.ddbstreams.localcloud.firehose;
 
 import java.net.URI;
+import dev.ddbstreams.localcloud.awsjson.AwsJsonEndpoint;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -13,9 +14,9 @@ import java.time.InstantSource;
 public final class LocalFirehose implements AutoCloseable {
 
     private final LocalFirehoseClient client;
-    private final FirehoseEndpoint endpoint;
+    private final AwsJsonEndpoint endpoint;
 
-    private LocalFirehose(LocalFirehoseClient client, FirehoseEndpoint endpoint) {
+    private LocalFirehose(LocalFirehoseClient client, AwsJsonEndpoint endpoint) {
         this.client = client;
         this.endpoint = endpoint;
     }

@@ -3,7 +3,6 @@ package dev.ddbstreams.localcloud.kinesis;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ddbstreams.localcloud.awsjson.AwsJsonEndpoint;
 import java.net.InetAddress;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -35,26 +34,23 @@ import software.amazon.awssdk.utils.builder.SdkBuilder;
  * @see <a href="https://docs.aws.amazon.com/kinesis/latest/APIReference/API_Operations.html">Kinesis actions</a>
  * @see <a href="https://docs.aws.amazon.com/sdk-for-java/latest/developer-guide/migration-env-and-system-props.html">SDK v2 system properties (aws.cborEnabled)</a>
  */
-public final class KinesisEndpoint implements AutoCloseable {
+public final class KinesisEndpoint {
 
     /** The target prefix of Kinesis's API version 2013-12-02. */
     public static final String TARGET_PREFIX = "Kinesis_20131202.";
     static final List<String> OPERATIONS = List.of("CreateStream", "PutRecord", "PutRecords", "ListShards",
             "GetShardIterator", "GetRecords", "DescribeStream", "DescribeStreamSummary");
 
-    private final AwsJsonEndpoint endpoint;
-
-    private KinesisEndpoint(AwsJsonEndpoint endpoint) {
-        this.endpoint = endpoint;
+    private KinesisEndpoint() {
     }
 
     /** Starts on a free loopback port, on daemon threads that never keep a JVM alive. */
-    public static KinesisEndpoint start(KinesisClient kinesis) {
+    public static AwsJsonEndpoint start(KinesisClient kinesis) {
         return start(kinesis, InetAddress.getLoopbackAddress());
     }
 
     /** Starts on a free port of the given address; any address but loopback opens it to the network. */
-    public static KinesisEndpoint start(KinesisClient kinesis, InetAddress bindAddress) {
+    public static AwsJsonEndpoint start(KinesisClient kinesis, InetAddress bindAddress) {
         Map<String, Function<JsonNode, SdkPojo>> operations = Map.of(
                 "CreateStream", operation(CreateStreamRequest::builder, kinesis::createStream),
                 "PutRecord", operation(PutRecordRequest::builder, kinesis::putRecord),
@@ -64,24 +60,13 @@ public final class KinesisEndpoint implements AutoCloseable {
                 "GetRecords", operation(GetRecordsRequest::builder, kinesis::getRecords),
                 "DescribeStream", operation(DescribeStreamRequest::builder, kinesis::describeStream),
                 "DescribeStreamSummary", operation(DescribeStreamSummaryRequest::builder, kinesis::describeStreamSummary));
-        return new KinesisEndpoint(AwsJsonEndpoint.start("Kinesis", TARGET_PREFIX, (name, request) -> {
+        return AwsJsonEndpoint.start("Kinesis", TARGET_PREFIX, (name, request) -> {
             Function<JsonNode, SdkPojo> call = operations.get(name);
             if (call == null) {
                 throw KinesisErrors.unknownOperation(name);
             }
             return KinesisJson.write(call.apply(request));
-        }, bindAddress));
-    }
-
-    /** The endpoint URL, e.g. {@code http://127.0.0.1:41234}: for {@code endpointOverride} or {@code --endpoint-url}. */
-    public URI uri() {
-        return endpoint.uri();
-    }
-
-    /** Stops answering; the client behind it is left as it is. */
-    @Override
-    public void close() {
-        endpoint.close();
+        }, bindAddress);
     }
 
     private static <Q, R extends SdkPojo> Function<JsonNode, SdkPojo> operation(

@@ -1,5 +1,6 @@
 package dev.ddbstreams.localcloud.kinesis;
 
+import dev.ddbstreams.localcloud.awsjson.AwsJsonEndpoint;
 import java.net.InetAddress;
 import java.net.URI;
 import java.time.InstantSource;
@@ -18,9 +19,9 @@ public final class LocalKinesis implements AutoCloseable {
     public static final String CBOR_PROPERTY = "aws.cborEnabled";
 
     private final LocalKinesisClient client;
-    private final KinesisEndpoint endpoint;
+    private final AwsJsonEndpoint endpoint;
 
-    private LocalKinesis(LocalKinesisClient client, KinesisEndpoint endpoint) {
+    private LocalKinesis(LocalKinesisClient client, AwsJsonEndpoint endpoint) {
         this.client = client;
         this.endpoint = endpoint;
     }

@@ -6,7 +6,6 @@ import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
@@ -37,15 +36,8 @@ final class DynamoDbShardSource implements ShardSource<Record> {
 
     @Override
     public String iterator(String shardId, StartingPoint from) {
-        return streams.getShardIterator(b -> {
-            b.streamArn(streamArn).shardId(shardId);
-            switch (from.kind()) {
-                case TRIM_HORIZON -> b.shardIteratorType(ShardIteratorType.TRIM_HORIZON);
-                case LATEST -> b.shardIteratorType(ShardIteratorType.LATEST);
-                case AFTER_SEQUENCE_NUMBER -> b.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER)
-                        .sequenceNumber(from.afterSequenceNumber());
-            }
-        }).shardIterator();
+        return streams.getShardIterator(b -> b.streamArn(streamArn).shardId(shardId)
+                .shardIteratorType(from.kind().name()).sequenceNumber(from.afterSequenceNumber())).shardIterator();
     }
 
     @Override

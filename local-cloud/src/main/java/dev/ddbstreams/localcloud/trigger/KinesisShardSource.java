@@ -8,7 +8,6 @@ import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.ListShardsResponse;
 import software.amazon.awssdk.services.kinesis.model.Record;
 import software.amazon.awssdk.services.kinesis.model.Shard;
-import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 
 /**
  * One Kinesis data stream through the Kinesis API: ListShards (paged), GetShardIterator and
@@ -64,15 +63,9 @@ final class KinesisShardSource implements ShardSource<Record> {
 
     @Override
     public String iterator(String shardId, StartingPoint from) {
-        return kinesis.getShardIterator(b -> {
-            b.streamARN(streamArn).shardId(shardId);
-            switch (from.kind()) {
-                case TRIM_HORIZON -> b.shardIteratorType(ShardIteratorType.TRIM_HORIZON);
-                case LATEST -> b.shardIteratorType(ShardIteratorType.LATEST);
-                case AFTER_SEQUENCE_NUMBER -> b.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER)
-                        .startingSequenceNumber(from.afterSequenceNumber());
-            }
-        }).shardIterator();
+        return kinesis.getShardIterator(b -> b.streamARN(streamArn).shardId(shardId)
+                .shardIteratorType(from.kind().name())
+                .startingSequenceNumber(from.afterSequenceNumber())).shardIterator();
     }
 
     /** Kinesis drops records past retention without an error, so only an expired iterator is reported. */

@@ -35,6 +35,7 @@ interface ShardSource<R> {
     /** Where to start reading a shard. */
     record StartingPoint(Kind kind, String afterSequenceNumber) {
 
+        /** Named as both APIs name their iterator types; only the last has a sequence number. */
         enum Kind { TRIM_HORIZON, LATEST, AFTER_SEQUENCE_NUMBER }
 
         static final StartingPoint TRIM_HORIZON = new StartingPoint(Kind.TRIM_HORIZON, null);

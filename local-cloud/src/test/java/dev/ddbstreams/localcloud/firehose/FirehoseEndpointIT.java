@@ -1,5 +1,6 @@
 package dev.ddbstreams.localcloud.firehose;
 
+import dev.ddbstreams.localcloud.awsjson.AwsJsonEndpoint;
 import static dev.ddbstreams.localcloud.firehose.Records.batch;
 import static dev.ddbstreams.localcloud.firehose.Records.lines;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,7 +75,7 @@ class FirehoseEndpointIT {
 
     /** A client as a handler builds one, with the endpoint given explicitly and any credentials. */
     private FirehoseClient sdkClientFor(LocalFirehoseClient local) {
-        FirehoseEndpoint endpoint = FirehoseEndpoint.start(local);
+        AwsJsonEndpoint endpoint = FirehoseEndpoint.start(local);
         opened.add(endpoint);
         FirehoseClient sdk = FirehoseClient.builder()
                 .endpointOverride(endpoint.uri())
@@ -87,7 +88,7 @@ class FirehoseEndpointIT {
 
     @Test
     void start_byDefault_listensOnLoopbackOnly() {
-        FirehoseEndpoint endpoint = FirehoseEndpoint.start(local("none"));
+        AwsJsonEndpoint endpoint = FirehoseEndpoint.start(local("none"));
         opened.add(endpoint);
 
         assertThat(endpoint.boundAddress().getAddress().isLoopbackAddress()).isTrue();
@@ -211,7 +212,7 @@ class FirehoseEndpointIT {
     @Test
     void standardConfiguration_serviceSpecificEndpointProperty_winsOverTheGlobalOne() {
         LocalFirehoseClient local = local("none");
-        FirehoseEndpoint endpoint = FirehoseEndpoint.start(local);
+        AwsJsonEndpoint endpoint = FirehoseEndpoint.start(local);
         opened.add(endpoint);
         SDK_PROPERTIES.forEach(name -> propertiesBefore.put(name, System.getProperty(name)));
         System.setProperty("aws.endpointUrl", "http://127.0.0.1:1");

@@ -1,5 +1,6 @@
 package dev.ddbstreams.localcloud.kinesis;
 
+import dev.ddbstreams.localcloud.awsjson.AwsJsonEndpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -38,7 +39,7 @@ class KinesisEndpointIT {
     private static String cborBefore;
 
     private final LocalKinesisClient local = LocalKinesisClient.builder().build();
-    private final KinesisEndpoint endpoint = KinesisEndpoint.start(local);
+    private final AwsJsonEndpoint endpoint = KinesisEndpoint.start(local);
     private final KinesisClient sdk = KinesisClient.builder().endpointOverride(endpoint.uri()).region(Region.US_EAST_1)
             .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
             .build();
