@@ -1,7 +1,7 @@
 package dev.ddbstreams.dynamodb;
 
+import dev.ddbstreams.lambda.RestoreSafeRandom;
 import java.time.Duration;
-import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 /**
@@ -35,9 +35,12 @@ public final class RetryBackoff {
         this.sleeper = sleeper;
     }
 
-    /** 50 ms doubling up to 5 s, at most 10 sends: about 20 s of waiting at worst. */
+    /**
+     * 50 ms doubling up to 5 s, at most 10 sends: about 20 s of waiting at worst. Its jitter is
+     * seeded again after a SnapStart restore, so resumed environments do not wait in step.
+     */
     public static RetryBackoff standard() {
-        return new RetryBackoff(Duration.ofMillis(50), Duration.ofSeconds(5), 10, new SplittableRandom(),
+        return new RetryBackoff(Duration.ofMillis(50), Duration.ofSeconds(5), 10, RestoreSafeRandom.create(),
                 duration -> Thread.sleep(duration.toMillis()));
     }
 
