@@ -6,6 +6,8 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import dev.ddbstreams.lambda.FunctionEnvironment;
 import dev.ddbstreams.records.ChangeRecord;
 import dev.ddbstreams.records.ChangeRecords;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -14,6 +16,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * from the environment, endpoint and credentials from the SDK's standard configuration.
  */
 public final class CopyHandler implements RequestHandler<DynamodbEvent, Void> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CopyHandler.class);
 
     private final DynamoDbClient dynamoDb = DynamoDbClient.builder()
             .region(Region.of(FunctionEnvironment.require("AWS_REGION")))
@@ -29,6 +33,7 @@ public final class CopyHandler implements RequestHandler<DynamodbEvent, Void> {
                 case REMOVE -> dynamoDb.deleteItem(b -> b.tableName(targetTable).key(record.keys().attributes()));
             }
         }
+        LOG.info("copied {} changes", event.getRecords().size());
         return null;
     }
 }

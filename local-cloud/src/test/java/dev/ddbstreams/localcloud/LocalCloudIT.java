@@ -2,9 +2,17 @@ package dev.ddbstreams.localcloud;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -15,7 +23,7 @@ class LocalCloudIT {
     private static final Path TEMPLATE = Path.of("src/test/resources/templates/copy-pipeline.yaml");
 
     @Test
-    void deploy_runsTheTemplatesFunctionOnItsTablesStream(@TempDir Path work) throws InterruptedException {
+    void deploy_runsTheTemplatesFunctionOnItsTablesStream(@TempDir Path work) throws Exception {
         try (LocalCloud cloud = LocalCloud.builder().workFolder(work).pollInterval(Duration.ofMillis(50)).start()) {
             LocalCloud.Deployment deployment = cloud.deploy(TEMPLATE, "copy-test", Map.of());
             DynamoDbClient dynamoDb = cloud.dynamoDb().dynamoDbClient();
@@ -34,6 +42,25 @@ class LocalCloudIT {
             assertThat(dynamoDb.scan(b -> b.tableName("copy-target")).items())
                     .hasSize(24)
                     .allSatisfy(item -> assertThat(item).containsEntry("n", AttributeValue.fromN("1.5")));
+            assertThat(logLines(cloud.logFolder().resolve(
+                    deployment.template().function("Copier").orElseThrow().functionName() + ".log")))
+                    .isNotEmpty()
+                    .allSatisfy(line -> {
+                        assertThat(line.path("level").asText()).isEqualTo("INFO");
+                        assertThat(line.path("message").asText()).matches("copied \\d+ changes");
+                        assertThat(Instant.parse(line.path("timestamp").asText())).isBeforeOrEqualTo(Instant.now());
+                        assertThat(UUID.fromString(line.path("AWSRequestId").asText())).isNotNull();
+                    });
         }
+    }
+
+    /** The function's log: Lambda's JSON log lines, one object a line. */
+    private static List<JsonNode> logLines(Path log) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(log)) {
+            lines.add(json.readTree(line));
+        }
+        return lines;
     }
 }

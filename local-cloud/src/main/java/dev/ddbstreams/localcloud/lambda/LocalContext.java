@@ -30,7 +30,7 @@ final class LocalContext implements Context {
         this.memoryMb = memoryMb;
         this.deadline = deadline;
         this.clock = clock;
-        this.logger = new Slf4jLambdaLogger(LoggerFactory.getLogger("lambda." + functionName));
+        this.logger = new Slf4jLambdaLogger(LoggerFactory.getLogger("dev.ddbstreams.lambda." + functionName));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.ddbstreams.localcloud.lambda;
 
 import dev.ddbstreams.lambda.FunctionEnvironment;
+import dev.ddbstreams.logging.FunctionLogProvider;
 import dev.ddbstreams.localcloud.metrics.InvocationMetrics;
 import dev.ddbstreams.localcloud.template.FunctionDefinition;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * A function as the local cloud runs it: the handler class the template names, constructed once
@@ -181,7 +183,10 @@ public final class LocalFunction implements AutoCloseable {
                             Thread.currentThread().getContextClassLoader());
                     coldStarts.incrementAndGet();
                 }
-                return handler.invoke(eventJson, context);
+                try (MDC.MDCCloseable requestId = MDC.putCloseable(FunctionLogProvider.REQUEST_ID,
+                        context.getAwsRequestId())) {
+                    return handler.invoke(eventJson, context);
+                }
             }));
         }
     }

@@ -62,6 +62,8 @@ final class TemplateChecks {
          * Lambda's default group is made outside the stack and keeps logs forever.
          */
         NO_LOG_RETENTION,
+        /** A function whose LoggingConfig.LogFormat is not JSON: its lines carry no level or request id to search by. */
+        LOGS_NOT_JSON,
         /** A function URL with AuthType NONE and no ReservedConcurrentExecutions: anyone can scale it, and the bill. */
         PUBLIC_URL_WITHOUT_RESERVED_CONCURRENCY,
         /** A table a trigger reads without point-in-time recovery: its data is the source of truth for every copy. */
@@ -299,6 +301,10 @@ final class TemplateChecks {
         if (!retained) {
             report.add(Rule.NO_LOG_RETENTION, "LoggingConfig.LogGroup names no AWS::Logs::LogGroup of the template"
                     + " with RetentionInDays: Lambda's own group outlives the stack and keeps logs forever");
+        }
+        if (!"JSON".equals(map(properties.get("LoggingConfig")).get("LogFormat"))) {
+            report.add(Rule.LOGS_NOT_JSON, "LoggingConfig.LogFormat is not JSON: Lambda's JSON lines carry the level"
+                    + " and the request id of every log event");
         }
         if ("NONE".equals(map(properties.get("FunctionUrlConfig")).get("AuthType"))
                 && !properties.containsKey("ReservedConcurrentExecutions")) {

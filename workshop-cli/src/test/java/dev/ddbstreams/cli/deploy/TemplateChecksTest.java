@@ -64,11 +64,12 @@ class TemplateChecksTest {
                 Map.entry(Rule.PERMISSION_ON_ANOTHER_RESOURCE, Set.of("PermissionOnAnotherResourceFunction")),
                 Map.entry(Rule.STREAM_READ_NOT_ITS_OWN, Set.of("StreamReadNotItsOwnFunction")),
                 Map.entry(Rule.NO_LOG_RETENTION, Set.of("NoLogRetentionFunction")),
+                Map.entry(Rule.LOGS_NOT_JSON, Set.of("TextLogsFunction")),
                 Map.entry(Rule.PUBLIC_URL_WITHOUT_RESERVED_CONCURRENCY, Set.of("PublicUrlFunction")),
                 Map.entry(Rule.SOURCE_TABLE_WITHOUT_POINT_IN_TIME_RECOVERY, Set.of("UnrecoverableSource")),
                 Map.entry(Rule.BUCKET_NOT_VERSIONED_AND_RETAINED, Set.of("DisposableBucket")))));
         assertThat(byRule.keySet()).containsExactlyInAnyOrder(Rule.values());
-        assertThat(violations).hasSize(20);
+        assertThat(violations).hasSize(21);
     }
 
     @Test
