@@ -24,9 +24,9 @@ public final class VotesLab extends Lab {
     static final long SEED = 2026;
 
     public VotesLab() {
-        super("votes",
+        super(new About("votes",
                 "vote aggregation: exactly-once totals vs the naive counter (aggregation/)",
-                "aggregation/template.yaml");
+                "aggregation/template.yaml"));
     }
 
     @Override

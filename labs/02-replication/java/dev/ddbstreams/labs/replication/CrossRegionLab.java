@@ -23,9 +23,9 @@ public final class CrossRegionLab extends Lab {
     private final List<String> deleted = new ArrayList<>();
 
     public CrossRegionLab() {
-        super("cross-region",
+        super(new About("cross-region",
                 "one-way replica in another region: logfile (us-east-1) -> logfile_replica (us-west-2) (replication/cross-region/)",
-                "replication/cross-region/source.yaml");
+                "replication/cross-region/source.yaml"));
     }
 
     @Override

@@ -51,10 +51,10 @@ public final class MultiLeaderLab extends Lab {
 
     /** One write LeaderWrites made, with the version it stamped. */
     public MultiLeaderLab() {
-        super("multi-leader",
+        super(new About("multi-leader",
                 "multi-leader: game_state in us-east-1 and us-west-2, each replaying its changes into the other, "
                 + "last writer wins (replication/multi-leader/)",
-                "replication/multi-leader/region.yaml");
+                "replication/multi-leader/region.yaml"));
     }
 
     private record Written(Region region, String pk, ItemVersion version, boolean deleted) {

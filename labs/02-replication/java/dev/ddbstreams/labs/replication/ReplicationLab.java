@@ -29,9 +29,9 @@ public final class ReplicationLab extends Lab {
     private final List<String> deleted = new ArrayList<>();
 
     public ReplicationLab() {
-        super("replication",
+        super(new About("replication",
                 "same-region replica: logfile -> logfile_replica, deletes included (replication/)",
-                "replication/template.yaml");
+                "replication/template.yaml"));
     }
 
     @Override

@@ -36,9 +36,9 @@ public final class ArchiveLab extends Lab {
     static final List<String> BILLS = List.of("B#5008", "B#5010", "B#5012", "B#5013", "B#5015");
 
     public ArchiveLab() {
-        super("archive",
+        super(new About("archive",
                 "invoice archive: InvoiceTransactions -> Firehose -> S3 (gzip NDJSON), queried with SQL (archive-firehose/)",
-                "archive-firehose/template.yaml");
+                "archive-firehose/template.yaml"));
     }
 
     @Override

@@ -43,9 +43,9 @@ public final class GameScoresLab extends Lab {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public GameScoresLab() {
-        super("game-scores",
+        super(new About("game-scores",
                 "game scores: Kinesis score events written once each, exact sums per player (game-scores/)",
-                "game-scores/template.yaml");
+                "game-scores/template.yaml"));
     }
 
     @Override

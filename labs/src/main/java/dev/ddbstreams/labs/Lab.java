@@ -12,31 +12,32 @@ import software.amazon.awssdk.regions.Region;
  */
 public abstract class Lab {
 
-    private final String name;
-    private final String summary;
-    private final String template;
-
     /**
+     * What a lab is called and what it deploys.
+     *
      * @param name what users type: {@code ./workshop run votes}
      * @param summary one line for {@code ./workshop run --help}
      * @param template the module's template, relative to the repository root
      */
-    protected Lab(String name, String summary, String template) {
-        this.name = name;
-        this.summary = summary;
-        this.template = template;
+    public record About(String name, String summary, String template) {
+    }
+
+    private final About about;
+
+    protected Lab(About about) {
+        this.about = about;
     }
 
     public final String name() {
-        return name;
+        return about.name();
     }
 
     public final String summary() {
-        return summary;
+        return about.summary();
     }
 
     public final String template() {
-        return template;
+        return about.template();
     }
 
     /** Regions the lab's local cloud runs besides its default one, us-east-1 (a DynamoDB Local each); default none. */
