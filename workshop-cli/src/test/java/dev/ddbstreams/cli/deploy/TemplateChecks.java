@@ -67,7 +67,13 @@ final class TemplateChecks {
         /** A table a trigger reads without point-in-time recovery: its data is the source of truth for every copy. */
         SOURCE_TABLE_WITHOUT_POINT_IN_TIME_RECOVERY,
         /** An S3 bucket without versioning, or without DeletionPolicy and UpdateReplacePolicy Retain. */
-        BUCKET_NOT_VERSIONED_AND_RETAINED
+        BUCKET_NOT_VERSIONED_AND_RETAINED,
+        /**
+         * A name the template sets (TableName, Name...) or an ARN it writes out that does not start with
+         * {@code ${NamePrefix}}, or no NamePrefix parameter (Default empty, the common AllowedPattern):
+         * two copies of the stack in one account and region would collide.
+         */
+        NAME_WITHOUT_PREFIX
     }
 
     record Violation(Path template, String resource, Rule rule, String message) {
@@ -165,6 +171,7 @@ final class TemplateChecks {
                 }
             }
         });
+        checkNamePrefix(file, document, violations);
         sources.stream().filter(id -> "AWS::DynamoDB::Table".equals(resources.get(id).get("Type")))
                 .filter(id -> !isTrue(map(document.properties(id).get("PointInTimeRecoverySpecification"))
                         .get("PointInTimeRecoveryEnabled")))
@@ -447,6 +454,42 @@ final class TemplateChecks {
             report.add(Rule.BUCKET_NOT_VERSIONED_AND_RETAINED, "needs VersioningConfiguration Status Enabled and"
                     + " DeletionPolicy and UpdateReplacePolicy Retain: its data must outlive the stack");
         }
+    }
+
+    // --- names ---
+
+    private static void checkNamePrefix(Path file, TemplateDocument document, List<Violation> violations) {
+        Map<String, Object> parameter = map(document.section("Parameters").get(PhysicalNames.PARAMETER));
+        if (!"".equals(parameter.get("Default")) || !"String".equals(parameter.get("Type"))
+                || !PhysicalNames.ALLOWED_PATTERN.equals(parameter.get("AllowedPattern"))) {
+            violations.add(new Violation(file, "Parameters." + PhysicalNames.PARAMETER, Rule.NAME_WITHOUT_PREFIX,
+                    "needs a String parameter " + PhysicalNames.PARAMETER + " with Default '' and AllowedPattern '"
+                            + PhysicalNames.ALLOWED_PATTERN + "'"));
+        }
+        PhysicalNames.of(document).forEach((logicalId, name) -> {
+            if (!PhysicalNames.startsWithPrefix(name)) {
+                violations.add(new Violation(file, logicalId, Rule.NAME_WITHOUT_PREFIX, "its name " + name
+                        + " does not start with ${" + PhysicalNames.PARAMETER + "}: write !Sub '${"
+                        + PhysicalNames.PARAMETER + "}name'"));
+            }
+        });
+        document.resources().keySet().forEach(logicalId -> unprefixedArns(document.properties(logicalId)).forEach(arn ->
+                violations.add(new Violation(file, logicalId, Rule.NAME_WITHOUT_PREFIX, "the ARN " + arn
+                        + " names a resource without ${" + PhysicalNames.PARAMETER + "}"))));
+    }
+
+    /** Every ARN written out in an Fn::Sub under the value that names its resource without the prefix. */
+    private static List<String> unprefixedArns(Object value) {
+        if (PhysicalNames.isUnprefixedArn(value)) {
+            return List.of(PhysicalNames.subText(value).orElseThrow());
+        }
+        List<String> found = new ArrayList<>();
+        if (value instanceof Map<?, ?> children) {
+            children.values().forEach(child -> found.addAll(unprefixedArns(child)));
+        } else if (value instanceof List<?> children) {
+            children.forEach(child -> found.addAll(unprefixedArns(child)));
+        }
+        return found;
     }
 
     // --- plain values ---
