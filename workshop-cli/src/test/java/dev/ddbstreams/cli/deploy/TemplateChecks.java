@@ -73,7 +73,13 @@ final class TemplateChecks {
          * {@code ${NamePrefix}}, or no NamePrefix parameter (Default empty, the common AllowedPattern):
          * two copies of the stack in one account and region would collide.
          */
-        NAME_WITHOUT_PREFIX
+        NAME_WITHOUT_PREFIX,
+        /**
+         * A Glue table over a bucket whose lifecycle moves objects to Glacier Flexible Retrieval or Deep
+         * Archive, without {@code read_restored_glacier_objects = true}: Athena skips those objects even
+         * once restored.
+         */
+        GLUE_TABLE_SKIPS_RESTORED_OBJECTS
     }
 
     record Violation(Path template, String resource, Rule rule, String message) {
@@ -167,6 +173,7 @@ final class TemplateChecks {
                 case "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy" ->
                         checkDocument(properties.get("PolicyDocument"), report);
                 case "AWS::S3::Bucket" -> checkBucket(logicalId, properties, resources, document, report);
+                case "AWS::Glue::Table" -> checkGlueTable(properties, document, report);
                 default -> {
                 }
             }
@@ -453,6 +460,27 @@ final class TemplateChecks {
                 || !"Retain".equals(bucket.get("DeletionPolicy")) || !"Retain".equals(bucket.get("UpdateReplacePolicy"))) {
             report.add(Rule.BUCKET_NOT_VERSIONED_AND_RETAINED, "needs VersioningConfiguration Status Enabled and"
                     + " DeletionPolicy and UpdateReplacePolicy Retain: its data must outlive the stack");
+        }
+    }
+
+    /** Storage classes whose objects Athena reads only restored, and then only if the table says so. */
+    private static final Set<String> RESTORE_FIRST_CLASSES = Set.of("GLACIER", "DEEP_ARCHIVE");
+
+    private static void checkGlueTable(Map<String, Object> properties, TemplateDocument document, Report report) {
+        Map<String, Object> input = map(properties.get("TableInput"));
+        Object location = map(input.get("StorageDescriptor")).get("Location");
+        List<String> archived = FunctionPermissions.names(location, document.resources().keySet()).stream()
+                .filter(bucket -> list(map(document.properties(bucket).get("LifecycleConfiguration")).get("Rules"))
+                        .stream()
+                        .flatMap(rule -> list(map(rule).get("Transitions")).stream())
+                        .anyMatch(transition -> RESTORE_FIRST_CLASSES.contains(
+                                String.valueOf(map(transition).get("StorageClass")))))
+                .sorted()
+                .toList();
+        if (!archived.isEmpty() && !isTrue(map(input.get("Parameters")).get("read_restored_glacier_objects"))) {
+            report.add(Rule.GLUE_TABLE_SKIPS_RESTORED_OBJECTS, "its data is in " + String.join(", ", archived)
+                    + ", whose lifecycle moves objects to Glacier or Deep Archive, and TableInput.Parameters lacks"
+                    + " read_restored_glacier_objects: 'true': Athena would skip them even once restored");
         }
     }
 

@@ -68,9 +68,10 @@ class TemplateChecksTest {
                 Map.entry(Rule.SOURCE_TABLE_WITHOUT_POINT_IN_TIME_RECOVERY, Set.of("UnrecoverableSource")),
                 Map.entry(Rule.BUCKET_NOT_VERSIONED_AND_RETAINED, Set.of("DisposableBucket")),
                 Map.entry(Rule.NAME_WITHOUT_PREFIX, Set.of("Parameters.NamePrefix", "UnprefixedTable",
-                        "UnprefixedArnFunction")))));
+                        "UnprefixedArnFunction")),
+                Map.entry(Rule.GLUE_TABLE_SKIPS_RESTORED_OBJECTS, Set.of("SkipsRestoredObjectsTable")))));
         assertThat(byRule.keySet()).containsExactlyInAnyOrder(Rule.values());
-        assertThat(violations).hasSize(23);
+        assertThat(violations).hasSize(24);
     }
 
     @Test
@@ -110,7 +111,10 @@ class TemplateChecksTest {
                         + " write !Sub '${NamePrefix}name'",
                 bad + ": UnprefixedArnFunction: NAME_WITHOUT_PREFIX: the ARN"
                         + " arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/scores names a"
-                        + " resource without ${NamePrefix}");
+                        + " resource without ${NamePrefix}",
+                bad + ": SkipsRestoredObjectsTable: GLUE_TABLE_SKIPS_RESTORED_OBJECTS: its data is in ColdBucket, whose"
+                        + " lifecycle moves objects to Glacier or Deep Archive, and TableInput.Parameters lacks"
+                        + " read_restored_glacier_objects: 'true': Athena would skip them even once restored");
     }
 
     @Test
