@@ -24,7 +24,7 @@ dry_run=false
 region="${AWS_REGION:-${AWS_DEFAULT_REGION:-}}"
 secondary_region="us-west-2"
 extra_parameters=()
-# A learner's copy: stack names start with "$prefix-", and the templates' NamePrefix is "$prefix_".
+# A learner's copy (--prefix NAME): stacks NAME-<stack>, and NamePrefix=NAME_ for every template.
 prefix=""
 
 fail() {
