@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +61,29 @@ class NamePrefixTest {
 
             assertThat(first).as(a + " vs " + b).doesNotContainAnyElementsOf(second);
         }
+    }
+
+    /**
+     * The unprefixed copy (the labs' names) is the one a prefix can meet: `total_` + `votes` is
+     * `total_votes`. labs/INSTRUCTORS.md tells rooms to give everyone a prefix, and names this case.
+     */
+    @Test
+    void names_whenOneCopyHasNoPrefix_meetAnotherCopysOnlyForTheListedPrefixes() {
+        Set<String> clashing = new TreeSet<>();
+        for (Named unprefixed : named) {
+            for (Named other : named) {
+                String name = unprefixed.nameWith("");
+                String base = other.nameWith("");
+                if (unprefixed.type().equals(other.type()) && name.length() > base.length() && name.endsWith(base)) {
+                    String prefix = name.substring(0, name.length() - base.length());
+                    if (ALLOWED.matcher(prefix).matches()) {
+                        clashing.add(prefix);
+                    }
+                }
+            }
+        }
+
+        assertThat(clashing).containsExactly("total_");
     }
 
     @Test
