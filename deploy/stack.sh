@@ -9,7 +9,9 @@
 #   deploy/stack.sh list                          the stacks of the manifest
 # Options: --region R (primary region; default AWS_REGION, AWS_DEFAULT_REGION or the CLI profile's),
 #   --secondary-region R (default us-west-2), --parameter Key=Value (deploy: a template parameter,
-#   repeatable, replaces the manifest's value), --dry-run (print the commands, call nothing).
+#   repeatable, replaces the manifest's value), --prefix NAME (one learner's copy: stacks NAME-<stack>,
+#   resource names NAME_<name>; remove and status touch only that copy), --dry-run (print the
+#   commands, call nothing).
 # <stack> is a name from the manifest, with or without its ddb-streams- prefix.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -22,6 +24,8 @@ dry_run=false
 region="${AWS_REGION:-${AWS_DEFAULT_REGION:-}}"
 secondary_region="us-west-2"
 extra_parameters=()
+# A learner's copy (--prefix NAME): stacks NAME-<stack>, and NamePrefix=NAME_ for every template.
+prefix=""
 
 fail() {
   echo "stack.sh: $*" >&2
@@ -29,7 +33,7 @@ fail() {
 }
 
 usage() {
-  sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -78,6 +82,9 @@ load_stack() {
   [ -n "$line" ] || fail "no stack '$wanted' in deploy/stacks.tsv (deploy/stack.sh list shows them)"
   IFS=$'\t' read -r name template module role parameters <<<"$line"
   [ -f "$template" ] || fail "$name: template $template not found"
+  if [ -n "$prefix" ]; then
+    name="$prefix-$name"
+  fi
 }
 
 stack_region() {
@@ -144,6 +151,9 @@ deploy_stack() {
       overrides+=("${p//\{secondary\}/$secondary_region}")
     done
   fi
+  if [ -n "$prefix" ]; then
+    overrides+=("NamePrefix=${prefix}_")
+  fi
   # A --parameter replaces the manifest's value of the same key.
   local extra kept=()
   for extra in ${extra_parameters[@]+"${extra_parameters[@]}"}; do
@@ -184,6 +194,13 @@ stack_resources() {
 empty_bucket() {
   local bucket="$1" r="$2" batch
   if ! $dry_run && ! aws s3api head-bucket --bucket "$bucket" --region "$r" >/dev/null 2>&1; then
+    return
+  fi
+  # Compliance-mode Object Lock (the archive's opt-in): no one can delete a locked version before
+  # its retention ends, so emptying would loop on the same versions forever.
+  if [ "$(query None aws s3api get-object-lock-configuration --bucket "$bucket" --region "$r" \
+      --query ObjectLockConfiguration.ObjectLockEnabled --output text 2>/dev/null || true)" = Enabled ]; then
+    echo "$bucket: Object Lock is on: its objects stay until their retention ends; the bucket is left as it is"
     return
   fi
   batch="$(mktemp)"
@@ -259,7 +276,13 @@ while [ $# -gt 0 ]; do
     --region) [ $# -ge 2 ] || fail "--region needs a value"; region="$2"; shift 2 ;;
     --secondary-region) [ $# -ge 2 ] || fail "--secondary-region needs a value"; secondary_region="$2"; shift 2 ;;
     --parameter) [ $# -ge 2 ] && [[ "$2" == ?*=* ]] || fail "--parameter needs Key=Value"
+      # The stack name must change with it, or two copies would be one stack.
+      [[ "$2" != NamePrefix=* ]] || fail "NamePrefix is set by --prefix NAME (stack names follow it)"
       extra_parameters+=("$2"); shift 2 ;;
+    --prefix) [ $# -ge 2 ] || fail "--prefix needs a value"
+      # Valid in stack names and, with _ after it, in every resource name (the templates' AllowedPattern).
+      [[ "$2" =~ ^[a-z][a-z0-9]{0,15}$ ]] || fail "--prefix must be a lowercase letter and up to 15 lowercase letters or digits, not '$2'"
+      prefix="$2"; shift 2 ;;
     --dry-run) dry_run=true; shift ;;
     -h|--help) usage ;;
     -*) fail "unknown option $1" ;;
@@ -300,6 +323,7 @@ case "$action" in
     fi
     ;;
   remove-artifacts)
+    [ -z "$prefix" ] || fail "remove-artifacts removes the bucket every copy of the region shares: run it without --prefix, after the last copy is removed"
     remove_artifacts
     ;;
 esac

@@ -44,7 +44,9 @@ public final class ArchiveColumns {
             new Column("InvoiceDueDate", Type.STRING), new Column("BillID", Type.STRING),
             new Column("BillDueDate", Type.STRING), new Column("BillAmount", Type.MONEY),
             new Column("BillBalance", Type.MONEY), new Column("CustomerID", Type.STRING),
-            new Column("CustomerName", Type.STRING), new Column("State", Type.STRING));
+            new Column("CustomerName", Type.STRING), new Column("State", Type.STRING),
+            // The table's TTL attribute: epoch seconds, a whole number (DynamoDB's TTL reads no other).
+            new Column("ExpiresAt", Type.BIGINT));
 
     /** The columns of each line, in line order. */
     public static final List<Column> ALL = List.of(

@@ -6,14 +6,24 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.ddbstreams.archive.workload.ArchiveObjects;
 import dev.ddbstreams.localcloud.firehose.FirehoseFaults;
 import dev.ddbstreams.localcloud.firehose.LocalFirehoseClient;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +32,12 @@ class ArchiveHandlerTest {
 
     @TempDir
     Path bucket;
+
+    /** Numbers as written: a decimal keeps its scale (1167400.00 stays two decimals). */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+            .build();
 
     private final List<String> metrics = new ArrayList<>();
 
@@ -41,6 +57,55 @@ class ArchiveHandlerTest {
                     + "\"oldImage\":" + image("1167400.00", "Open", "1167400.00") + "}");
             assertThat(ArchiveObjects.lines(bucket).get(3)).contains("\"eventID\":\"e-ttl\"", "\"ttlDelete\":true",
                     "\"newImage\":null");
+        }
+    }
+
+    /**
+     * What Athena and DuckDB read of a line is what the line holds: every field, images' included
+     * (the TTL attribute too), has a column, and every number fits its column's type exactly
+     * (decimal(p,s): at most s decimals and p-s digits before the point; bigint: whole).
+     */
+    @Test
+    void handleRequest_whenChanges_writesOnlyFieldsTheArchiveColumnsHold_withNumbersTheirTypesKeepExactly()
+            throws Exception {
+        Map<String, String> columns = new HashMap<>();
+        ArchiveColumns.ALL.forEach(column -> columns.put(column.name(), column.type().glue()));
+        Pattern field = Pattern.compile("(\\w+):(decimal\\((\\d+),(\\d+)\\)|\\w+)");
+        try (LocalFirehoseClient firehose = ArchiveFirehose.start(bucket, FirehoseFaults.NONE)) {
+            handler(firehose, false, true).handleRequest(event("invoice-changes.json"), null);
+            firehose.flush();
+
+            List<String> checked = new ArrayList<>();
+            for (String line : ArchiveObjects.lines(bucket)) {
+                JsonNode archived = JSON.readTree(line);
+                archived.fieldNames().forEachRemaining(name -> assertThat(columns).containsKey(name));
+                for (String image : List.of("keys", "newImage", "oldImage")) {
+                    Map<String, Matcher> types = new HashMap<>();
+                    Matcher struct = field.matcher(columns.get(image));
+                    while (struct.find()) {
+                        types.put(struct.group(1), field.matcher(struct.group()));
+                    }
+                    archived.path(image).fields().forEachRemaining(entry -> {
+                        assertThat(types).as(image + "." + entry.getKey()).containsKey(entry.getKey());
+                        Matcher type = types.get(entry.getKey());
+                        assertThat(type.matches()).isTrue();
+                        if (entry.getValue().isNumber()) {
+                            BigDecimal number = entry.getValue().decimalValue();
+                            if (type.group(3) != null) {
+                                int scale = Integer.parseInt(type.group(4));
+                                assertThat(number.scale()).as(entry.getKey()).isLessThanOrEqualTo(scale);
+                                assertThat(number.precision() - number.scale()).as(entry.getKey())
+                                        .isLessThanOrEqualTo(Integer.parseInt(type.group(3)) - scale);
+                            } else {
+                                assertThat(type.group(2)).as(entry.getKey()).isEqualTo("bigint");
+                                assertThat(entry.getValue().canConvertToExactIntegral()).isTrue();
+                            }
+                        }
+                        checked.add(image + "." + entry.getKey());
+                    });
+                }
+            }
+            assertThat(checked).contains("oldImage.ExpiresAt", "newImage.BillAmount", "oldImage.InvoiceBalance");
         }
     }
 

@@ -104,6 +104,33 @@ class ArchiveTemplateTest {
         assertThat(invoices.path("Transitions").findValuesAsText("StorageClass")).containsExactly("GLACIER_IR", "DEEP_ARCHIVE");
     }
 
+    @Test
+    void bucket_whenObjectLockAskedFor_locksEveryObjectSevenYearsInComplianceMode_andIsOffByDefault() {
+        JsonNode bucket = parsed("ArchiveBucket");
+        JsonNode configuration = bucket.at("/ObjectLockConfiguration/Fn::If");
+
+        assertThat(document.section("Parameters")).extractingByKey("ObjectLock").asInstanceOf(InstanceOfAssertFactories.MAP)
+                .containsEntry("Default", "false").containsEntry("AllowedValues", List.of("true", "false"));
+        assertThat(document.section("Conditions")).containsEntry("WithObjectLock",
+                Map.of("Fn::Equals", List.of(Map.of("Ref", "ObjectLock"), "true")));
+        assertThat(bucket.at("/VersioningConfiguration/Status").asText()).as("Object Lock needs versioning").isEqualTo("Enabled");
+        assertThat(bucket.path("ObjectLockEnabled")).isEqualTo(JSON.valueToTree(
+                Map.of("Fn::If", List.of("WithObjectLock", true, Map.of("Ref", "AWS::NoValue")))));
+        assertThat(configuration.get(0).asText()).isEqualTo("WithObjectLock");
+        assertThat(configuration.get(1)).isEqualTo(JSON.valueToTree(Map.of("ObjectLockEnabled", "Enabled",
+                "Rule", Map.of("DefaultRetention", Map.of("Mode", "COMPLIANCE", "Years", 7)))));
+        assertThat(configuration.get(2)).isEqualTo(JSON.valueToTree(Map.of("Ref", "AWS::NoValue")));
+    }
+
+    /** Athena skips Deep Archive objects, even restored ones, unless the table says otherwise; engine 3 only. */
+    @Test
+    void glueTable_whenRead_readsObjectsRestoredFromDeepArchive_withAthenaEngineThree() {
+        assertThat(parsed("ArchiveTable").at("/TableInput/Parameters/read_restored_glacier_objects").asText())
+                .isEqualTo("true");
+        assertThat(parsed("ArchiveWorkGroup").at("/WorkGroupConfiguration/EngineVersion/SelectedEngineVersion").asText())
+                .isEqualTo("Athena engine version 3");
+    }
+
     /** That every permission names its own resource is checked for every template by TemplateChecks. */
     @Test
     void roles_whenRead_allowOnlyPutRecordBatchAndDescribe_andTheBaselineOnlyPutRecord() {

@@ -24,6 +24,13 @@ final class RowFields {
             " *(-?) *\\$ *(-?)((?:[0-9]{1,3}(?:,[0-9]{3})+)|[0-9]+)(\\.[0-9]+)? *");
     /** DynamoDB numbers hold at most 38 significant digits; a longer one fails the whole write request. */
     private static final int MAX_DYNAMODB_DIGITS = 38;
+    /**
+     * Amounts are in cents, and the invoice archive's money columns are {@code decimal(38,2)}
+     * (archive-firehose's ArchiveColumns): a third decimal or a 37th digit before the point would
+     * be rounded or lost by the archive's readers, so it is refused here, where it comes in.
+     */
+    private static final int CURRENCY_SCALE = 2;
+    private static final int CURRENCY_INTEGER_DIGITS = 36;
     private static final DateTimeFormatter US_SHORT_DATE =
             DateTimeFormatter.ofPattern("M/d/uu", Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
 
@@ -89,7 +96,8 @@ final class RowFields {
 
     /**
      * A currency string such as {@code "$7,087,796.00 "} as an exact decimal ({@code 7087796.00}):
-     * the dollar sign, grouping commas and spaces are dropped, the digits and scale are kept.
+     * the dollar sign, grouping commas and spaces are dropped, the digits and scale are kept; at
+     * most 2 decimal places and 36 digits before the point.
      */
     String currency(int index) throws RowRejectedException {
         String value = nonEmpty(index);
@@ -100,6 +108,12 @@ final class RowFields {
         String sign = currency.group(1) + currency.group(2);
         String cents = currency.group(4) == null ? "" : currency.group(4);
         BigDecimal amount = new BigDecimal(sign + currency.group(3).replace(",", "") + cents);
+        if (amount.scale() > CURRENCY_SCALE) {
+            throw reject(index, "'" + value + "' has more than " + CURRENCY_SCALE + " decimal places: amounts are in cents");
+        }
+        if (amount.precision() - amount.scale() > CURRENCY_INTEGER_DIGITS) {
+            throw reject(index, "'" + value + "' has more than " + CURRENCY_INTEGER_DIGITS + " digits before the point");
+        }
         return withinDynamoDbPrecision(index, amount).toPlainString();
     }
 

@@ -98,6 +98,8 @@ class RowFormatTest {
         "invoices | 'I#661,12/30/17,\"$70,87,796\",Open,1/29/18,B#1,1/5/18,\"$1.00 \",\"$1.00 \",C#1,Acme,WA' | column 3 (InvoiceBalance): '$70,87,796' is not a currency amount like \"$1,234.50 \"",
         "invoices | 'I#661,12/30/17,\"$\",Open,1/29/18,B#1,1/5/18,\"$1.00 \",\"$1.00 \",C#1,Acme,WA' | column 3 (InvoiceBalance): '$' is not a currency amount like \"$1,234.50 \"",
         "invoices | 'I#661,12/30/17,\"-$-5\",Open,1/29/18,B#1,1/5/18,\"$1.00 \",\"$1.00 \",C#1,Acme,WA' | column 3 (InvoiceBalance): '-$-5' is not a currency amount like \"$1,234.50 \"",
+        "invoices | 'I#661,12/30/17,\"$1.005 \",Open,1/29/18,B#1,1/5/18,\"$1.00 \",\"$1.00 \",C#1,Acme,WA' | column 3 (InvoiceBalance): '$1.005 ' has more than 2 decimal places: amounts are in cents",
+        "invoices | 'I#661,12/30/17,\"$1.00 \",Open,1/29/18,B#1,1/5/18,\"$1234567890123456789012345678901234567.00 \",\"$1.00 \",C#1,Acme,WA' | column 8 (BillAmount): '$1234567890123456789012345678901234567.00 ' has more than 36 digits before the point",
         "invoices | 'I#661,12/30/17,\"USD 5\",Open,1/29/18,B#1,1/5/18,\"$1.00 \",\"$1.00 \",C#1,Acme,WA' | column 3 (InvoiceBalance): 'USD 5' is not a currency amount like \"$1,234.50 \"",
         "logfile | 104009,66.249.67.3,2009-07-21,06,GMT-0700,GET,/,200,6493 | expected 10 columns, found 9",
         "logfile | 104009,66.249.67.3,2009-07-21,06,GMT-0700,GET,/,200,6493,ua,extra | expected 10 columns, found 11",

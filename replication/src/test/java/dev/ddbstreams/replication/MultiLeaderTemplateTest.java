@@ -96,7 +96,7 @@ class MultiLeaderTemplateTest {
             }
         });
 
-        String peerTable = "arn:${AWS::Partition}:dynamodb:${%s}:${AWS::AccountId}:table/${TableName}";
+        String peerTable = "arn:${AWS::Partition}:dynamodb:${%s}:${AWS::AccountId}:table/${NamePrefix}${TableName}";
         assertThat(writes).singleElement().satisfies(statement -> {
             assertThat(statement.path("Action")).isEqualTo(json.valueToTree(List.of("dynamodb:PutItem")));
             assertThat(statement.path("Resource")).isEqualTo(json.valueToTree(List.of(

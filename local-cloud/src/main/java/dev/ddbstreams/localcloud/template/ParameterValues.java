@@ -3,11 +3,13 @@ package dev.ddbstreams.localcloud.template;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The value of each template parameter: the caller's value, else the Default. A parameter with
- * neither, a value for a parameter the template does not declare, or a value outside
- * AllowedValues is an error, as in a CloudFormation deployment.
+ * neither, a value for a parameter the template does not declare, a value outside
+ * AllowedValues, or one the AllowedPattern (a Java regular expression) does not match whole is an
+ * error, as in a CloudFormation deployment.
  */
 final class ParameterValues {
 
@@ -30,6 +32,10 @@ final class ParameterValues {
             List<String> allowed = parameter.strings("AllowedValues");
             if (!allowed.isEmpty() && !allowed.contains(value)) {
                 throw TemplateException.at(path, "'" + value + "' is not one of the AllowedValues " + allowed);
+            }
+            Optional<String> pattern = parameter.string("AllowedPattern");
+            if (pattern.isPresent() && !value.matches(pattern.get())) {
+                throw TemplateException.at(path, "'" + value + "' does not match the AllowedPattern " + pattern.get());
             }
             texts.put(name, value);
             String type = parameter.string("Type").orElse("String");

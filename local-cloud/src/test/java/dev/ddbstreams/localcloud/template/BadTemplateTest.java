@@ -68,6 +68,8 @@ class BadTemplateTest {
         return Stream.of(
                 Arguments.of("parameters-and-conditions.yaml", "Stage", "qa",
                         "Parameters.Stage: 'qa' is not one of the AllowedValues [dev, prod]"),
+                Arguments.of("name-prefix.yaml", "NamePrefix", "Alice_",
+                        "Parameters.NamePrefix: 'Alice_' does not match the AllowedPattern ([a-z][a-z0-9]{0,15}_)?"),
                 Arguments.of("votes-aggregation.yaml", "Stag", "prod",
                         "Parameters: a value was given for 'Stag' but the template declares no such parameter"));
     }

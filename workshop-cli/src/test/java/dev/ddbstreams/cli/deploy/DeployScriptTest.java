@@ -90,6 +90,63 @@ class DeployScriptTest {
     }
 
     @Test
+    void deploy_whenPrefixGiven_deploysALearnersCopyUnderPrefixedStackAndResourceNames() throws Exception {
+        for (Entry entry : DeployManifest.read().entries()) {
+            Result result = script("deploy", entry.stack(), "--prefix", "alice", "--region", "eu-west-1",
+                    "--secondary-region", "eu-central-1", "--dry-run");
+
+            String copy = "alice-" + entry.stack();
+            assertThat(result.exitCode()).as(result.output()).isZero();
+            assertThat(result.output()).as(entry.stack()).containsSubsequence(
+                    "aws cloudformation package ", "--s3-prefix " + copy + " --output-template-file deploy/target/"
+                            + copy + ".packaged.yaml",
+                    "aws cloudformation deploy ", "--stack-name " + copy + " ", "--parameter-overrides ",
+                    "NamePrefix=alice_",
+                    "aws cloudformation describe-stacks ", "--stack-name " + copy + " ")
+                    .doesNotContain("--stack-name " + entry.stack());
+        }
+        assertNothingWasCalled();
+    }
+
+    @Test
+    void remove_whenPrefixGiven_removesOnlyThatLearnersStacks() throws Exception {
+        Result all = script("remove", "all", "--prefix", "bob", "--region", "eu-west-1", "--dry-run");
+        Result one = script("status", "archive", "--prefix", "bob", "--region", "eu-west-1", "--dry-run");
+
+        List<String> stacks = DeployManifest.read().entries().stream().map(Entry::stack).toList();
+        assertThat(all.exitCode()).as(all.output()).isZero();
+        assertThat(all.output().lines().filter(line -> line.contains("delete-stack")))
+                .hasSize(stacks.size())
+                .allMatch(line -> line.contains("--stack-name bob-ddb-streams-"));
+        assertThat(all.output()).contains("bob-ddb-streams-aggregation: removed from eu-west-1");
+        assertThat(one.output()).contains("--stack-name bob-ddb-streams-archive ")
+                .doesNotContain("--stack-name ddb-streams-archive ");
+        assertNothingWasCalled();
+    }
+
+    @Test
+    void prefix_whenInvalidOrSetAsParameterOrOnTheSharedBucket_failsNamingTheProblem() throws Exception {
+        Result capital = script("deploy", "archive", "--prefix", "Alice", "--region", "eu-west-1", "--dry-run");
+        Result underscore = script("deploy", "archive", "--prefix", "al_ice", "--region", "eu-west-1", "--dry-run");
+        Result tooLong = script("deploy", "archive", "--prefix", "a2345678901234567", "--region", "eu-west-1",
+                "--dry-run");
+        Result parameter = script("deploy", "archive", "--parameter", "NamePrefix=alice_", "--region", "eu-west-1",
+                "--dry-run");
+        Result artifacts = script("remove-artifacts", "--prefix", "alice", "--region", "eu-west-1", "--dry-run");
+
+        for (Result invalid : List.of(capital, underscore, tooLong)) {
+            assertThat(invalid.exitCode()).isEqualTo(2);
+            assertThat(invalid.output()).contains("--prefix must be a lowercase letter and up to 15 lowercase letters"
+                    + " or digits");
+        }
+        assertThat(parameter.exitCode()).isEqualTo(2);
+        assertThat(parameter.output()).contains("NamePrefix is set by --prefix NAME");
+        assertThat(artifacts.exitCode()).isEqualTo(2);
+        assertThat(artifacts.output()).contains("remove-artifacts removes the bucket every copy of the region shares");
+        assertNothingWasCalled();
+    }
+
+    @Test
     void remove_whenDryRun_emptiesBucketsThenDeletesTheStackThenItsLogGroups() throws Exception {
         Result result = script("remove", "ddb-streams-game-scores", "--region", "eu-west-1", "--dry-run");
 
@@ -172,6 +229,25 @@ class DeployScriptTest {
                 "aws logs delete-log-group --region eu-west-1 --log-group-name /aws/lambda/ddb-streams-game-scores-ScoreSum-1A2B");
         assertThat(calls().lines()).filteredOn(call -> call.startsWith("aws s3api delete-objects")).hasSize(2);
         assertThat(result.output()).contains("ddb-streams-game-scores: removed from eu-west-1");
+    }
+
+    @Test
+    void remove_whenBucketHasObjectLock_leavesItAsItIsAndStillDeletesTheStack() throws Exception {
+        // Compliance mode: no one can delete a locked version, so emptying would never end.
+        Result result = script(Map.of("aws", """
+                case "$*" in
+                  "cloudformation describe-stacks"*) echo '{}' ;;
+                  *"AWS::S3::Bucket"*) echo 'ddb-streams-archive-archivebucket-5e6f' ;;
+                  "s3api head-bucket"*) echo '{}' ;;
+                  "s3api get-object-lock-configuration"*) echo 'Enabled' ;;
+                esac
+                """), "remove", "archive", "--region", "eu-west-1");
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output()).contains("ddb-streams-archive-archivebucket-5e6f: Object Lock is on: its objects"
+                + " stay until their retention ends; the bucket is left as it is");
+        assertThat(calls()).contains("aws cloudformation delete-stack --region eu-west-1 --stack-name ddb-streams-archive")
+                .doesNotContain("list-object-versions").doesNotContain("delete-objects");
     }
 
     @Test

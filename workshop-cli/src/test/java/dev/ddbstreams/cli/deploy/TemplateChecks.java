@@ -69,7 +69,19 @@ final class TemplateChecks {
         /** A table a trigger reads without point-in-time recovery: its data is the source of truth for every copy. */
         SOURCE_TABLE_WITHOUT_POINT_IN_TIME_RECOVERY,
         /** An S3 bucket without versioning, or without DeletionPolicy and UpdateReplacePolicy Retain. */
-        BUCKET_NOT_VERSIONED_AND_RETAINED
+        BUCKET_NOT_VERSIONED_AND_RETAINED,
+        /**
+         * A name the template sets (TableName, Name...) or an ARN it writes out that does not start with
+         * {@code ${NamePrefix}}, or no NamePrefix parameter (Default empty, the common AllowedPattern):
+         * two copies of the stack in one account and region would collide.
+         */
+        NAME_WITHOUT_PREFIX,
+        /**
+         * A Glue table over a bucket whose lifecycle moves objects to Glacier Flexible Retrieval or Deep
+         * Archive, without {@code read_restored_glacier_objects = true}: Athena skips those objects even
+         * once restored.
+         */
+        GLUE_TABLE_SKIPS_RESTORED_OBJECTS
     }
 
     record Violation(Path template, String resource, Rule rule, String message) {
@@ -163,10 +175,12 @@ final class TemplateChecks {
                 case "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy" ->
                         checkDocument(properties.get("PolicyDocument"), report);
                 case "AWS::S3::Bucket" -> checkBucket(logicalId, properties, resources, document, report);
+                case "AWS::Glue::Table" -> checkGlueTable(properties, document, report);
                 default -> {
                 }
             }
         });
+        checkNamePrefix(file, document, violations);
         sources.stream().filter(id -> "AWS::DynamoDB::Table".equals(resources.get(id).get("Type")))
                 .filter(id -> !isTrue(map(document.properties(id).get("PointInTimeRecoverySpecification"))
                         .get("PointInTimeRecoveryEnabled")))
@@ -453,6 +467,63 @@ final class TemplateChecks {
             report.add(Rule.BUCKET_NOT_VERSIONED_AND_RETAINED, "needs VersioningConfiguration Status Enabled and"
                     + " DeletionPolicy and UpdateReplacePolicy Retain: its data must outlive the stack");
         }
+    }
+
+    /** Storage classes whose objects Athena reads only restored, and then only if the table says so. */
+    private static final Set<String> RESTORE_FIRST_CLASSES = Set.of("GLACIER", "DEEP_ARCHIVE");
+
+    private static void checkGlueTable(Map<String, Object> properties, TemplateDocument document, Report report) {
+        Map<String, Object> input = map(properties.get("TableInput"));
+        Object location = map(input.get("StorageDescriptor")).get("Location");
+        List<String> archived = FunctionPermissions.names(location, document.resources().keySet()).stream()
+                .filter(bucket -> list(map(document.properties(bucket).get("LifecycleConfiguration")).get("Rules"))
+                        .stream()
+                        .flatMap(rule -> list(map(rule).get("Transitions")).stream())
+                        .anyMatch(transition -> RESTORE_FIRST_CLASSES.contains(
+                                String.valueOf(map(transition).get("StorageClass")))))
+                .sorted()
+                .toList();
+        if (!archived.isEmpty() && !isTrue(map(input.get("Parameters")).get("read_restored_glacier_objects"))) {
+            report.add(Rule.GLUE_TABLE_SKIPS_RESTORED_OBJECTS, "its data is in " + String.join(", ", archived)
+                    + ", whose lifecycle moves objects to Glacier or Deep Archive, and TableInput.Parameters lacks"
+                    + " read_restored_glacier_objects: 'true': Athena would skip them even once restored");
+        }
+    }
+
+    // --- names ---
+
+    private static void checkNamePrefix(Path file, TemplateDocument document, List<Violation> violations) {
+        Map<String, Object> parameter = map(document.section("Parameters").get(PhysicalNames.PARAMETER));
+        if (!"".equals(parameter.get("Default")) || !"String".equals(parameter.get("Type"))
+                || !PhysicalNames.ALLOWED_PATTERN.equals(parameter.get("AllowedPattern"))) {
+            violations.add(new Violation(file, "Parameters." + PhysicalNames.PARAMETER, Rule.NAME_WITHOUT_PREFIX,
+                    "needs a String parameter " + PhysicalNames.PARAMETER + " with Default '' and AllowedPattern '"
+                            + PhysicalNames.ALLOWED_PATTERN + "'"));
+        }
+        PhysicalNames.of(document).forEach((logicalId, name) -> {
+            if (!PhysicalNames.startsWithPrefix(name)) {
+                violations.add(new Violation(file, logicalId, Rule.NAME_WITHOUT_PREFIX, "its name " + name
+                        + " does not start with ${" + PhysicalNames.PARAMETER + "}: write !Sub '${"
+                        + PhysicalNames.PARAMETER + "}name'"));
+            }
+        });
+        document.resources().keySet().forEach(logicalId -> unprefixedArns(document.properties(logicalId)).forEach(arn ->
+                violations.add(new Violation(file, logicalId, Rule.NAME_WITHOUT_PREFIX, "the ARN " + arn
+                        + " names a resource without ${" + PhysicalNames.PARAMETER + "}"))));
+    }
+
+    /** Every ARN written out in an Fn::Sub under the value that names its resource without the prefix. */
+    private static List<String> unprefixedArns(Object value) {
+        if (PhysicalNames.isUnprefixedArn(value)) {
+            return List.of(PhysicalNames.subText(value).orElseThrow());
+        }
+        List<String> found = new ArrayList<>();
+        if (value instanceof Map<?, ?> children) {
+            children.values().forEach(child -> found.addAll(unprefixedArns(child)));
+        } else if (value instanceof List<?> children) {
+            children.forEach(child -> found.addAll(unprefixedArns(child)));
+        }
+        return found;
     }
 
     // --- plain values ---

@@ -67,9 +67,12 @@ class TemplateChecksTest {
                 Map.entry(Rule.LOGS_NOT_JSON, Set.of("TextLogsFunction")),
                 Map.entry(Rule.PUBLIC_URL_WITHOUT_RESERVED_CONCURRENCY, Set.of("PublicUrlFunction")),
                 Map.entry(Rule.SOURCE_TABLE_WITHOUT_POINT_IN_TIME_RECOVERY, Set.of("UnrecoverableSource")),
-                Map.entry(Rule.BUCKET_NOT_VERSIONED_AND_RETAINED, Set.of("DisposableBucket")))));
+                Map.entry(Rule.BUCKET_NOT_VERSIONED_AND_RETAINED, Set.of("DisposableBucket")),
+                Map.entry(Rule.NAME_WITHOUT_PREFIX, Set.of("Parameters.NamePrefix", "UnprefixedTable",
+                        "UnprefixedArnFunction")),
+                Map.entry(Rule.GLUE_TABLE_SKIPS_RESTORED_OBJECTS, Set.of("SkipsRestoredObjectsTable")))));
         assertThat(byRule.keySet()).containsExactlyInAnyOrder(Rule.values());
-        assertThat(violations).hasSize(21);
+        assertThat(violations).hasSize(25);
     }
 
     @Test
@@ -102,7 +105,17 @@ class TemplateChecksTest {
                 bad + ": PermissionOnAnotherResourceFunction: PERMISSION_ON_ANOTHER_RESOURCE: Policies[0].Statement[0]"
                         + " names Source, which the function's environment, triggers, destinations and log group do not",
                 bad + ": StreamReadNotItsOwnFunction: STREAM_READ_NOT_ITS_OWN: trigger on {Fn::GetAtt=[Source,"
-                        + " StreamArn]}: no statement allows reading that stream by name");
+                        + " StreamArn]}: no statement allows reading that stream by name",
+                bad + ": Parameters.NamePrefix: NAME_WITHOUT_PREFIX: needs a String parameter NamePrefix with"
+                        + " Default '' and AllowedPattern '([a-z][a-z0-9]{0,15}_)?'",
+                bad + ": UnprefixedTable: NAME_WITHOUT_PREFIX: its name scores does not start with ${NamePrefix}:"
+                        + " write !Sub '${NamePrefix}name'",
+                bad + ": UnprefixedArnFunction: NAME_WITHOUT_PREFIX: the ARN"
+                        + " arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/scores names a"
+                        + " resource without ${NamePrefix}",
+                bad + ": SkipsRestoredObjectsTable: GLUE_TABLE_SKIPS_RESTORED_OBJECTS: its data is in ColdBucket, whose"
+                        + " lifecycle moves objects to Glacier or Deep Archive, and TableInput.Parameters lacks"
+                        + " read_restored_glacier_objects: 'true': Athena would skip them even once restored");
     }
 
     @Test
