@@ -130,7 +130,7 @@ public final class ExerciseGrader {
         return error.length() <= ERROR_LENGTH ? error : error.substring(0, ERROR_LENGTH) + "…";
     }
 
-    /** What the faults did, so a pass under faults shows they struck: {@code ; Lambda retried 9 batches}. */
+    /** What the faults did, so a pass under faults shows they struck: {@code ; Lambda retried 9 times}. */
     private static String faultsStruck(LocalCloud cloud) {
         long retries = 0;
         long duplicates = 0;
@@ -140,11 +140,11 @@ public final class ExerciseGrader {
         }
         List<String> parts = new ArrayList<>();
         if (retries > 0) {
-            parts.add("Lambda retried " + retries + " times");
+            parts.add("retried " + retries + (retries == 1 ? " time" : " times"));
         }
         if (duplicates > 0) {
-            parts.add("delivered " + duplicates + " batches twice");
+            parts.add("delivered " + duplicates + (duplicates == 1 ? " batch" : " batches") + " twice");
         }
-        return parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")";
+        return parts.isEmpty() ? "" : "; Lambda " + String.join(" and ", parts);
     }
 }

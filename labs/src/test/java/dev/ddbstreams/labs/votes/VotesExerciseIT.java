@@ -41,7 +41,7 @@ class VotesExerciseIT {
     static Stream<Arguments> handlers() {
         return Stream.<Arguments>of(
                 arguments("the worked solution", Optional.empty(), Set.of(),
-                        List.of("[PASS] retries: 30 votes in ", "(Lambda retried ",
+                        List.of("[PASS] retries: 30 votes in ", "; Lambda retried ",
                                 "the poison vote is in the quarantine bucket")),
                 arguments("the starter", Optional.of(EXERCISE.starterHandler()),
                         Set.of(QUIET, DUPLICATES, CRASH_AFTER_COMMIT, ALL_TOGETHER, POISON),
