@@ -28,7 +28,7 @@ public final class ExerciseGrader {
     static final int BATCH_SIZE = 5;
     /** Lambda polls four times a second; faster here, so a scenario takes seconds. */
     static final Duration POLL_INTERVAL = Duration.ofMillis(50);
-    /** With no fault injected, this many failed invocations in a row mean the shard is stuck. */
+    /** With no fault injected, this many failed invocations mean the shard is stuck (retried forever). */
     static final int STUCK_AFTER_ERRORS = 5;
     /** How much of the handler's last error a failure quotes. */
     private static final int ERROR_LENGTH = 200;
@@ -106,7 +106,9 @@ public final class ExerciseGrader {
             for (StreamTrigger trigger : cloud.triggers()) {
                 TriggerStatus status = trigger.status();
                 long errors = status.counts().functionErrors() + status.counts().timeouts();
-                if (!scenario.injectsFaults() && errors >= STUCK_AFTER_ERRORS) {
+                // Under injected faults, a handler's own error must repeat longer to tell it from bad luck.
+                int stuckAfter = scenario.injectsFaults() ? 3 * STUCK_AFTER_ERRORS : STUCK_AFTER_ERRORS;
+                if (errors >= stuckAfter && !status.lastResult().contains("(injected fault")) {
                     return Optional.of("the shard is stuck: Lambda invoked your handler with the same batch "
                             + errors + " times and it failed each time (" + lastError(status) + "); with "
                             + "MaximumRetryAttempts -1 it retries until the records expire, 24 hours later, and "

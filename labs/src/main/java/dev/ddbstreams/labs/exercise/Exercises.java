@@ -1,5 +1,6 @@
 package dev.ddbstreams.labs.exercise;
 
+import dev.ddbstreams.labs.gamescores.ScoresExercise;
 import dev.ddbstreams.labs.votes.VotesExercise;
 import java.util.List;
 import java.util.Optional;
@@ -7,7 +8,7 @@ import java.util.Optional;
 /** Every exercise {@code ./workshop check} knows, in workshop order. */
 public final class Exercises {
 
-    private static final List<Exercise> ALL = List.of(new VotesExercise());
+    private static final List<Exercise> ALL = List.of(new VotesExercise(), new ScoresExercise());
 
     private Exercises() {
     }

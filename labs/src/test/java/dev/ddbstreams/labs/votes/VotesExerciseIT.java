@@ -42,7 +42,7 @@ class VotesExerciseIT {
         return Stream.<Arguments>of(
                 arguments("the worked solution", Optional.empty(), Set.of(),
                         List.of("[PASS] retries: 30 votes in ", "; Lambda retried ",
-                                "the poison vote is in the quarantine bucket")),
+                                "the poison record is in the quarantine bucket")),
                 arguments("the starter", Optional.of(EXERCISE.starterHandler()),
                         Set.of(QUIET, DUPLICATES, CRASH_AFTER_COMMIT, ALL_TOGETHER, POISON),
                         List.of("[FAIL] quiet: after 6 votes moved and 3 edited, ",
