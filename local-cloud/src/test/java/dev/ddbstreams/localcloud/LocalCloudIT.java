@@ -1,6 +1,7 @@
 package dev.ddbstreams.localcloud;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,6 +35,23 @@ class LocalCloudIT {
             assertThat(dynamoDb.scan(b -> b.tableName("copy-target")).items())
                     .hasSize(24)
                     .allSatisfy(item -> assertThat(item).containsEntry("n", AttributeValue.fromN("1.5")));
+        }
+    }
+
+    /** What ./workshop check does: the template's tables and trigger, another handler in the function. */
+    @Test
+    void deploy_withAFunctionsHandlerReplaced_runsTheOtherHandlerOnTheSameTrigger(@TempDir Path work) {
+        try (LocalCloud cloud = LocalCloud.builder().workFolder(work).pollInterval(Duration.ofMillis(50)).start()) {
+            LocalCloud.Deployment deployment = cloud.deploy(TEMPLATE, "copy-test", Map.of(), function -> true,
+                    function -> function.withHandler(AlwaysFailingHandler.class.getName() + "::handleRequest"),
+                    trigger -> trigger);
+            DynamoDbClient dynamoDb = cloud.dynamoDb().dynamoDbClient();
+
+            dynamoDb.putItem(b -> b.tableName("copy-source").item(Map.of("id", AttributeValue.fromS("item-1"))));
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deployment.triggers()).singleElement()
+                    .satisfies(t -> assertThat(t.status().lastResult()).contains("cannot process 1 records")));
+            assertThat(dynamoDb.scan(b -> b.tableName("copy-target")).items()).isEmpty();
         }
     }
 }

@@ -110,9 +110,8 @@ public final class ExerciseGrader {
                 int stuckAfter = scenario.injectsFaults() ? 3 * STUCK_AFTER_ERRORS : STUCK_AFTER_ERRORS;
                 if (errors >= stuckAfter && !status.lastResult().contains("(injected fault")) {
                     return Optional.of("the shard is stuck: Lambda invoked your handler with the same batch "
-                            + errors + " times and it failed each time (" + lastError(status) + "); with "
-                            + "MaximumRetryAttempts -1 it retries until the records expire, 24 hours later, and "
-                            + "nothing behind them is processed");
+                            + errors + " times and it failed each time (" + lastError(status) + "); "
+                            + whatLambdaDoesNext(status) + ", and nothing behind them is processed");
                 }
             }
             if (Instant.now().isAfter(deadline)) {
@@ -121,6 +120,15 @@ public final class ExerciseGrader {
             }
         }
         return Optional.empty();
+    }
+
+    /** What the trigger's settings make Lambda do with a batch that keeps failing. */
+    private static String whatLambdaDoesNext(TriggerStatus status) {
+        int retries = status.settings().maximumRetryAttempts();
+        if (retries < 0) {
+            return "with MaximumRetryAttempts " + retries + " it retries until the records expire, 24 hours later";
+        }
+        return "it retries " + retries + " times, then gives the batch up";
     }
 
     /** The latest invocation's outcome without its time and shard: what the handler threw, say. */
