@@ -214,7 +214,7 @@ public final class LocalCloud implements AutoCloseable {
      */
     public Deployment deploy(Path templateFile, String stackName, Map<String, String> parameters, Region region) {
         return deploy(templateFile, stackName, parameters, function -> true, UnaryOperator.identity(),
-                dynamoDb(region));
+                UnaryOperator.identity(), dynamoDb(region));
     }
 
     /**
@@ -223,12 +223,24 @@ public final class LocalCloud implements AutoCloseable {
      */
     public Deployment deploy(Path templateFile, String stackName, Map<String, String> parameters,
             Predicate<FunctionDefinition> functions, UnaryOperator<StreamTriggerDefinition> triggerSettings) {
-        return deploy(templateFile, stackName, parameters, functions, triggerSettings, dynamoDb);
+        return deploy(templateFile, stackName, parameters, functions, UnaryOperator.identity(), triggerSettings,
+                dynamoDb);
+    }
+
+    /**
+     * Like {@link #deploy(Path, String, Map, Predicate, UnaryOperator)}, each function run as
+     * {@code functionSettings} changes it (another handler, say): for exercises graded on the
+     * template's tables and triggers.
+     */
+    public Deployment deploy(Path templateFile, String stackName, Map<String, String> parameters,
+            Predicate<FunctionDefinition> functions, UnaryOperator<FunctionDefinition> functionSettings,
+            UnaryOperator<StreamTriggerDefinition> triggerSettings) {
+        return deploy(templateFile, stackName, parameters, functions, functionSettings, triggerSettings, dynamoDb);
     }
 
     private Deployment deploy(Path templateFile, String stackName, Map<String, String> parameters,
-            Predicate<FunctionDefinition> functions, UnaryOperator<StreamTriggerDefinition> triggerSettings,
-            LocalDynamoDb target) {
+            Predicate<FunctionDefinition> functions, UnaryOperator<FunctionDefinition> functionSettings,
+            UnaryOperator<StreamTriggerDefinition> triggerSettings, LocalDynamoDb target) {
         Template template = new TemplateReader(StackSettings.of(stackName, target.region().id())
                 .withParameters(parameters)).read(templateFile);
         // Validated before anything is created: a stream the local Firehose cannot run fails the deployment.
@@ -249,11 +261,12 @@ public final class LocalCloud implements AutoCloseable {
         List<TableDeployment> tables = new TableDeployer(target.dynamoDbClient()).deploy(template);
         List<StreamTrigger> triggers = new ArrayList<>();
         List<String> notRun = new ArrayList<>();
-        for (FunctionDefinition function : template.functions()) {
-            if (!functions.test(function)) {
-                notRun.add(function.logicalId() + ": left out of this deployment");
+        for (FunctionDefinition declared : template.functions()) {
+            if (!functions.test(declared)) {
+                notRun.add(declared.logicalId() + ": left out of this deployment");
                 continue;
             }
+            FunctionDefinition function = functionSettings.apply(declared);
             for (StreamTriggerDefinition configured : function.triggers()) {
                 StreamTriggerDefinition trigger = triggerSettings.apply(configured);
                 if (!trigger.enabled()) {

@@ -1,6 +1,7 @@
 package dev.ddbstreams.localcloud;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -62,5 +63,22 @@ class LocalCloudIT {
             lines.add(json.readTree(line));
         }
         return lines;
+    }
+
+    /** What ./workshop check does: the template's tables and trigger, another handler in the function. */
+    @Test
+    void deploy_withAFunctionsHandlerReplaced_runsTheOtherHandlerOnTheSameTrigger(@TempDir Path work) {
+        try (LocalCloud cloud = LocalCloud.builder().workFolder(work).pollInterval(Duration.ofMillis(50)).start()) {
+            LocalCloud.Deployment deployment = cloud.deploy(TEMPLATE, "copy-test", Map.of(), function -> true,
+                    function -> function.withHandler(AlwaysFailingHandler.class.getName() + "::handleRequest"),
+                    trigger -> trigger);
+            DynamoDbClient dynamoDb = cloud.dynamoDb().dynamoDbClient();
+
+            dynamoDb.putItem(b -> b.tableName("copy-source").item(Map.of("id", AttributeValue.fromS("item-1"))));
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deployment.triggers()).singleElement()
+                    .satisfies(t -> assertThat(t.status().lastResult()).contains("cannot process 1 records")));
+            assertThat(dynamoDb.scan(b -> b.tableName("copy-target")).items()).isEmpty();
+        }
     }
 }

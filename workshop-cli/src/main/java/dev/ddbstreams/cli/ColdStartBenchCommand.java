@@ -2,6 +2,7 @@ package dev.ddbstreams.cli;
 
 import dev.ddbstreams.cli.coldstart.ColdStart;
 import dev.ddbstreams.cli.coldstart.SampleEvents;
+import dev.ddbstreams.labs.WorkFolders;
 import dev.ddbstreams.localcloud.LocalCloud;
 import dev.ddbstreams.localcloud.dynamodb.LocalDynamoDb;
 import dev.ddbstreams.localcloud.firehose.FirehoseFaults;
@@ -83,7 +84,7 @@ final class ColdStartBenchCommand implements Callable<Integer> {
         out.flush();
         // The local Firehose's bucket folders: what the archive's cold starts sent, this run only.
         Path buckets = work.resolve("s3");
-        RunCommand.deleteRecursively(buckets);
+        WorkFolders.clear(buckets);
         try (LocalDynamoDb local = LocalDynamoDb.start();
                 LocalFirehose firehose = LocalFirehose.start(local.region().id(), FirehoseFaults.NONE,
                         Clock.systemUTC(), LocalCloud.FIREHOSE_DELIVERY_CHECK)) {

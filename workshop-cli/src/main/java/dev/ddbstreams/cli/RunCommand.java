@@ -3,6 +3,7 @@ package dev.ddbstreams.cli;
 import dev.ddbstreams.labs.Lab;
 import dev.ddbstreams.labs.LabOutput;
 import dev.ddbstreams.labs.Labs;
+import dev.ddbstreams.labs.WorkFolders;
 import dev.ddbstreams.localcloud.LocalCloud;
 import dev.ddbstreams.localcloud.firehose.FirehoseStats;
 import dev.ddbstreams.localcloud.metrics.AwsPrices;
@@ -13,19 +14,15 @@ import dev.ddbstreams.localcloud.metrics.MetricsTable;
 import dev.ddbstreams.localcloud.metrics.RequestMetrics;
 import dev.ddbstreams.localcloud.trigger.StreamTrigger;
 import dev.ddbstreams.localcloud.trigger.TriggerStatus;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -95,8 +92,7 @@ final class RunCommand implements Callable<Integer> {
     private boolean run(Lab lab, LabOutput out, boolean checkFaultTargets) throws Exception {
         out.say("== %s: %s", lab.name(), lab.summary());
         Path labFolder = workFolder.resolve(lab.name());
-        // Function logs append, as a log group does: start empty so they hold this run only.
-        deleteRecursively(labFolder);
+        WorkFolders.clear(labFolder);
         LocalCloud.Builder builder = LocalCloud.builder().workFolder(labFolder)
                 .additionalRegions(lab.additionalRegions().toArray(Region[]::new));
         faults.applyTo(builder);
@@ -153,17 +149,6 @@ final class RunCommand implements Callable<Integer> {
         return String.format("  %-34s %6d records processed, %5d invocations, %3d function errors, %3d retries, "
                         + "%3d bisections, %d discarded", functionName, c.recordsProcessed(), c.invocations(),
                 c.functionErrors() + c.timeouts(), c.retries(), c.bisections(), c.recordsDiscarded());
-    }
-
-    static void deleteRecursively(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 
     private static List<String> labNames() {

@@ -14,7 +14,7 @@ import picocli.CommandLine.ScopeType;
         description = "Runs the DynamoDB Streams workshop's labs, data and benchmarks.",
         subcommands = {RunCommand.class, ServeCommand.class, TriggersCommand.class, DashboardCommand.class,
             LoadCommand.class, BenchCommand.class, GenerateDataCommand.class, DocsCommand.class, BasicsCommand.class,
-            QueryCommand.class, CommandLine.HelpCommand.class},
+            QueryCommand.class, CheckCommand.class, CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true)
 public final class Workshop extends CommandGroup {
 

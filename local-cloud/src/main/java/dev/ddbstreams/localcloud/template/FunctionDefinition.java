@@ -25,6 +25,12 @@ public record FunctionDefinition(String logicalId, String functionName, String h
         triggers = List.copyOf(triggers);
     }
 
+    /** The same function running another handler: an exercise graded in place of the template's own. */
+    public FunctionDefinition withHandler(String otherHandler) {
+        return new FunctionDefinition(logicalId, functionName, otherHandler, environment, timeout, memoryMb, runtime,
+                triggers);
+    }
+
     /** The handler class name, without a {@code ::method} suffix. */
     public String handlerClassName() {
         int separator = handler.indexOf("::");
