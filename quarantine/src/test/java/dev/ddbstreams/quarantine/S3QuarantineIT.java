@@ -12,6 +12,7 @@ import dev.ddbstreams.limits.DynamoDbLimits;
 import dev.ddbstreams.limits.LimitViolation;
 import dev.ddbstreams.localcloud.s3.S3Endpoint;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ddbstreams.records.ChangeRecord;
 import dev.ddbstreams.records.ChangeRecordException;
 import dev.ddbstreams.records.ChangeRecords;
@@ -154,6 +155,21 @@ class S3QuarantineIT {
         assertThat(other).isNotEqualTo(first);
         assertThat(quarantine.read(first).record().path("eventName").asText()).isEqualTo("INSERT");
         assertThat(quarantine.read(first).source()).isEqualTo(QuarantinedRecord.Source.DYNAMODB);
+    }
+
+    @Test
+    void quarantineIncrement_isDatedByItsWindowAndReadBackAsNoRecord() {
+        ObjectNode increment = new ObjectMapper().createObjectNode().put("eventSource", "ddbstreams:window-increment");
+        increment.putObject("add").put("Score", "1E+38");
+
+        String key = quarantine.quarantineIncrement(STREAM_ARN, "2026-12-04T23:59:59Z", "window-900-shardId-1-abc",
+                increment, Failure.permanent("Score has 39 significant digits; a number has at most 38"), "ScoreSum");
+
+        assertThat(key).isEqualTo("ScoreSum/2026/12/04/votes.2026-12-05T00-00-00.000/window-900-shardId-1-abc.json");
+        QuarantinedRecord read = quarantine.read(key);
+        assertThat(read.source()).isEqualTo(QuarantinedRecord.Source.WINDOW_INCREMENT);
+        assertThat(read.record()).isEqualTo(increment);
+        assertThatThrownBy(read::eventJson).isInstanceOf(IllegalStateException.class).hasMessageContaining("not a record");
     }
 
     @Test

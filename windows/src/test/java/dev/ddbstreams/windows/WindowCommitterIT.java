@@ -110,6 +110,22 @@ class WindowCommitterIT {
     }
 
     @Test
+    void commit_whenACountWouldPass38Digits_refusesTheItemsIncrementWhole() {
+        String count = MAX_38_DIGITS;
+        put("s-many", count, "5");
+
+        // 99...9 (38 digits) + 2 = 100...01 (39 digits); + 1 would be 1E+38, one digit.
+        WindowCommitter.Result result = committer.commit("window-d", List.of(increment("s-many", "2", "2")));
+
+        assertThat(result.refused()).singleElement().satisfies(r -> {
+            assertThat(r.violation().attribute()).isEqualTo("item_count");
+            assertThat(r.current()).containsEntry("item_count", new BigDecimal(count));
+        });
+        assertThat(item("s-many")).containsEntry("item_count", AttributeValue.fromN(count))
+                .containsEntry("value_sum", AttributeValue.fromN("5"));
+    }
+
+    @Test
     void commit_whenASumWouldPassTheLargestMagnitude_refusesIt() {
         put("s-big", "1", "9E+125");
         WindowCommitter.Result result = committer.commit("window-c", List.of(increment("s-big", "1", "9E+125")));
