@@ -2,6 +2,7 @@ package dev.ddbstreams.quarantine;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ddbstreams.failures.Failure;
 import dev.ddbstreams.records.ChangeRecord;
@@ -110,12 +111,17 @@ public final class S3Quarantine {
      *
      * @param windowStart the window's start, an ISO-8601 instant as Lambda's event gives it
      * @param increment the object's {@code record}: what was to be applied, where, and what was there
+     * @param records those of the window's records still at hand (the final invocation's) that
+     *     touched the item, kept under {@code records} as Lambda sent them
      * @return the object's key
      */
     public String quarantineIncrement(String streamArn, String windowStart, String name, ObjectNode increment,
-            Failure failure, String function) {
+            List<ChangeRecord> records, Failure failure, String function) {
         String key = key(function, Instant.parse(windowStart), stream(streamArn), safe(name));
-        return put(key, increment, QuarantinedRecord.Source.WINDOW_INCREMENT, failure, function);
+        ObjectNode content = increment.deepCopy();
+        ArrayNode kept = content.putArray("records");
+        records.forEach(record -> kept.add(QuarantineJson.dynamoDbRecord(record)));
+        return put(key, content, QuarantinedRecord.Source.WINDOW_INCREMENT, failure, function);
     }
 
     /** Every quarantined record's key for one function, oldest day first. */

@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -162,13 +163,20 @@ class S3QuarantineIT {
         ObjectNode increment = new ObjectMapper().createObjectNode().put("eventSource", "ddbstreams:window-increment");
         increment.putObject("add").put("Score", "1E+38");
 
+        ChangeRecord last = changeRecord("901", Map.of("id", AttributeValue.fromS("9")));
+
         String key = quarantine.quarantineIncrement(STREAM_ARN, "2026-12-04T23:59:59Z", "window-900-shardId-1-abc",
-                increment, Failure.permanent("Score has 39 significant digits; a number has at most 38"), "ScoreSum");
+                increment, List.of(last), Failure.permanent("Score has 39 significant digits; a number has at most 38"),
+                "ScoreSum");
 
         assertThat(key).isEqualTo("ScoreSum/2026/12/04/votes.2026-12-05T00-00-00.000/window-900-shardId-1-abc.json");
         QuarantinedRecord read = quarantine.read(key);
         assertThat(read.source()).isEqualTo(QuarantinedRecord.Source.WINDOW_INCREMENT);
-        assertThat(read.record()).isEqualTo(increment);
+        assertThat(read.record().path("add")).isEqualTo(increment.path("add"));
+        assertThat(read.record().path("records")).hasSize(1);
+        DynamodbEvent records = DYNAMODB_EVENTS.fromJson(new ByteArrayInputStream(("{\"Records\":"
+                + read.record().path("records") + "}").getBytes(StandardCharsets.UTF_8)));
+        assertThat(ChangeRecords.fromEvent(records)).containsExactly(last);
         assertThatThrownBy(read::eventJson).isInstanceOf(IllegalStateException.class).hasMessageContaining("not a record");
     }
 

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import dev.ddbstreams.failures.Failure;
 import dev.ddbstreams.quarantine.S3Quarantine;
 import dev.ddbstreams.records.ChangeRecord;
+import java.util.List;
 
 /**
  * Where {@link WindowedAggregation} puts what can never be aggregated, before moving on: a record
@@ -19,8 +20,12 @@ public interface PoisonRecords {
     /** A record as the Lambda event holds it, when it does not parse as a change record. */
     String quarantine(DynamodbEvent.DynamodbStreamRecord record, Failure failure);
 
-    /** An aggregate item's increment for one window, which DynamoDB refused (see {@link WindowCommitter}). */
-    String quarantine(RefusedIncrement increment, WindowRef window);
+    /**
+     * An aggregate item's increment for one window, which DynamoDB refused (see {@link WindowCommitter}).
+     *
+     * @param records the records still at hand (the final invocation's) whose changes went into it
+     */
+    String quarantine(RefusedIncrement increment, WindowRef window, List<ChangeRecord> records);
 
     /** The function's records in its S3 quarantine, under the function's name. */
     static PoisonRecords in(S3Quarantine quarantine, String function) {
@@ -36,9 +41,9 @@ public interface PoisonRecords {
             }
 
             @Override
-            public String quarantine(RefusedIncrement increment, WindowRef window) {
+            public String quarantine(RefusedIncrement increment, WindowRef window, List<ChangeRecord> records) {
                 return quarantine.quarantineIncrement(window.streamArn(), window.start(), increment.quarantineName(window),
-                        increment.toJson(window), increment.failure(), function);
+                        increment.toJson(window), records, increment.failure(), function);
             }
         };
     }

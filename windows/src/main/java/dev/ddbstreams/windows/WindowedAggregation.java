@@ -17,12 +17,14 @@ import dev.ddbstreams.records.EventName;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -102,6 +104,7 @@ public final class WindowedAggregation {
             deltas.startAt(event.getRecords().get(0).getDynamodb().getSequenceNumber());
         }
         int invalid = 0;
+        List<ChangeRecord> parsed = new ArrayList<>();
         for (DynamodbEvent.DynamodbStreamRecord streamRecord : event.getRecords()) {
             ChangeRecord record;
             try {
@@ -114,6 +117,7 @@ public final class WindowedAggregation {
                         e.getMessage());
                 continue;
             }
+            parsed.add(record);
             invalid += addIncrements(record, deltas);
         }
         if (Boolean.TRUE.equals(event.getIsFinalInvokeForWindow())) {
@@ -130,7 +134,7 @@ public final class WindowedAggregation {
                         window.id(), increments.size(), result.transactionsCommitted(),
                         result.transactionsAlreadyApplied(), result.refused().size());
                 for (RefusedIncrement refused : result.refused()) {
-                    String key = poison.quarantine(refused, window);
+                    String key = poison.quarantine(refused, window, touching(parsed, refused.increment().key()));
                     LOG.warn("quarantined window {}'s increment as {}: {}", window.id(), key, refused.failure().reason());
                 }
                 invalid += result.refused().size();
@@ -172,8 +176,8 @@ public final class WindowedAggregation {
         if (record.eventName() == EventName.MODIFY && record.oldImage().isPresent() && record.newImage().isPresent()) {
             ChangeRecord out = ChangeHalves.removeOfOldImage(record);
             ChangeRecord in = ChangeHalves.insertOfNewImage(record);
-            List<Increment> outIncrements = halfIncrements(out);
-            List<Increment> inIncrements = halfIncrements(in);
+            List<Increment> outIncrements = incrementsOrNone(out);
+            List<Increment> inIncrements = incrementsOrNone(in);
             Optional<LimitViolation> outViolation = firstViolation(outIncrements);
             Optional<LimitViolation> inViolation = firstViolation(inIncrements);
             if (outViolation.isPresent() != inViolation.isPresent()) {
@@ -189,8 +193,18 @@ public final class WindowedAggregation {
         return quarantine(record, Failure.permanent(violation.get()));
     }
 
-    /** One half of a MODIFY alone; a half that is no valid input on its own (an image that never counted) moves nothing. */
-    private List<Increment> halfIncrements(ChangeRecord half) {
+    /** The records whose changes move the aggregate item with this key. */
+    private List<ChangeRecord> touching(List<ChangeRecord> records, Map<String, AttributeValue> key) {
+        return records.stream()
+                .filter(record -> incrementsOrNone(record).stream().anyMatch(increment -> increment.key().equals(key)))
+                .toList();
+    }
+
+    /**
+     * What a record moves, or nothing if it is no valid input (for one half of a MODIFY alone: an
+     * image that never counted).
+     */
+    private List<Increment> incrementsOrNone(ChangeRecord half) {
         try {
             return aggregator.increments(half);
         } catch (InvalidChangeException e) {

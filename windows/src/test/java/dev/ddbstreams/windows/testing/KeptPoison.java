@@ -20,8 +20,8 @@ public final class KeptPoison implements PoisonRecords {
     public record KeptRaw(DynamodbEvent.DynamodbStreamRecord record, Failure failure) {
     }
 
-    /** A refused increment, and its window. */
-    public record KeptIncrement(RefusedIncrement increment, WindowRef window) {
+    /** A refused increment, its window and the records at hand that touched it. */
+    public record KeptIncrement(RefusedIncrement increment, WindowRef window, List<ChangeRecord> records) {
     }
 
     public final List<Kept> records = new ArrayList<>();
@@ -41,8 +41,8 @@ public final class KeptPoison implements PoisonRecords {
     }
 
     @Override
-    public String quarantine(RefusedIncrement increment, WindowRef window) {
-        increments.add(new KeptIncrement(increment, window));
+    public String quarantine(RefusedIncrement increment, WindowRef window, List<ChangeRecord> records) {
+        increments.add(new KeptIncrement(increment, window, List.copyOf(records)));
         return "kept/increment/" + increments.size();
     }
 
