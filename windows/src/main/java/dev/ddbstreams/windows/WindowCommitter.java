@@ -1,5 +1,6 @@
 package dev.ddbstreams.windows;
 
+import dev.ddbstreams.dynamodb.RetryBackoff;
 import dev.ddbstreams.limits.DynamoDbLimits;
 import dev.ddbstreams.limits.LimitViolation;
 import java.math.BigDecimal;
@@ -219,7 +220,16 @@ public final class WindowCommitter {
         List<Map<String, AttributeValue>> keys = increments.stream().map(Increment::key).toList();
         Map<String, KeysAndAttributes> request = keys.isEmpty() ? Map.of()
                 : Map.of(aggregateTable, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
-        while (!request.isEmpty()) {
+        RetryBackoff backoff = RetryBackoff.standard();
+        for (int attempt = 1; !request.isEmpty(); attempt++) {
+            if (attempt > backoff.maxAttempts()) {
+                // Transient (throttling): the invocation fails and Lambda retries it.
+                throw new IllegalStateException("BatchGetItem of " + aggregateTable + " left keys unprocessed "
+                        + backoff.maxAttempts() + " times");
+            }
+            if (attempt > 1) {
+                backoff.pauseBefore(attempt - 1);
+            }
             Map<String, KeysAndAttributes> ask = request;
             BatchGetItemResponse response = dynamoDb.batchGetItem(b -> b.requestItems(ask));
             response.responses().getOrDefault(aggregateTable, List.of()).forEach(item -> items.put(
