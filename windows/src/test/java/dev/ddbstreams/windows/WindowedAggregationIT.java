@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbTimeWindowEvent;
-import com.amazonaws.services.lambda.runtime.events.models.TimeWindow;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import dev.ddbstreams.limits.DynamoDbLimits;
 import dev.ddbstreams.localcloud.dynamodb.DynamoDbLocalExtension;
 import dev.ddbstreams.windows.testing.KeptPoison;
@@ -47,9 +45,9 @@ class WindowedAggregationIT {
                 new WindowCommitter(dynamoDb, "stats", "windows", Duration.ofDays(2), InstantSource.system()),
                 new InvalidRecords("Statistics", InstantSource.fixed(Instant.EPOCH), metrics::add),
                 DynamoDbLimits.forTable("sensor"), poison);
-        DynamodbEvent.DynamodbStreamRecord toFull = record("statistics-insert.json");
-        DynamodbEvent.DynamodbStreamRecord elsewhere = record("statistics-modify-move.json");
-        DynamodbTimeWindowEvent last = finalInvoke(toFull, elsewhere);
+        DynamodbEvent.DynamodbStreamRecord toFull = WindowEvents.record("statistics-insert.json");
+        DynamodbEvent.DynamodbStreamRecord elsewhere = WindowEvents.record("statistics-modify-move.json");
+        DynamodbTimeWindowEvent last = WindowEvents.window(true, toFull, elsewhere);
 
         aggregation.process(last);
         aggregation.process(last);
@@ -68,21 +66,5 @@ class WindowedAggregationIT {
         assertThat(dynamoDb.getItem(b -> b.tableName("stats").key(Map.of("sensor", AttributeValue.fromS("s-1")))
                 .consistentRead(true)).item()).containsEntry("value_sum", AttributeValue.fromN(full));
         assertThat(metrics).hasSize(2).allSatisfy(line -> assertThat(line).contains("\"InvalidRecords\":1"));
-    }
-
-    private static DynamodbTimeWindowEvent finalInvoke(DynamodbEvent.DynamodbStreamRecord... records) {
-        DynamodbTimeWindowEvent event = new DynamodbTimeWindowEvent();
-        event.setRecords(List.of(records));
-        event.setWindow(new TimeWindow("2026-11-21T10:00:00Z", "2026-11-21T10:00:01Z"));
-        event.setState(Map.of());
-        event.setShardId("shardId-00000001795255200000-00000001");
-        event.setEventSourceArn(records[0].getEventSourceARN());
-        event.setIsFinalInvokeForWindow(true);
-        event.setIsWindowTerminatedEarly(false);
-        return event;
-    }
-
-    private static DynamodbEvent.DynamodbStreamRecord record(String fixture) {
-        return EventLoader.loadDynamoDbEvent("events/" + fixture).getRecords().get(0);
     }
 }

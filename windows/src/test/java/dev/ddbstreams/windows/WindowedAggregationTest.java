@@ -5,10 +5,7 @@ import static dev.ddbstreams.windows.StatisticsAggregator.SUM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.DynamodbTimeWindowEvent;
-import com.amazonaws.services.lambda.runtime.events.models.TimeWindow;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import dev.ddbstreams.limits.DynamoDbLimits;
 import dev.ddbstreams.limits.LimitViolation;
 import dev.ddbstreams.records.EventName;
@@ -19,7 +16,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** What a non-final invocation of a window puts in its state and what it quarantines; no DynamoDB is needed. */
@@ -38,7 +34,7 @@ class WindowedAggregationTest {
 
     @Test
     void process_whenModifyMovesToAGroupDynamoDbRefuses_countsTheOldGroupsHalfAndQuarantinesTheInsertHalf() {
-        DynamodbEvent.DynamodbStreamRecord move = record("statistics-modify-move.json");
+        DynamodbEvent.DynamodbStreamRecord move = WindowEvents.record("statistics-modify-move.json");
         move.getDynamodb().getNewImage().put("sensor", new AttributeValue(LONG_GROUP));
 
         List<Increment> state = stateAfter(move);
@@ -62,7 +58,7 @@ class WindowedAggregationTest {
 
     @Test
     void process_whenModifyMovesFromAGroupDynamoDbRefuses_countsTheNewGroupsHalfAndQuarantinesTheRemoveHalf() {
-        DynamodbEvent.DynamodbStreamRecord move = record("statistics-modify-move.json");
+        DynamodbEvent.DynamodbStreamRecord move = WindowEvents.record("statistics-modify-move.json");
         move.getDynamodb().getOldImage().put("sensor", new AttributeValue(LONG_GROUP));
 
         List<Increment> state = stateAfter(move);
@@ -82,7 +78,7 @@ class WindowedAggregationTest {
 
     @Test
     void process_whenBothImagesAreInAGroupDynamoDbRefuses_quarantinesTheWholeModify() {
-        DynamodbEvent.DynamodbStreamRecord move = record("statistics-modify-move.json");
+        DynamodbEvent.DynamodbStreamRecord move = WindowEvents.record("statistics-modify-move.json");
         move.getDynamodb().getOldImage().put("sensor", new AttributeValue(LONG_GROUP));
         move.getDynamodb().getNewImage().put("sensor", new AttributeValue(LONG_GROUP + "y"));
 
@@ -93,9 +89,9 @@ class WindowedAggregationTest {
 
     @Test
     void process_whenARecordDoesNotParse_quarantinesItAsLambdaSentItAndCountsTheOthers() {
-        DynamodbEvent.DynamodbStreamRecord broken = record("statistics-insert.json");
+        DynamodbEvent.DynamodbStreamRecord broken = WindowEvents.record("statistics-insert.json");
         broken.getDynamodb().getNewImage().put("reading", new AttributeValue().withN("twenty"));
-        DynamodbEvent.DynamodbStreamRecord valid = record("statistics-remove.json");
+        DynamodbEvent.DynamodbStreamRecord valid = WindowEvents.record("statistics-remove.json");
 
         List<Increment> state = stateAfter(broken, valid);
 
@@ -110,18 +106,6 @@ class WindowedAggregationTest {
     }
 
     private List<Increment> stateAfter(DynamodbEvent.DynamodbStreamRecord... records) {
-        DynamodbTimeWindowEvent event = new DynamodbTimeWindowEvent();
-        event.setRecords(List.of(records));
-        event.setWindow(new TimeWindow("2026-11-21T10:00:00Z", "2026-11-21T10:00:01Z"));
-        event.setState(Map.of());
-        event.setShardId("shardId-00000001795255200000-00000001");
-        event.setEventSourceArn(records[0].getEventSourceARN());
-        event.setIsFinalInvokeForWindow(false);
-        event.setIsWindowTerminatedEarly(false);
-        return WindowDeltas.fromState(aggregation.process(event).getState()).increments();
-    }
-
-    private static DynamodbEvent.DynamodbStreamRecord record(String fixture) {
-        return EventLoader.loadDynamoDbEvent("events/" + fixture).getRecords().get(0);
+        return WindowDeltas.fromState(aggregation.process(WindowEvents.window(false, records)).getState()).increments();
     }
 }
