@@ -15,7 +15,9 @@ import dev.ddbstreams.windows.WindowedAggregation;
  *
  * <p>Trigger settings it relies on (template.yaml sets them): TumblingWindowInSeconds (the
  * window's final invoke commits), no ReportBatchItemFailures (an item that can never be
- * aggregated is quarantined in QUARANTINE_BUCKET and reported, anything else fails the invocation and Lambda retries it with the same state),
+ * aggregated is quarantined in QUARANTINE_BUCKET and reported, and so is a window's increment of a
+ * group whose sum would pass DynamoDB's 38 digits at commit; anything else fails the invocation
+ * and Lambda retries it with the same state),
  * MaximumRetryAttempts -1 and MaximumRecordAgeInSeconds -1 (a batch given up on would be changes
  * never counted). Failure mode: a DynamoDB error fails the invocation; the shard waits and
  * retries. See https://docs.aws.amazon.com/lambda/latest/dg/services-ddb-windows.html

@@ -16,6 +16,7 @@ import dev.ddbstreams.windows.StatisticsAggregator;
 import dev.ddbstreams.windows.WindowCommitter;
 import dev.ddbstreams.windows.WindowDeltas;
 import dev.ddbstreams.windows.WindowedAggregation;
+import dev.ddbstreams.windows.testing.KeptPoison;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -30,16 +31,13 @@ class StatisticsHandlerTest {
         DynamodbTimeWindowEvent event = EventLoader.loadEvent("events/statistics-window.json",
                 DynamodbTimeWindowEvent.class);
         List<String> metrics = new ArrayList<>();
-        List<String> quarantined = new ArrayList<>();
+        KeptPoison quarantined = new KeptPoison();
         // No client: a non-final invocation must not write anything.
         WindowedAggregation aggregation = new WindowedAggregation(new StatisticsAggregator("sensor", "reading"),
                 new WindowCommitter(null, "measurement_stats", "measurement_windows_applied", Duration.ofDays(2),
                         InstantSource.system()),
                 new InvalidRecords("Statistics", InstantSource.fixed(Instant.EPOCH), metrics::add),
-                DynamoDbLimits.forTable("sensor"), (record, failure) -> {
-                    quarantined.add(record.eventId() + ": " + failure.reason());
-                    return record.eventId();
-                });
+                DynamoDbLimits.forTable("sensor"), quarantined);
 
         TimeWindowEventResponse response = new StatisticsHandler(aggregation).handleRequest(event, null);
 
@@ -54,6 +52,7 @@ class StatisticsHandlerTest {
         assertThat(state.get(1).atLeast().get(MAX)).isEqualByComparingTo("30");
         assertThat(state.get(1).atMost().get(MIN)).isEqualByComparingTo("-3.5");
         assertThat(metrics).singleElement().asString().contains("\"InvalidRecords\":1");
-        assertThat(quarantined).singleElement().asString().contains("reading");
+        assertThat(quarantined.records).singleElement()
+                .satisfies(kept -> assertThat(kept.failure().reason()).contains("reading"));
     }
 }

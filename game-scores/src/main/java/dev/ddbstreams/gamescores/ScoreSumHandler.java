@@ -17,9 +17,10 @@ import dev.ddbstreams.windows.WindowedAggregation;
  * ReportBatchItemFailures (a window's state is all or nothing), MaximumRetryAttempts -1 and
  * MaximumRecordAgeInSeconds -1 (a batch given up on would be scores never counted). Failure mode:
  * a score record that can never be counted (a Username over the partition key limit, a score
- * that is not a number) is quarantined in QUARANTINE_BUCKET and reported (log line and the
- * InvalidRecords metric); a
- * DynamoDB error fails the invocation and Lambda retries it with the same state. See
+ * that is not a number, a record that does not parse) is quarantined in QUARANTINE_BUCKET and
+ * reported (log line and the InvalidRecords metric), and so is a window's increment of a player
+ * whose total would pass DynamoDB's 38 digits at commit (the other players commit); a DynamoDB
+ * error fails the invocation and Lambda retries it with the same state. See
  * https://docs.aws.amazon.com/lambda/latest/dg/services-ddb-windows.html
  *
  * <p>Environment: SCORES_TABLE (GameScoresByUser), WINDOWS_TABLE (window markers),

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ddbstreams.gamescores.workload.PlayerScores;
 import dev.ddbstreams.gamescores.workload.ScoreTotals;
+import dev.ddbstreams.gamescores.workload.ScoreWorkload;
 import dev.ddbstreams.localcloud.LocalCloud;
 import dev.ddbstreams.localcloud.lambda.FunctionFaults;
 import dev.ddbstreams.localcloud.trigger.StreamTrigger;
@@ -12,17 +13,13 @@ import dev.ddbstreams.localcloud.trigger.TriggerStatus;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * End to end through the local cloud on the module's template: a seeded random workload of
@@ -68,36 +65,11 @@ class GameScoresIT {
 
     /** Writes the workload and returns each player's high-water mark: the best valid score ever written for them. */
     private static Map<String, BigDecimal> runWorkload(DynamoDbClient dynamoDb, SplittableRandom random) {
-        Map<String, BigDecimal> highWater = new HashMap<>();
-        Set<Integer> existing = new HashSet<>();
+        ScoreWorkload workload = new ScoreWorkload(random, RECORD_IDS, PLAYERS);
         for (int i = 0; i < CHANGES; i++) {
-            int recordId = random.nextInt(RECORD_IDS);
-            Map<String, AttributeValue> key = Map.of("RecordID", AttributeValue.fromN(Integer.toString(recordId)));
-            if (existing.contains(recordId) && random.nextInt(100) < 20) {
-                dynamoDb.deleteItem(b -> b.tableName(RECORDS).key(key));
-                existing.remove(recordId);
-                continue;
-            }
-            // A put over an existing record is a MODIFY: a new score, often another player's.
-            String player = "player-" + random.nextInt(PLAYERS);
-            BigDecimal score = BigDecimal.valueOf(random.nextInt(0, 50_000), random.nextInt(100) < 80 ? 2 : 0);
-            Map<String, AttributeValue> item = new HashMap<>(key);
-            item.put("Username", AttributeValue.fromS(player));
-            item.put("Nickname", AttributeValue.fromS(player.toUpperCase(java.util.Locale.ROOT)));
-            int shape = random.nextInt(100);
-            if (shape < 2) {
-                item.put("Score", AttributeValue.fromS(score.toPlainString()));
-            } else if (shape < 4) {
-                item.remove("Username");
-                item.put("Score", AttributeValue.fromN(score.toPlainString()));
-            } else {
-                item.put("Score", AttributeValue.fromN(score.toPlainString()));
-                highWater.merge(player, score, BigDecimal::max);
-            }
-            dynamoDb.putItem(b -> b.tableName(RECORDS).item(item));
-            existing.add(recordId);
+            workload.step(dynamoDb, RECORDS);
         }
-        return highWater;
+        return workload.highWater();
     }
 
     /** Every player who ever had a valid score has an item; one with no records left has total 0 and 0 games. */

@@ -7,10 +7,10 @@ import com.amazonaws.services.lambda.runtime.events.models.TimeWindow;
 import com.amazonaws.services.lambda.runtime.events.TimeWindowEventResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import dev.ddbstreams.windows.InvalidRecords;
-import dev.ddbstreams.windows.PoisonRecords;
 import dev.ddbstreams.windows.WindowCommitter;
 import dev.ddbstreams.windows.WindowDeltas;
 import dev.ddbstreams.windows.WindowedAggregation;
+import dev.ddbstreams.windows.testing.KeptPoison;
 import dev.ddbstreams.localcloud.dynamodb.DynamoDbLocalExtension;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -33,7 +33,8 @@ class ScoreSumHandlerIT {
     @Test
     void seedTestEvent_whenWindowEndsAndFinalInvokeIsReplayed_countsJaneDoesScoreOnce() {
         StringBuilder metrics = new StringBuilder();
-        ScoreSumHandler handler = handler("scores_seed", "windows_seed", metrics);
+        KeptPoison poison = new KeptPoison();
+        ScoreSumHandler handler = handler("scores_seed", "windows_seed", metrics, poison);
         DynamodbTimeWindowEvent batch = window("events/seed-score-insert.json");
 
         TimeWindowEventResponse afterBatch = handler.handleRequest(batch, null);
@@ -50,25 +51,29 @@ class ScoreSumHandlerIT {
                 .containsEntry("Games", AttributeValue.fromN("1"))
                 .containsEntry("BestScore", AttributeValue.fromN("100"));
         assertThat(metrics).isEmpty();
+        assertThat(poison.isEmpty()).isTrue();
     }
 
     @Test
-    void seedTestEventVerbatim_isSkippedAndReported_becauseItsArnHasAPlaceholderAccount() {
+    void seedTestEventVerbatim_isQuarantinedAsItCameAndReported_becauseItsArnHasAPlaceholderAccount() {
         // The seed prints "account-id" where Lambda puts a 12-digit account, and no ApproximateCreationDateTime.
         StringBuilder metrics = new StringBuilder();
-        ScoreSumHandler handler = handler("scores_verbatim", "windows_verbatim", metrics);
+        KeptPoison poison = new KeptPoison();
+        ScoreSumHandler handler = handler("scores_verbatim", "windows_verbatim", metrics, poison);
+        DynamodbTimeWindowEvent verbatim = window("events/seed-score-insert-verbatim.json");
 
-        TimeWindowEventResponse response = handler.handleRequest(window("events/seed-score-insert-verbatim.json"), null);
+        TimeWindowEventResponse response = handler.handleRequest(verbatim, null);
 
         assertThat(WindowDeltas.fromState(response.getState()).increments()).isEmpty();
         assertThat(metrics.toString()).contains("\"InvalidRecords\":1");
+        assertThat(poison.raw).singleElement().satisfies(kept -> {
+            assertThat(kept.record()).isEqualTo(verbatim.getRecords().get(0));
+            assertThat(kept.failure().reason()).contains("account-id");
+        });
+        assertThat(poison.records).isEmpty();
     }
 
-    /** Neither fixture holds a poison score: quarantining one fails the test. */
-    private static ScoreSumHandler handler(String scores, String windows, StringBuilder metrics) {
-        PoisonRecords poison = (record, failure) -> {
-            throw new AssertionError("quarantined " + record.eventId() + ": " + failure.reason());
-        };
+    private static ScoreSumHandler handler(String scores, String windows, StringBuilder metrics, KeptPoison poison) {
         DynamoDbClient dynamoDb = DYNAMODB.dynamoDb();
         dynamoDb.createTable(b -> b.tableName(scores).billingMode("PAY_PER_REQUEST")
                 .attributeDefinitions(AttributeDefinition.builder().attributeName("Username").attributeType("S").build())

@@ -19,7 +19,12 @@ public record QuarantinedRecord(String key, String function, Instant quarantined
     /** Where the record came from, by its {@code eventSource}. */
     public enum Source {
         DYNAMODB("aws:dynamodb"),
-        KINESIS("aws:kinesis");
+        KINESIS("aws:kinesis"),
+        /**
+         * Not a record: a tumbling window's increment of one aggregate item that DynamoDB refused
+         * at commit (a sum past 38 digits, say), with the window it belongs to.
+         */
+        WINDOW_INCREMENT("ddbstreams:window-increment");
 
         private final String eventSource;
 
@@ -50,8 +55,13 @@ public record QuarantinedRecord(String key, String function, Instant quarantined
      * The event a handler receives, holding this record alone: {@code {"Records":[record]}}, a
      * {@code DynamodbEvent} or {@code KinesisEvent} for the Lambda runtime's deserialiser. A redrive
      * hands it to the handler once the cause is fixed.
+     *
+     * @throws IllegalStateException for a {@link Source#WINDOW_INCREMENT}, which is no record
      */
     public String eventJson() {
+        if (source == Source.WINDOW_INCREMENT) {
+            throw new IllegalStateException(key + " is a window's increment, not a record: no handler takes it as an event");
+        }
         return QuarantineJson.eventJson(record);
     }
 }

@@ -1,6 +1,8 @@
 package dev.ddbstreams.quarantine;
 
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ddbstreams.failures.Failure;
 import dev.ddbstreams.records.ChangeRecord;
@@ -59,10 +61,28 @@ public final class S3Quarantine {
      * @return the object's key
      */
     public String quarantine(ChangeRecord record, Failure failure, String function) {
-        String stream = record.tableName() + "." + record.eventSourceArn().substring(record.eventSourceArn()
-                .lastIndexOf('/') + 1).replace(':', '-');
-        String key = key(function, record.approximateCreationTime(), stream, record.sequenceNumber());
-        return put(key, QuarantineJson.dynamoDbRecord(record), failure, function);
+        String key = key(function, record.approximateCreationTime(), stream(record.eventSourceArn()), record.sequenceNumber());
+        return put(key, QuarantineJson.dynamoDbRecord(record), QuarantinedRecord.Source.DYNAMODB, failure, function);
+    }
+
+    /**
+     * Writes a DynamoDB record that does not even parse as a change record, exactly as the Lambda
+     * event holds it (see {@link #quarantine(ChangeRecord, Failure, String)} for one that does). Its
+     * key is built like a change record's from whatever the record has: without a creation time
+     * the day is today's, without a sequence number the name is its eventID, without either a
+     * hash of its content, so a retried batch still rewrites the same object.
+     *
+     * @return the object's key
+     */
+    public String quarantine(DynamodbEvent.DynamodbStreamRecord record, Failure failure, String function) {
+        ObjectNode json = QuarantineJson.dynamoDbRawRecord(record);
+        var dynamodb = record.getDynamodb();
+        Instant time = dynamodb == null || dynamodb.getApproximateCreationDateTime() == null ? clock.instant()
+                : dynamodb.getApproximateCreationDateTime().toInstant();
+        String name = dynamodb != null && dynamodb.getSequenceNumber() != null ? dynamodb.getSequenceNumber()
+                : record.getEventID() != null ? record.getEventID() : QuarantineJson.contentHash(json);
+        String key = key(function, time, stream(record.getEventSourceARN()), safe(name));
+        return put(key, json, QuarantinedRecord.Source.DYNAMODB, failure, function);
     }
 
     /**
@@ -81,7 +101,27 @@ public final class S3Quarantine {
         String arn = record.getEventSourceARN() == null ? "" : record.getEventSourceARN();
         String shard = eventId.contains(":") ? eventId.substring(0, eventId.indexOf(':')) : arn.substring(arn.lastIndexOf('/') + 1);
         String key = key(function, kinesis.getApproximateArrivalTimestamp().toInstant(), shard, kinesis.getSequenceNumber());
-        return put(key, QuarantineJson.kinesisRecord(record), failure, function);
+        return put(key, QuarantineJson.kinesisRecord(record), QuarantinedRecord.Source.KINESIS, failure, function);
+    }
+
+    /**
+     * Writes something a handler could not apply that is no single record: a tumbling window's
+     * increment of one aggregate item that DynamoDB refused at commit. Its key is built like a
+     * record's, dated by the window's start and named by the caller (the same name on every retry).
+     *
+     * @param windowStart the window's start, an ISO-8601 instant as Lambda's event gives it
+     * @param increment the object's {@code record}: what was to be applied, where, and what was there
+     * @param records those of the window's records still at hand (the final invocation's) that
+     *     touched the item, kept under {@code records} as Lambda sent them
+     * @return the object's key
+     */
+    public String quarantineIncrement(String streamArn, String windowStart, String name, ObjectNode increment,
+            List<ChangeRecord> records, Failure failure, String function) {
+        String key = key(function, Instant.parse(windowStart), stream(streamArn), safe(name));
+        ObjectNode content = increment.deepCopy();
+        ArrayNode kept = content.putArray("records");
+        records.forEach(record -> kept.add(QuarantineJson.dynamoDbRecord(record)));
+        return put(key, content, QuarantinedRecord.Source.WINDOW_INCREMENT, failure, function);
     }
 
     /** Every quarantined record's key for one function, oldest day first. */
@@ -97,10 +137,25 @@ public final class S3Quarantine {
         return QuarantineJson.read(key, s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray());
     }
 
-    private String put(String key, ObjectNode record, Failure failure, String function) {
-        byte[] document = QuarantineJson.document(record, failure, function, clock.instant());
+    private String put(String key, ObjectNode record, QuarantinedRecord.Source source, Failure failure, String function) {
+        byte[] document = QuarantineJson.document(record, source, failure, function, clock.instant());
         s3.putObject(b -> b.bucket(bucket).key(key).contentType("application/json"), RequestBody.fromBytes(document));
         return key;
+    }
+
+    /** {@code <table>.<stream label>} from a stream ARN ({@code ...:table/votes/stream/2026-...}). */
+    private static String stream(String streamArn) {
+        int table = streamArn == null ? -1 : streamArn.indexOf(":table/");
+        int label = table < 0 ? -1 : streamArn.indexOf("/stream/", table);
+        if (label < 0) {
+            return "unknown-stream";
+        }
+        return safe(streamArn.substring(table + ":table/".length(), label) + "." + streamArn.substring(label + "/stream/".length()));
+    }
+
+    /** A key part without the characters that would add a folder or need escaping. */
+    private static String safe(String part) {
+        return part.replace(':', '-').replace('/', '-');
     }
 
     private static String key(String function, Instant time, String shardOrStream, String sequenceNumber) {

@@ -1,6 +1,7 @@
 package dev.ddbstreams.quarantine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
@@ -10,7 +11,10 @@ import dev.ddbstreams.failures.Failure;
 import dev.ddbstreams.limits.DynamoDbLimits;
 import dev.ddbstreams.limits.LimitViolation;
 import dev.ddbstreams.localcloud.s3.S3Endpoint;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ddbstreams.records.ChangeRecord;
+import dev.ddbstreams.records.ChangeRecordException;
 import dev.ddbstreams.records.ChangeRecords;
 import java.io.ByteArrayInputStream;
 import java.nio.ByteBuffer;
@@ -20,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -112,6 +117,67 @@ class S3QuarantineIT {
         assertThat(kinesis.getSequenceNumber()).isEqualTo(record.getKinesis().getSequenceNumber());
         assertThat(kinesis.getApproximateArrivalTimestamp()).isEqualTo(record.getKinesis().getApproximateArrivalTimestamp());
         assertThat(event.getRecords().get(0).getEventID()).isEqualTo(record.getEventID());
+    }
+
+    @Test
+    void quarantine_recordThatDoesNotParse_isKeptAsLambdaSentIt() throws Exception {
+        byte[] fixture;
+        try (var in = S3QuarantineIT.class.getResourceAsStream("/events/vote-unparseable.json")) {
+            fixture = in.readAllBytes();
+        }
+        DynamodbEvent.DynamodbStreamRecord record = DYNAMODB_EVENTS.fromJson(new ByteArrayInputStream(fixture)).getRecords().get(0);
+        assertThatThrownBy(() -> ChangeRecords.fromLambda(record)).isInstanceOf(ChangeRecordException.class);
+
+        String key = quarantine.quarantine(record, Failure.permanent("not a change record"), "VoteCount");
+
+        assertThat(key).isEqualTo("VoteCount/2025/12/05/votes.2026-12-05T00-00-00.000/4421584500000000017450439235.json");
+        QuarantinedRecord read = quarantine.read(key);
+        assertThat(read.source()).isEqualTo(QuarantinedRecord.Source.DYNAMODB);
+        assertThat(read.reason()).isEqualTo("not a change record");
+        ObjectMapper json = new ObjectMapper();
+        assertThat(json.readTree(read.record().toString())).isEqualTo(json.readTree(fixture).get("Records").get(0));
+        DynamodbEvent redriven = DYNAMODB_EVENTS.fromJson(new ByteArrayInputStream(read.eventJson().getBytes(StandardCharsets.UTF_8)));
+        assertThat(redriven.getRecords()).containsExactly(record);
+    }
+
+    @Test
+    void quarantine_recordWithoutSequenceNumberOrEventId_isNamedByItsContent() {
+        DynamodbEvent.DynamodbStreamRecord record = new DynamodbEvent.DynamodbStreamRecord();
+        record.setEventName("INSERT");
+        record.setEventSourceARN(STREAM_ARN);
+
+        String first = quarantine.quarantine(record, Failure.permanent("no dynamodb section"), "VoteCount");
+        String again = quarantine.quarantine(record, Failure.permanent("no dynamodb section"), "VoteCount");
+        record.setEventName("REMOVE");
+        String other = quarantine.quarantine(record, Failure.permanent("no dynamodb section"), "VoteCount");
+
+        assertThat(first).matches("VoteCount/2026/12/05/votes\\.2026-12-05T00-00-00\\.000/sha256-[0-9a-f]{64}\\.json");
+        assertThat(again).isEqualTo(first);
+        assertThat(other).isNotEqualTo(first);
+        assertThat(quarantine.read(first).record().path("eventName").asText()).isEqualTo("INSERT");
+        assertThat(quarantine.read(first).source()).isEqualTo(QuarantinedRecord.Source.DYNAMODB);
+    }
+
+    @Test
+    void quarantineIncrement_isDatedByItsWindowAndReadBackAsNoRecord() {
+        ObjectNode increment = new ObjectMapper().createObjectNode().put("eventSource", "ddbstreams:window-increment");
+        increment.putObject("add").put("Score", "1E+38");
+
+        ChangeRecord last = changeRecord("901", Map.of("id", AttributeValue.fromS("9")));
+
+        String key = quarantine.quarantineIncrement(STREAM_ARN, "2026-12-04T23:59:59Z", "window-900-shardId-1-abc",
+                increment, List.of(last), Failure.permanent("Score has 39 significant digits; a number has at most 38"),
+                "ScoreSum");
+
+        assertThat(key).isEqualTo("ScoreSum/2026/12/04/votes.2026-12-05T00-00-00.000/window-900-shardId-1-abc.json");
+        QuarantinedRecord read = quarantine.read(key);
+        assertThat(read.source()).isEqualTo(QuarantinedRecord.Source.WINDOW_INCREMENT);
+        assertThat(read.record().path("add")).isEqualTo(increment.path("add"));
+        assertThat(read.record().path("records")).hasSize(1);
+        DynamodbEvent records = DYNAMODB_EVENTS.fromJson(new ByteArrayInputStream(("{\"Records\":"
+                + read.record().path("records") + "}").getBytes(StandardCharsets.UTF_8)));
+        assertThat(ChangeRecords.fromEvent(records)).containsExactly(last);
+        assertThatThrownBy(read::eventJson).isInstanceOf(IllegalStateException.class).hasMessageContaining("not a record");
     }
 
     @Test

@@ -13,15 +13,18 @@ import dev.ddbstreams.quarantine.S3Quarantine;
 import dev.ddbstreams.records.ChangeRecord;
 import dev.ddbstreams.records.ChangeRecordException;
 import dev.ddbstreams.records.ChangeRecords;
+import dev.ddbstreams.records.EventName;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -36,8 +39,11 @@ import software.amazon.awssdk.services.s3.S3Client;
  * aggregate key over the key size limits, an amount that is not a DynamoDB number). It is
  * quarantined whole ({@link PoisonRecords}) in the invocation that sees it, logged and counted in
  * {@link InvalidRecords}, and never enters the window's state: the final commit cannot fail for
- * it, and the valid records around it are counted as if it had not been there. A record Lambda
- * sends that does not even parse as a change record (none is known) is logged and counted only.
+ * it, and the valid records around it are counted as if it had not been there. A MODIFY that
+ * moves an item from a valid aggregate item to one DynamoDB refuses (or back) counts its valid
+ * half and quarantines the other. A record that does not even parse as a change record is
+ * quarantined as the Lambda event holds it. At commit, an increment DynamoDB refuses (a sum past
+ * 38 digits) is left out and quarantined ({@link WindowCommitter}); the other items commit.
  */
 public final class WindowedAggregation {
 
@@ -98,78 +104,132 @@ public final class WindowedAggregation {
             deltas.startAt(event.getRecords().get(0).getDynamodb().getSequenceNumber());
         }
         int invalid = 0;
+        List<ChangeRecord> parsed = new ArrayList<>();
         for (DynamodbEvent.DynamodbStreamRecord streamRecord : event.getRecords()) {
             ChangeRecord record;
             try {
                 record = ChangeRecords.fromLambda(streamRecord);
             } catch (ChangeRecordException e) {
                 invalid++;
-                LOG.warn("skipped record {} (seq {}), not a change record: {}", streamRecord.getEventID(),
-                        streamRecord.getDynamodb() == null ? "?" : streamRecord.getDynamodb().getSequenceNumber(),
+                String key = poison.quarantine(streamRecord, Failure.permanent("not a change record: " + e.getMessage()));
+                LOG.warn("quarantined record {} (seq {}) as {}, not a change record: {}", streamRecord.getEventID(),
+                        streamRecord.getDynamodb() == null ? "?" : streamRecord.getDynamodb().getSequenceNumber(), key,
                         e.getMessage());
                 continue;
             }
-            Optional<Failure> failure = addIncrements(record, deltas);
-            if (failure.isPresent()) {
-                invalid++;
-                String key = poison.quarantine(record, failure.get());
-                LOG.warn("quarantined record {} (seq {}) as {}: {}", record.eventId(), record.sequenceNumber(), key,
-                        failure.get().reason());
-            }
-        }
-        if (invalid > 0) {
-            invalidRecords.report(invalid);
+            parsed.add(record);
+            invalid += addIncrements(record, deltas);
         }
         if (Boolean.TRUE.equals(event.getIsFinalInvokeForWindow())) {
-            String windowId = windowId(event, deltas);
+            WindowRef window = new WindowRef(event.getEventSourceArn(), event.getShardId(), event.getWindow().getStart(),
+                    deltas.firstSequence());
             if (Boolean.TRUE.equals(event.getIsWindowTerminatedEarly())) {
                 LOG.warn("window {} terminated early (its state passed 1 MB): the rest of its period comes as "
-                        + "another window with the same start, told apart by its first record", windowId);
+                        + "another window with the same start, told apart by its first record", window.id());
             }
             List<Increment> increments = deltas.increments();
             if (!increments.isEmpty()) {
-                WindowCommitter.Result result = committer.commit(windowId, increments);
-                LOG.info("window {} committed: {} aggregate items, {} transactions, {} already applied",
-                        windowId, increments.size(), result.transactionsCommitted(),
-                        result.transactionsAlreadyApplied());
+                WindowCommitter.Result result = committer.commit(window.id(), increments);
+                LOG.info("window {} committed: {} aggregate items, {} transactions, {} already applied, {} refused",
+                        window.id(), increments.size(), result.transactionsCommitted(),
+                        result.transactionsAlreadyApplied(), result.refused().size());
+                for (RefusedIncrement refused : result.refused()) {
+                    String key = poison.quarantine(refused, window, touching(parsed, refused.increment().key()));
+                    LOG.warn("quarantined window {}'s increment as {}: {}", window.id(), key, refused.failure().reason());
+                }
+                invalid += result.refused().size();
             }
+            reportInvalid(invalid);
             return TimeWindowEventResponse.builder().withState(Map.of()).build();
         }
+        reportInvalid(invalid);
         return TimeWindowEventResponse.builder().withState(deltas.toState()).build();
     }
 
+    private void reportInvalid(int invalid) {
+        if (invalid > 0) {
+            invalidRecords.report(invalid);
+        }
+    }
+
     /**
-     * Adds the record's increments to the window's deltas, all or none.
+     * Adds the record's increments to the window's deltas, or quarantines it. A MODIFY that moves
+     * an item between aggregate items is two changes, out of the old and into the new: when only
+     * one of them can be counted, that one is, and the other is quarantined as a record of its own
+     * (the REMOVE of the OldImage or the INSERT of the NewImage, with the same eventID and sequence
+     * number), so that putting it back through the handler later counts exactly what was not.
      *
-     * @return why the record can never be aggregated, if it cannot (nothing is added then)
+     * @return how many records (or halves) were quarantined: 0 or 1
      */
-    private Optional<Failure> addIncrements(ChangeRecord record, WindowDeltas deltas) {
+    private int addIncrements(ChangeRecord record, WindowDeltas deltas) {
         List<Increment> increments;
         try {
             increments = aggregator.increments(record);
         } catch (InvalidChangeException e) {
-            return Optional.of(Failure.permanent(e.getMessage()));
+            return quarantine(record, Failure.permanent(e.getMessage()));
         }
+        Optional<LimitViolation> violation = firstViolation(increments);
+        if (violation.isEmpty()) {
+            increments.forEach(deltas::add);
+            return 0;
+        }
+        if (record.eventName() == EventName.MODIFY && record.oldImage().isPresent() && record.newImage().isPresent()) {
+            ChangeRecord out = ChangeHalves.removeOfOldImage(record);
+            ChangeRecord in = ChangeHalves.insertOfNewImage(record);
+            List<Increment> outIncrements = incrementsOrNone(out);
+            List<Increment> inIncrements = incrementsOrNone(in);
+            Optional<LimitViolation> outViolation = firstViolation(outIncrements);
+            Optional<LimitViolation> inViolation = firstViolation(inIncrements);
+            if (outViolation.isPresent() != inViolation.isPresent()) {
+                ChangeRecord poisonHalf = outViolation.isPresent() ? out : in;
+                LimitViolation why = outViolation.or(() -> inViolation).orElseThrow();
+                (outViolation.isPresent() ? inIncrements : outIncrements).forEach(deltas::add);
+                return quarantine(poisonHalf, new Failure(Failure.Kind.PERMANENT, "MODIFY " + record.eventId() + " moved "
+                        + (outViolation.isPresent() ? "from" : "to") + " an aggregate item DynamoDB refuses: "
+                        + why.message() + "; its other half was counted, this " + poisonHalf.eventName()
+                        + " is the half that was not", Optional.of(why)));
+            }
+        }
+        return quarantine(record, Failure.permanent(violation.get()));
+    }
+
+    /** The records whose changes move the aggregate item with this key. */
+    private List<ChangeRecord> touching(List<ChangeRecord> records, Map<String, AttributeValue> key) {
+        return records.stream()
+                .filter(record -> incrementsOrNone(record).stream().anyMatch(increment -> increment.key().equals(key)))
+                .toList();
+    }
+
+    /**
+     * What a record moves, or nothing if it is no valid input (for one half of a MODIFY alone: an
+     * image that never counted).
+     */
+    private List<Increment> incrementsOrNone(ChangeRecord half) {
+        try {
+            return aggregator.increments(half);
+        } catch (InvalidChangeException e) {
+            return List.of();
+        }
+    }
+
+    /** The first DynamoDB limit an increment would break at commit: its key, or an amount that is no DynamoDB number. */
+    private Optional<LimitViolation> firstViolation(List<Increment> increments) {
         for (Increment increment : increments) {
             Optional<LimitViolation> violation = aggregateKeys.checkKey(increment.key());
             for (Map.Entry<String, BigDecimal> amount : increment.add().entrySet()) {
                 violation = violation.or(() -> DynamoDbLimits.checkNumber(amount.getKey(), amount.getValue().toPlainString()));
             }
             if (violation.isPresent()) {
-                return Optional.of(Failure.permanent(violation.get()));
+                return violation;
             }
         }
-        increments.forEach(deltas::add);
         return Optional.empty();
     }
 
-    /**
-     * Unique per stream, shard and window: the stream ARN names the table and the stream's
-     * creation; the first record's sequence number tells apart a window that ended early from the
-     * rest of its period, which Lambda sends as another window with the same start.
-     */
-    static String windowId(DynamodbTimeWindowEvent event, WindowDeltas deltas) {
-        return event.getEventSourceArn() + "#" + event.getShardId() + "#" + event.getWindow().getStart()
-                + deltas.firstSequence().map(first -> "#" + first).orElse("");
+    private int quarantine(ChangeRecord record, Failure failure) {
+        String key = poison.quarantine(record, failure);
+        LOG.warn("quarantined record {} (seq {}) as {}: {}", record.eventId(), record.sequenceNumber(), key,
+                failure.reason());
+        return 1;
     }
 }
