@@ -1,9 +1,13 @@
 package dev.ddbstreams.quarantine;
 
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ddbstreams.failures.Failure;
@@ -16,10 +20,11 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.Identity;
 import software.amazon.awssdk.services.dynamodb.model.Record;
-import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
 
 /**
  * The quarantine's object: one JSON document per record,
@@ -37,7 +42,8 @@ final class QuarantineJson {
 
     /** A DynamoDB change record as Lambda's event has it, rendered by the same code as the local trigger's events. */
     static ObjectNode dynamoDbRecord(ChangeRecord record) {
-        StreamRecord.Builder stream = StreamRecord.builder()
+        software.amazon.awssdk.services.dynamodb.model.StreamRecord.Builder stream =
+                software.amazon.awssdk.services.dynamodb.model.StreamRecord.builder()
                 .approximateCreationDateTime(record.approximateCreationTime())
                 .keys(record.keys().attributes())
                 .sequenceNumber(record.sequenceNumber())
@@ -51,6 +57,97 @@ final class QuarantineJson {
             sdkRecord.userIdentity(Identity.builder().type("Service").principalId("dynamodb.amazonaws.com").build());
         }
         return LambdaEventJson.toRecordJson(sdkRecord.build(), record.eventSourceArn());
+    }
+
+    /**
+     * A DynamoDB record as Lambda delivered it, even one that is not a valid change record (a
+     * number that is not one, an attribute with no type): every field is copied as it is, unchecked.
+     */
+    static ObjectNode rawDynamoDbRecord(DynamodbEvent.DynamodbStreamRecord record) {
+        ObjectNode json = JSON.createObjectNode();
+        putIfPresent(json, "eventID", record.getEventID());
+        putIfPresent(json, "eventName", record.getEventName());
+        putIfPresent(json, "eventVersion", record.getEventVersion());
+        putIfPresent(json, "eventSource", record.getEventSource() == null ? "aws:dynamodb" : record.getEventSource());
+        putIfPresent(json, "awsRegion", record.getAwsRegion());
+        StreamRecord stream = record.getDynamodb();
+        if (stream != null) {
+            ObjectNode dynamodb = json.putObject("dynamodb");
+            Date created = stream.getApproximateCreationDateTime();
+            if (created != null) {
+                // Whole seconds as an integer, as Lambda writes them; else seconds with milliseconds.
+                dynamodb.set("ApproximateCreationDateTime", created.getTime() % 1000 == 0
+                        ? JSON.getNodeFactory().numberNode(created.getTime() / 1000)
+                        : DecimalNode.valueOf(BigDecimal.valueOf(created.getTime(), 3)));
+            }
+            putImage(dynamodb, "Keys", stream.getKeys());
+            putImage(dynamodb, "NewImage", stream.getNewImage());
+            putImage(dynamodb, "OldImage", stream.getOldImage());
+            putIfPresent(dynamodb, "SequenceNumber", stream.getSequenceNumber());
+            if (stream.getSizeBytes() != null) {
+                dynamodb.put("SizeBytes", stream.getSizeBytes());
+            }
+            putIfPresent(dynamodb, "StreamViewType", stream.getStreamViewType());
+        }
+        if (record.getUserIdentity() != null) {
+            ObjectNode identity = json.putObject("userIdentity");
+            putIfPresent(identity, "type", record.getUserIdentity().getType());
+            putIfPresent(identity, "principalId", record.getUserIdentity().getPrincipalId());
+        }
+        putIfPresent(json, "eventSourceARN", record.getEventSourceARN());
+        return json;
+    }
+
+    private static void putImage(ObjectNode parent, String field, Map<String, AttributeValue> image) {
+        if (image != null) {
+            parent.set(field, rawImage(image));
+        }
+    }
+
+    private static ObjectNode rawImage(Map<String, AttributeValue> image) {
+        ObjectNode json = JSON.createObjectNode();
+        image.forEach((name, value) -> json.set(name, rawValue(value)));
+        return json;
+    }
+
+    /** Every type the value has set, as DynamoDB JSON ({@code {}} for none): the fault is kept, not repaired. */
+    private static ObjectNode rawValue(AttributeValue value) {
+        ObjectNode json = JSON.createObjectNode();
+        if (value == null) {
+            return json;
+        }
+        putIfPresent(json, "S", value.getS());
+        putIfPresent(json, "N", value.getN());
+        if (value.getB() != null) {
+            json.put("B", Base64.getEncoder().encodeToString(bytes(value.getB())));
+        }
+        putTexts(json, "SS", value.getSS());
+        putTexts(json, "NS", value.getNS());
+        if (value.getBS() != null) {
+            ArrayNode array = json.putArray("BS");
+            value.getBS().forEach(b -> array.add(b == null ? null : Base64.getEncoder().encodeToString(bytes(b))));
+        }
+        if (value.getM() != null) {
+            json.set("M", rawImage(value.getM()));
+        }
+        if (value.getL() != null) {
+            ArrayNode array = json.putArray("L");
+            value.getL().forEach(element -> array.add(rawValue(element)));
+        }
+        if (value.getNULL() != null) {
+            json.put("NULL", value.getNULL());
+        }
+        if (value.getBOOL() != null) {
+            json.put("BOOL", value.getBOOL());
+        }
+        return json;
+    }
+
+    private static void putTexts(ObjectNode json, String type, List<String> texts) {
+        if (texts != null) {
+            ArrayNode array = json.putArray(type);
+            texts.forEach(array::add);
+        }
     }
 
     /** A Kinesis record as Lambda's event has it; the data's bytes are kept exactly (base64), whatever they are. */

@@ -1,5 +1,6 @@
 package dev.ddbstreams.quarantine;
 
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ddbstreams.failures.Failure;
@@ -11,6 +12,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -37,6 +40,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public final class S3Quarantine {
 
+    private static final Pattern STREAM_ARN = Pattern.compile(".*:table/([^/]+)/stream/(.+)");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
 
     private final S3Client s3;
@@ -63,6 +67,27 @@ public final class S3Quarantine {
                 .lastIndexOf('/') + 1).replace(':', '-');
         String key = key(function, record.approximateCreationTime(), stream, record.sequenceNumber());
         return put(key, QuarantineJson.dynamoDbRecord(record), failure, function);
+    }
+
+    /**
+     * Writes a DynamoDB record that cannot even be read as a change record (a number that is not
+     * one, an attribute with no type), copied field by field as Lambda delivered it, at the same
+     * key a readable record would have.
+     *
+     * @return the object's key
+     * @throws IllegalArgumentException if the record has no sequence number or creation time (Lambda always sends both)
+     */
+    public String quarantine(DynamodbEvent.DynamodbStreamRecord record, Failure failure, String function) {
+        var stream = record.getDynamodb();
+        if (stream == null || stream.getSequenceNumber() == null || stream.getApproximateCreationDateTime() == null) {
+            throw new IllegalArgumentException("DynamoDB record " + record.getEventID()
+                    + " has no sequence number or approximate creation time");
+        }
+        Matcher arn = STREAM_ARN.matcher(record.getEventSourceARN() == null ? "" : record.getEventSourceARN());
+        String streamName = arn.matches() ? arn.group(1) + "." + arn.group(2).replace(':', '-') : "unknown-stream";
+        String key = key(function, stream.getApproximateCreationDateTime().toInstant(), streamName,
+                stream.getSequenceNumber());
+        return put(key, QuarantineJson.rawDynamoDbRecord(record), failure, function);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.ddbstreams.quarantine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
@@ -11,6 +12,7 @@ import dev.ddbstreams.limits.DynamoDbLimits;
 import dev.ddbstreams.limits.LimitViolation;
 import dev.ddbstreams.localcloud.s3.S3Endpoint;
 import dev.ddbstreams.records.ChangeRecord;
+import dev.ddbstreams.records.ChangeRecordException;
 import dev.ddbstreams.records.ChangeRecords;
 import java.io.ByteArrayInputStream;
 import java.nio.ByteBuffer;
@@ -112,6 +114,31 @@ class S3QuarantineIT {
         assertThat(kinesis.getSequenceNumber()).isEqualTo(record.getKinesis().getSequenceNumber());
         assertThat(kinesis.getApproximateArrivalTimestamp()).isEqualTo(record.getKinesis().getApproximateArrivalTimestamp());
         assertThat(event.getRecords().get(0).getEventID()).isEqualTo(record.getEventID());
+    }
+
+    @Test
+    void quarantine_dynamoDbRecordThatIsNoChangeRecord_keepsItAsDelivered_andReadsBackAsTheSameEvent() {
+        String json = "{\"Records\":[{\"eventID\":\"e-poison\",\"eventName\":\"INSERT\",\"eventVersion\":\"1.1\","
+                + "\"eventSource\":\"aws:dynamodb\",\"awsRegion\":\"us-east-1\",\"dynamodb\":{"
+                + "\"ApproximateCreationDateTime\":1795255200,\"Keys\":{\"id\":{\"S\":\"7\"}},"
+                + "\"NewImage\":{\"id\":{\"S\":\"7\"},\"amount\":{\"N\":\"not-a-number\"},\"tags\":{\"L\":[{\"B\":\"AP8=\"},{}]}},"
+                + "\"SequenceNumber\":\"4200\",\"SizeBytes\":42,\"StreamViewType\":\"NEW_IMAGE\"},"
+                + "\"eventSourceARN\":\"" + STREAM_ARN + "\"}]}";
+        DynamodbEvent.DynamodbStreamRecord record = DYNAMODB_EVENTS.fromJson(
+                new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))).getRecords().get(0);
+        assertThatThrownBy(() -> ChangeRecords.fromLambda(record)).isInstanceOf(ChangeRecordException.class);
+
+        String key = quarantine.quarantine(record, Failure.permanent("amount is not a number"), "ArchiveFunction");
+
+        assertThat(key).isEqualTo("ArchiveFunction/2026/11/21/votes.2026-12-05T00-00-00.000/4200.json");
+        QuarantinedRecord read = quarantine.read(key);
+        assertThat(read.source()).isEqualTo(QuarantinedRecord.Source.DYNAMODB);
+        assertThat(read.record().path("dynamodb").path("ApproximateCreationDateTime").asText()).isEqualTo("1795255200");
+        assertThat(read.record().path("dynamodb").path("NewImage").toString())
+                .isEqualTo("{\"id\":{\"S\":\"7\"},\"amount\":{\"N\":\"not-a-number\"},\"tags\":{\"L\":[{\"B\":\"AP8=\"},{}]}}");
+        DynamodbEvent.DynamodbStreamRecord back = DYNAMODB_EVENTS.fromJson(
+                new ByteArrayInputStream(read.eventJson().getBytes(StandardCharsets.UTF_8))).getRecords().get(0);
+        assertThat(back).isEqualTo(record);
     }
 
     @Test
