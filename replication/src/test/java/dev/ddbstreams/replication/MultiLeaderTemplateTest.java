@@ -100,6 +100,35 @@ class MultiLeaderTemplateTest {
                 .isEqualTo(List.of(Map.of("Fn::Sub", peerTable.formatted("SecondPeerRegion"))));
     }
 
+    @Test
+    void quarantine_whenRead_isOneBucket_eachFunctionWritingOnlyUnderItsPeersFolder() {
+        Template threeRegions = east(Map.of("PeerRegion", "us-west-2", "SecondPeerRegion", "eu-west-1"));
+        String bucket = threeRegions.function("MultiLeaderFunction").orElseThrow().environment().get("QUARANTINE_BUCKET");
+
+        assertThat(bucket).isNotBlank();
+        assertThat(threeRegions.function("SecondPeerFunction").orElseThrow().environment())
+                .containsEntry("QUARANTINE_BUCKET", bucket);
+        assertThat(s3Resources("MultiLeaderRole"))
+                .containsExactly(Map.of("Fn::Sub", "${QuarantineBucket.Arn}/MultiLeader/${PeerRegion}/*"));
+        assertThat(s3Resources("SecondPeerRole"))
+                .containsExactly(Map.of("Fn::Sub", "${QuarantineBucket.Arn}/MultiLeader/${SecondPeerRegion}/*"));
+        assertThat(MultiLeaderHandler.quarantineFolder("us-west-2")).isEqualTo("MultiLeader/us-west-2");
+    }
+
+    /** The Resource of the role's statements on S3, each allowing s3:PutObject only. */
+    private static List<Object> s3Resources(String role) {
+        ObjectMapper json = new ObjectMapper();
+        List<Object> resources = new ArrayList<>();
+        json.valueToTree(TemplateDocument.load(TEMPLATE).properties(role)).at("/Policies/0/PolicyDocument/Statement")
+                .forEach(statement -> {
+                    if (statement.path("Action").toString().contains("s3:")) {
+                        assertThat(statement.path("Action")).isEqualTo(json.valueToTree(List.of("s3:PutObject")));
+                        resources.add(json.convertValue(statement.path("Resource"), Object.class));
+                    }
+                });
+        return resources;
+    }
+
     /** The Resource of the role's one PutItem statement, whose only action it is. */
     private static List<Object> putItemResources(String role) {
         ObjectMapper json = new ObjectMapper();
