@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.ddbstreams.failures.Failure;
 import dev.ddbstreams.failures.FailureClassifier;
 import dev.ddbstreams.records.ChangeRecord;
-import dev.ddbstreams.records.ChangeRecords;
 import dev.ddbstreams.records.EventName;
 import dev.ddbstreams.records.Image;
 import dev.ddbstreams.replication.KeyedBatch.KeyWrite;
@@ -103,7 +102,8 @@ public final class MultiLeaderWriter {
                 }
             } catch (SdkException e) {
                 Failure failure = FailureClassifier.classify(e);
-                if (failure.isPermanent() && keep(records.get(writes.get(i).lastIndex()), failure)) {
+                if (failure.isPermanent()
+                        && Quarantine.keepOrRetry(quarantine, records.get(writes.get(i).lastIndex()), failure, LOG)) {
                     quarantined++;
                     continue;
                 }
@@ -126,20 +126,6 @@ public final class MultiLeaderWriter {
                     skipped.unversioned, ItemVersion.ORIGIN, skipped.removes);
         }
         return KeyedBatch.response(records, failedFrom);
-    }
-
-    /** Quarantines a record; false (logged) when the quarantine failed and the record must be retried. */
-    private boolean keep(DynamodbEvent.DynamodbStreamRecord record, Failure failure) {
-        ChangeRecord change = ChangeRecords.fromLambda(record);
-        try {
-            quarantine.keep(change, failure);
-            LOG.warn("Quarantined record {} (seq {}): {}", change.eventId(), change.sequenceNumber(), failure.reason());
-            return true;
-        } catch (SdkException e) {
-            LOG.warn("Could not quarantine record {} ({}); it is retried: {}", change.eventId(), failure.reason(),
-                    e.toString());
-            return false;
-        }
     }
 
     private Optional<Versioned> versioned(ChangeRecord record, Skipped skipped) {
