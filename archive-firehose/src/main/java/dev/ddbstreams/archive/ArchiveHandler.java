@@ -8,8 +8,11 @@ import dev.ddbstreams.dynamodb.RetryBackoff;
 import dev.ddbstreams.lambda.FunctionEnvironment;
 import dev.ddbstreams.lambda.LambdaClients;
 import dev.ddbstreams.lambda.SnapStartPriming;
+import dev.ddbstreams.quarantine.S3Quarantine;
+import java.time.InstantSource;
 import java.util.List;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Archives every change of the table whose stream triggers it: one JSON line per change, sent to
@@ -17,11 +20,12 @@ import software.amazon.awssdk.services.firehose.FirehoseClient;
  *
  * <p>Failure mode: see {@link ChangeArchiver}. It needs {@code FunctionResponseTypes:
  * [ReportBatchItemFailures]}: the response names the earliest change Firehose did not accept and
- * Lambda retries from there. Delivery is at least once; each line carries its eventID.
+ * Lambda retries from there. Delivery is at least once; each line carries its eventID. A record
+ * that can never be archived goes whole to the quarantine bucket, under {@code ArchiveFunction/}.
  *
- * <p>Environment: DELIVERY_STREAM_NAME; ARCHIVE_ONLY_TTL_DELETES ({@code true} archives only the
- * items TTL expired, default {@code false}); PACK_LINES ({@code false} sends one line per Firehose
- * record, default {@code true}).
+ * <p>Environment: DELIVERY_STREAM_NAME; QUARANTINE_BUCKET; ARCHIVE_ONLY_TTL_DELETES ({@code true}
+ * archives only the items TTL expired, default {@code false}); PACK_LINES ({@code false} sends one
+ * line per Firehose record, default {@code true}).
  */
 public final class ArchiveHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
 
@@ -29,15 +33,22 @@ public final class ArchiveHandler implements RequestHandler<DynamodbEvent, Strea
     /** Held so the SnapStart registration lives as long as the handler; null when built for a test. */
     private final SnapStartPriming priming;
 
+    /** The folder of the quarantine bucket this function's records go to. */
+    public static final String QUARANTINE_FOLDER = "ArchiveFunction";
+
     public ArchiveHandler() {
         this(LambdaClients.build(FirehoseClient.class, FirehoseClient::builder),
                 FunctionEnvironment.require("DELIVERY_STREAM_NAME"),
+                new S3Quarantine(LambdaClients.build(S3Client.class, S3Client::builder),
+                        FunctionEnvironment.require("QUARANTINE_BUCKET"), InstantSource.system()),
                 FunctionEnvironment.flag("ARCHIVE_ONLY_TTL_DELETES", false), FunctionEnvironment.flag("PACK_LINES", true));
     }
 
-    ArchiveHandler(FirehoseClient firehose, String deliveryStream, boolean onlyTtlDeletes, boolean packLines) {
+    ArchiveHandler(FirehoseClient firehose, String deliveryStream, S3Quarantine quarantine, boolean onlyTtlDeletes,
+            boolean packLines) {
         this(new ChangeArchiver(new PutRecordBatchSender(firehose::putRecordBatch, deliveryStream, RetryBackoff.standard()),
-                new OversizedChanges(deliveryStream), onlyTtlDeletes, packLines),
+                new OversizedChanges(deliveryStream),
+                (record, failure) -> quarantine.quarantine(record, failure, QUARANTINE_FOLDER), onlyTtlDeletes, packLines),
                 FirehosePriming.register(firehose, deliveryStream));
     }
 

@@ -2,6 +2,8 @@ package dev.ddbstreams.archive;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import dev.ddbstreams.failures.Failure;
+import dev.ddbstreams.failures.FailureClassifier;
 import dev.ddbstreams.records.ChangeRecord;
 import dev.ddbstreams.records.ChangeRecordException;
 import dev.ddbstreams.records.ChangeRecords;
@@ -12,16 +14,22 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * The archive's core: a batch of stream records in, PutRecordBatch calls out, a partial batch
  * response back.
  *
  * <ol>
- *   <li>Each change becomes one {@link ArchiveLine}. A line over Firehose's 1,000 KiB record limit
- *       can never be sent: it is replaced by a marker line without images and reported
- *       ({@link OversizedChanges}), so the shard moves on and the archive still holds the change's
- *       eventID, keys and time.</li>
+ *   <li>Each change becomes one {@link ArchiveLine}.</li>
+ *   <li><b>Poison records.</b> Two faults can never go away on a retry: a record that is not a
+ *       change record at all (a number that is not one, an attribute with no type), and a change
+ *       whose line is over Firehose's 1,000 KiB record limit. Either goes whole to the
+ *       {@link Quarantine} (the handler's S3 bucket), and the batch goes on without it. An
+ *       oversized change still leaves a marker line in the archive, without its images
+ *       ({@link OversizedChanges}: a log line and a metric), so a query sees that it happened and
+ *       the quarantine holds the images. If the quarantine cannot keep a record (S3 failed), the
+ *       lines before it are sent and the response names it: it is retried, never skipped.</li>
  *   <li>With {@code onlyTtlDeletes}, changes other than TTL deletes are skipped (defence in depth
  *       behind the trigger's FilterCriteria).</li>
  *   <li>With {@code packLines}, consecutive lines are packed into one Firehose record of up to
@@ -31,26 +39,39 @@ import org.slf4j.LoggerFactory;
  *       {@link PutRecordBatchSender} (failed entries resent, bounded).</li>
  * </ol>
  *
- * <p>Failure mode: if a call still has records not accepted after its bound, later calls are not
- * sent and the response names the earliest change not accepted; Lambda retries from it. Lines
- * that were accepted after it are sent again then: duplicates, removed at query time by eventID.
- * A record that cannot be parsed is reported the same way (after the lines before it are sent),
- * and after the trigger's retries it goes to the on-failure destination. See
+ * <p>Failure mode: Firehose's failures are transient (its per-record {@code ErrorCode}s, a
+ * throttled or 5xx call): if a call still has records not accepted after its bound, later calls
+ * are not sent and the response names the earliest change not accepted; Lambda retries from it.
+ * Lines that were accepted after it are sent again then: duplicates, removed at query time by
+ * eventID. Delivery is at least once. See
  * https://docs.aws.amazon.com/lambda/latest/dg/services-ddb-batchfailurereporting.html
  */
 public final class ChangeArchiver {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChangeArchiver.class);
 
+    /**
+     * Where a record that can never be archived goes, whole, as Lambda delivered it. Throws
+     * ({@link SdkException}) when it could not keep it: the record is then retried.
+     */
+    @FunctionalInterface
+    public interface Quarantine {
+
+        /** @return where it was kept (the object's key) */
+        String keep(DynamodbStreamRecord record, Failure failure);
+    }
+
     private final PutRecordBatchSender sender;
     private final OversizedChanges oversized;
+    private final Quarantine quarantine;
     private final boolean onlyTtlDeletes;
     private final boolean packLines;
 
-    public ChangeArchiver(PutRecordBatchSender sender, OversizedChanges oversized, boolean onlyTtlDeletes,
-            boolean packLines) {
+    public ChangeArchiver(PutRecordBatchSender sender, OversizedChanges oversized, Quarantine quarantine,
+            boolean onlyTtlDeletes, boolean packLines) {
         this.sender = sender;
         this.oversized = oversized;
+        this.quarantine = quarantine;
         this.onlyTtlDeletes = onlyTtlDeletes;
         this.packLines = packLines;
     }
@@ -62,21 +83,33 @@ public final class ChangeArchiver {
     public StreamsEventResponse archive(List<DynamodbStreamRecord> records) {
         List<ChangeRecord> changes = new ArrayList<>();
         List<byte[]> lines = new ArrayList<>();
-        Optional<String> unparsed = Optional.empty();
+        Optional<String> notKept = Optional.empty();
         for (DynamodbStreamRecord raw : records) {
             ChangeRecord change;
             try {
                 change = ChangeRecords.fromLambda(raw);
             } catch (ChangeRecordException e) {
-                LOG.error("Cannot archive record: {}", e.getMessage());
-                unparsed = Optional.of(e.sequenceNumber().orElseThrow(() -> e));
-                break;
+                if (!keep(raw, FailureClassifier.classify(e))) {
+                    notKept = Optional.of(raw.getDynamodb().getSequenceNumber());
+                    break;
+                }
+                continue;
             }
             if (onlyTtlDeletes && !change.ttlDelete()) {
                 continue;
             }
+            byte[] line = ArchiveLine.of(change);
+            if (line.length > FirehoseLimits.MAX_RECORD_BYTES) {
+                if (!keep(raw, Failure.permanent(line.length + " bytes as a line, over Firehose's "
+                        + FirehoseLimits.MAX_RECORD_BYTES + "-byte record limit"))) {
+                    notKept = Optional.of(change.sequenceNumber());
+                    break;
+                }
+                oversized.report(change.eventId(), change.sequenceNumber(), line.length);
+                line = ArchiveLine.oversized(change, line.length);
+            }
             changes.add(change);
-            lines.add(line(change));
+            lines.add(line);
         }
         List<Packed> packed = pack(changes, lines);
         List<List<byte[]>> calls = FirehoseLimits.calls(packed.stream().map(Packed::data).toList());
@@ -92,16 +125,21 @@ public final class ChangeArchiver {
             }
             offset += call.size();
         }
-        return unparsed.map(PartialBatchResponse::failedFrom).orElseGet(PartialBatchResponse::success);
+        return notKept.map(PartialBatchResponse::failedFrom).orElseGet(PartialBatchResponse::success);
     }
 
-    private byte[] line(ChangeRecord change) {
-        byte[] line = ArchiveLine.of(change);
-        if (line.length <= FirehoseLimits.MAX_RECORD_BYTES) {
-            return line;
+    /** Quarantines a record; false (logged) when the quarantine failed and the record must be retried. */
+    private boolean keep(DynamodbStreamRecord record, Failure failure) {
+        try {
+            String key = quarantine.keep(record, failure);
+            LOG.warn("Quarantined record {} (seq {}) as {}: {}", record.getEventID(),
+                    record.getDynamodb().getSequenceNumber(), key, failure.reason());
+            return true;
+        } catch (SdkException e) {
+            LOG.warn("Could not quarantine record {} ({}); it is retried: {}", record.getEventID(), failure.reason(),
+                    e.toString());
+            return false;
         }
-        oversized.report(change.eventId(), change.sequenceNumber(), line.length);
-        return ArchiveLine.oversized(change, line.length);
     }
 
     private List<Packed> pack(List<ChangeRecord> changes, List<byte[]> lines) {

@@ -6,8 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reports a change whose line was over Firehose's 1,000 KiB record limit and was archived as a
- * marker line without its images: a WARN log line naming the eventID, and a CloudWatch metric in
+ * Reports a change whose line was over Firehose's 1,000 KiB record limit, kept whole in the
+ * quarantine and archived as a marker line without its images: a WARN log line naming the eventID, and a CloudWatch metric in
  * the Embedded Metric Format (one JSON line on standard output, turned into the metric
  * {@code DdbStreamsWorkshop/OversizedChanges} by Lambda's log delivery, no API call, no extra
  * permission), with the eventID as a property so a Logs Insights query finds it. Alarm on it.

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.ddbstreams.archive.workload.ArchiveObjects;
+import dev.ddbstreams.failures.Failure;
 import dev.ddbstreams.localcloud.firehose.FirehoseFaults;
 import dev.ddbstreams.localcloud.firehose.LocalFirehoseClient;
 import java.math.BigDecimal;
@@ -26,6 +27,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /** The handler with its real collaborators against the local Firehose, on events as Lambda sends them. */
 class ArchiveHandlerTest {
@@ -40,6 +42,16 @@ class ArchiveHandlerTest {
             .build();
 
     private final List<String> metrics = new ArrayList<>();
+    /** The quarantine's seam, in memory: S3Quarantine on the local S3 is ArchivePoisonIT's. */
+    private final List<Kept> quarantined = new ArrayList<>();
+
+    private record Kept(DynamodbEvent.DynamodbStreamRecord record, Failure failure) {
+    }
+
+    private String keep(DynamodbEvent.DynamodbStreamRecord record, Failure failure) {
+        quarantined.add(new Kept(record, failure));
+        return "ArchiveFunction/" + record.getEventID();
+    }
 
     @Test
     void handleRequest_whenChanges_archivesOneLinePerChange_withExactNumbersAndBothImages() {
@@ -132,9 +144,31 @@ class ArchiveHandlerTest {
     }
 
     @Test
-    void handleRequest_whenARecordCannotBeParsed_archivesTheOnesBefore_andRetriesFromIt() {
+    void handleRequest_whenARecordCannotBeParsed_quarantinesItWhole_andArchivesTheOthers() {
         try (LocalFirehoseClient firehose = ArchiveFirehose.start(bucket, FirehoseFaults.NONE)) {
             StreamsEventResponse response = handler(firehose, false, true).handleRequest(event("invoice-poison.json"), null);
+            firehose.flush();
+
+            assertThat(response.getBatchItemFailures()).isEmpty();
+            assertThat(ArchiveObjects.read(bucket).eventIds()).containsExactlyInAnyOrder("e-insert", "e-after");
+            assertThat(quarantined).singleElement().satisfies(kept -> {
+                assertThat(kept.record().getEventID()).isEqualTo("e-poison");
+                assertThat(kept.record().getDynamodb().getNewImage().get("BillAmount").getN()).isEqualTo("not-a-number");
+                assertThat(kept.failure().isPermanent()).isTrue();
+                assertThat(kept.failure().reason()).contains("BillAmount");
+            });
+        }
+    }
+
+    @Test
+    void handleRequest_whenTheQuarantineFails_archivesTheOnesBefore_andRetriesFromThePoisonRecord() {
+        try (LocalFirehoseClient firehose = ArchiveFirehose.start(bucket, FirehoseFaults.NONE)) {
+            ChangeArchiver archiver = new ChangeArchiver(ArchiveFirehose.sender(firehose, 10), oversized(),
+                    (record, failure) -> {
+                        throw S3Exception.builder().statusCode(503).message("Slow Down").build();
+                    }, false, true);
+
+            StreamsEventResponse response = new ArchiveHandler(archiver).handleRequest(event("invoice-poison.json"), null);
             firehose.flush();
 
             assertThat(response.getBatchItemFailures()).singleElement()
@@ -144,7 +178,7 @@ class ArchiveHandlerTest {
     }
 
     @Test
-    void handleRequest_whenALineIsOver1000KiB_archivesAMarkerWithoutImages_andReportsTheEventId() {
+    void handleRequest_whenALineIsOver1000KiB_quarantinesTheRecord_archivesAMarkerWithoutImages_andReportsTheEventId() {
         DynamodbEvent event = event("invoice-changes.json");
         // 600,000 quotes are 1.2 MB once JSON escapes them: the item fits DynamoDB, the line not Firehose.
         event.getRecords().get(1).getDynamodb().getNewImage().put("CustomerName", new AttributeValue("\"".repeat(600_000)));
@@ -160,6 +194,11 @@ class ArchiveHandlerTest {
                     .contains("\"newImage\":null,\"oldImage\":null,\"oversizedBytes\":1200845}");
             assertThat(metrics).singleElement().asString().contains("\"OversizedChanges\":1", "\"eventID\":\"e-modify\"",
                     "\"DeliveryStream\":\"invoice-archive\"");
+            assertThat(quarantined).singleElement().satisfies(kept -> {
+                assertThat(kept.record().getEventID()).isEqualTo("e-modify");
+                assertThat(kept.record().getDynamodb().getNewImage().get("CustomerName").getS()).hasSize(600_000);
+                assertThat(kept.failure().reason()).isEqualTo("1200845 bytes as a line, over Firehose's 1024000-byte record limit");
+            });
         }
     }
 
@@ -198,7 +237,7 @@ class ArchiveHandlerTest {
                 records.add(copy);
             }
 
-            StreamsEventResponse response = new ChangeArchiver(sender, oversized(), false, false).archive(records);
+            StreamsEventResponse response = new ChangeArchiver(sender, oversized(), this::keep, false, false).archive(records);
 
             assertThat(calls).containsExactly(500, 1, 1, 1);
             assertThat(response.getBatchItemFailures()).singleElement()
@@ -207,7 +246,7 @@ class ArchiveHandlerTest {
     }
 
     private ArchiveHandler handler(LocalFirehoseClient firehose, boolean onlyTtlDeletes, boolean packLines) {
-        return new ArchiveHandler(new ChangeArchiver(ArchiveFirehose.sender(firehose, 10), oversized(), onlyTtlDeletes,
+        return new ArchiveHandler(new ChangeArchiver(ArchiveFirehose.sender(firehose, 10), oversized(), this::keep, onlyTtlDeletes,
                 packLines));
     }
 

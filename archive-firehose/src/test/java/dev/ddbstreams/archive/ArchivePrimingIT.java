@@ -30,7 +30,8 @@ class ArchivePrimingIT {
         try (LocalCloud cloud = LocalCloud.builder().workFolder(work).start()) {
             cloud.deploy(Path.of("template.yaml"), "priming-it", Map.of(), function -> false, UnaryOperator.identity());
             Map<String, String> environment = Map.of("AWS_REGION", cloud.dynamoDb().region().id(),
-                    "DELIVERY_STREAM_NAME", ArchiveFirehose.STREAM);
+                    "DELIVERY_STREAM_NAME", ArchiveFirehose.STREAM,
+                    "QUARANTINE_BUCKET", "priming-it-quarantine");
 
             for (Callable<?> constructor : List.<Callable<?>>of(ArchiveHandler::new, NaiveArchiveHandler::new)) {
                 Object handler = FunctionEnvironment.callWith(environment, constructor);

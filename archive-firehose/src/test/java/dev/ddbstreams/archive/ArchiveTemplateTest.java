@@ -141,6 +141,25 @@ class ArchiveTemplateTest {
     }
 
     @Test
+    void quarantine_whenRead_isTheFunctionsBucket_writableOnlyUnderItsFolder() {
+        List<JsonNode> s3Statements = new ArrayList<>();
+        parsed("ArchiveRole").at("/Policies/0/PolicyDocument/Statement").forEach(statement -> {
+            if (statement.path("Action").toString().contains("s3:")) {
+                s3Statements.add(statement);
+            }
+        });
+
+        assertThat(function.environment().get("QUARANTINE_BUCKET")).isNotBlank().isNotEqualTo(
+                template.deliveryStream("InvoiceArchiveStream").orElseThrow().bucketLogicalId());
+        assertThat(s3Statements).singleElement().satisfies(statement -> {
+            assertThat(statement.path("Action")).isEqualTo(JSON.valueToTree(List.of("s3:PutObject")));
+            assertThat(statement.at("/Resource/Fn::Sub").asText())
+                    .isEqualTo("${QuarantineBucket.Arn}/" + ArchiveHandler.QUARANTINE_FOLDER + "/*");
+        });
+        assertThat(parsed("QuarantineBucket").at("/LifecycleConfiguration/Rules/0/ExpirationInDays").asInt()).isEqualTo(90);
+    }
+
+    @Test
     void glueTable_whenRead_hasTheArchiveColumns_andProjectsTheDailyPartition() {
         JsonNode table = parsed("ArchiveTable").path("TableInput");
         List<Map<String, String>> columns = ArchiveColumns.ALL.stream()

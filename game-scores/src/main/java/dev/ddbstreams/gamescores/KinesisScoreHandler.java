@@ -7,7 +7,10 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.ddbstreams.lambda.FunctionEnvironment;
 import dev.ddbstreams.lambda.LambdaClients;
 import dev.ddbstreams.lambda.SnapStartPriming;
+import dev.ddbstreams.quarantine.S3Quarantine;
+import java.time.InstantSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Reads score events from a Kinesis data stream into {@code GameScoreRecords}, each Kinesis record
@@ -17,12 +20,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *
  * <p>Trigger settings it relies on (template.yaml sets them): FunctionResponseTypes
  * [ReportBatchItemFailures] (without it the partial response is ignored and a failed record
- * fails the whole batch). Failure mode: processing stops at the first record that is not valid
- * UTF-8 or cannot be written, and reports it; Lambda retries from it until MaximumRetryAttempts,
- * then sends the batch's position to the on-failure destination and moves on. See
+ * fails the whole batch). Failure mode: a record that can never be written (not UTF-8, not a
+ * score event, over DynamoDB's limits) is quarantined whole and the batch goes on; processing
+ * stops at the first record whose write failed for a transient reason (throttling, say) and
+ * reports it, and Lambda retries from it. See
  * https://docs.aws.amazon.com/lambda/latest/dg/services-kinesis-batchfailurereporting.html
  *
- * <p>Environment: RECORDS_TABLE (GameScoreRecords).
+ * <p>Environment: RECORDS_TABLE (GameScoreRecords); QUARANTINE_BUCKET, the bucket that keeps
+ * records that can never be written, under {@code KinesisScoreFunction/}.
  */
 public final class KinesisScoreHandler implements RequestHandler<KinesisEvent, StreamsEventResponse> {
 
@@ -30,13 +35,19 @@ public final class KinesisScoreHandler implements RequestHandler<KinesisEvent, S
     /** Held so the SnapStart registration lives as long as the handler; null when built for a test. */
     private final SnapStartPriming priming;
 
+    /** The folder of the quarantine bucket this function's records go to. */
+    public static final String QUARANTINE_FOLDER = "KinesisScoreFunction";
+
     public KinesisScoreHandler() {
         this(LambdaClients.build(DynamoDbClient.class, DynamoDbClient::builder),
-                FunctionEnvironment.require("RECORDS_TABLE"));
+                FunctionEnvironment.require("RECORDS_TABLE"),
+                new S3Quarantine(LambdaClients.build(S3Client.class, S3Client::builder),
+                        FunctionEnvironment.require("QUARANTINE_BUCKET"), InstantSource.system()));
     }
 
-    private KinesisScoreHandler(DynamoDbClient dynamoDb, String recordsTable) {
-        this.processor = new KinesisScoreProcessor(new ScoreRecordWriter(dynamoDb, recordsTable));
+    private KinesisScoreHandler(DynamoDbClient dynamoDb, String recordsTable, S3Quarantine quarantine) {
+        this.processor = new KinesisScoreProcessor(new ScoreRecordWriter(dynamoDb, recordsTable),
+                (record, failure) -> quarantine.quarantine(record, failure, QUARANTINE_FOLDER));
         this.priming = SnapStartPriming.register(dynamoDb, recordsTable);
     }
 

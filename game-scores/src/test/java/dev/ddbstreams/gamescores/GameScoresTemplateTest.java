@@ -28,7 +28,8 @@ class GameScoresTemplateTest {
     @Test
     void functions_whenRead_runTheHandlersWithTheirTables() {
         assertThat(kinesisFunction.handlerClassName()).isEqualTo(KinesisScoreHandler.class.getName());
-        assertThat(kinesisFunction.environment()).containsEntry("RECORDS_TABLE", "GameScoreRecords");
+        assertThat(kinesisFunction.environment()).containsEntry("RECORDS_TABLE", "GameScoreRecords")
+                .containsEntry("QUARANTINE_BUCKET", sumFunction.environment().get("QUARANTINE_BUCKET"));
         assertThat(sumFunction.handlerClassName()).isEqualTo(ScoreSumHandler.class.getName());
         assertThat(sumFunction.environment()).containsEntry("SCORES_TABLE", "GameScoresByUser")
                 .containsEntry("WINDOWS_TABLE", "GameScoreWindowsApplied");
@@ -52,7 +53,7 @@ class GameScoresTemplateTest {
     }
 
     @Test
-    void kinesisTrigger_whenRead_reportsBatchItemFailuresFromTheOldestRecord() {
+    void kinesisTrigger_whenRead_reportsBatchItemFailuresFromTheOldestRecord_andNeverGivesUpBeforeExpiry() {
         StreamTriggerDefinition trigger = kinesisFunction.triggers().get(0);
 
         assertThat(kinesisFunction.triggers()).hasSize(1);
@@ -62,7 +63,7 @@ class GameScoresTemplateTest {
         assertThat(trigger.reportBatchItemFailures()).isTrue();
         assertThat(trigger.batchSize()).isEqualTo(100);
         assertThat(trigger.bisectBatchOnFunctionError()).isTrue();
-        assertThat(trigger.maximumRetryAttempts()).isEqualTo(3);
+        assertThat(trigger.maximumRetryAttempts()).isEqualTo(-1);
         assertThat(trigger.onFailureDestination()).contains("ScoreEventFailuresQueue");
     }
 

@@ -44,7 +44,10 @@ class KinesisScoreProcessorTest {
     @Test
     void process_whenAWriteIsThrottled_reportsThatRecordAndWritesNothingAfterIt() {
         ThrottlingAfterOnePut dynamoDb = new ThrottlingAfterOnePut();
-        KinesisScoreProcessor processor = new KinesisScoreProcessor(new ScoreRecordWriter(dynamoDb, "GameScoreRecords"));
+        KinesisScoreProcessor processor = new KinesisScoreProcessor(new ScoreRecordWriter(dynamoDb, "GameScoreRecords"),
+                (record, failure) -> {
+                    throw new AssertionError("a throttled write is transient, never quarantined: " + failure);
+                });
         KinesisEvent event = EventLoader.loadKinesisEvent("events/kinesis-invalid-utf8.json");
         // Records 1 and 3 are scores: drop the undecodable one so the throttled write is the failure.
         event.getRecords().remove(1);

@@ -6,10 +6,13 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.ddbstreams.lambda.FunctionEnvironment;
 import dev.ddbstreams.lambda.LambdaClients;
+import dev.ddbstreams.quarantine.S3Quarantine;
+import java.time.InstantSource;
 import java.util.Arrays;
 import java.util.List;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Multi-leader replication, one per region (multi-leader/region.yaml): sends the changes this
@@ -21,15 +24,23 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * https://docs.aws.amazon.com/lambda/latest/dg/services-ddb-batchfailurereporting.html
  *
  * <p>Environment: TABLE_NAME (the table, with the same name in every region); PEER_REGIONS (the
- * other regions, comma-separated); AWS_REGION (this region, set by Lambda).
+ * other regions, comma-separated; region.yaml gives each function one); QUARANTINE_BUCKET, where
+ * records a peer refuses for good are kept, under {@code MultiLeader/<PEER_REGIONS>/}; AWS_REGION
+ * (this region, set by Lambda).
  */
 public final class MultiLeaderHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
 
     private final MultiLeaderWriter writer;
 
     public MultiLeaderHandler() {
+        this(FunctionEnvironment.require("PEER_REGIONS"), new S3Quarantine(LambdaClients.build(S3Client.class,
+                S3Client::builder), FunctionEnvironment.require("QUARANTINE_BUCKET"), InstantSource.system()));
+    }
+
+    private MultiLeaderHandler(String peerRegions, S3Quarantine quarantine) {
         this(new MultiLeaderWriter(FunctionEnvironment.require("AWS_REGION"),
-                peerTables(FunctionEnvironment.require("TABLE_NAME"), FunctionEnvironment.require("PEER_REGIONS"))));
+                peerTables(FunctionEnvironment.require("TABLE_NAME"), peerRegions),
+                (record, failure) -> quarantine.quarantine(record, failure, quarantineFolder(peerRegions))));
     }
 
     MultiLeaderHandler(MultiLeaderWriter writer) {
@@ -39,6 +50,11 @@ public final class MultiLeaderHandler implements RequestHandler<DynamodbEvent, S
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
         return writer.apply(event.getRecords() == null ? List.of() : event.getRecords());
+    }
+
+    /** {@code MultiLeader/<peer regions>}: one folder per function, so two peers' refusals of one record never share a key. */
+    static String quarantineFolder(String peerRegions) {
+        return "MultiLeader/" + peerRegions.replace(" ", "").replace(',', '+');
     }
 
     /** One table per peer region, each with a client built once for that region. */

@@ -2,6 +2,8 @@ package dev.ddbstreams.replication;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import dev.ddbstreams.failures.Failure;
+import dev.ddbstreams.failures.FailureClassifier;
 import dev.ddbstreams.records.ChangeRecord;
 import dev.ddbstreams.records.EventName;
 import dev.ddbstreams.records.Image;
@@ -32,8 +34,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *       because it holds a newer version is a success.</li>
  * </ul>
  *
- * <p><b>Failure mode.</b> As {@link ReplicaWriter}: an unreadable record, or a write that fails,
- * stops the batch, and the response names the earliest record not applied to every peer (the
+ * <p><b>Poison records.</b> A write a peer refuses for good (a {@code ValidationException}: a
+ * peer table whose schema or indexes differ, say; {@code FailureClassifier}) goes whole to the
+ * {@link Quarantine}: the key's change that was sent, the key's latest in the batch. The batch goes
+ * on; the peer keeps what it had for that key until the record is redriven.
+ *
+ * <p><b>Failure mode.</b> As {@link ReplicaWriter}: an unreadable record, or a write that fails for
+ * a transient reason (the peer unreachable, throttling, a timeout), or a record the quarantine
+ * could not keep, stops the batch, and the response names the earliest record not applied to every peer (the
  * first change of the first key whose writes did not all succeed, or of any key after it). Lambda
  * retries from there; writes that already reached a peer are refused there as not newer, so a
  * retry or a duplicate delivery changes nothing. A {@code _updated} that is not a whole number
@@ -47,8 +55,9 @@ public final class MultiLeaderWriter {
 
     private final String localRegion;
     private final List<PeerTable> peers;
+    private final Quarantine quarantine;
 
-    public MultiLeaderWriter(String localRegion, List<PeerTable> peers) {
+    public MultiLeaderWriter(String localRegion, List<PeerTable> peers, Quarantine quarantine) {
         if (peers.isEmpty()) {
             throw new IllegalArgumentException("multi-leader replication needs at least one peer region");
         }
@@ -57,6 +66,7 @@ public final class MultiLeaderWriter {
         }
         this.localRegion = localRegion;
         this.peers = List.copyOf(peers);
+        this.quarantine = quarantine;
     }
 
     /** An image to replicate and its version. */
@@ -78,6 +88,7 @@ public final class MultiLeaderWriter {
         int failedFrom = plan.readUpTo();
         int written = 0;
         int refused = 0;
+        int quarantined = 0;
         List<KeyWrite<Versioned>> writes = plan.writes();
         for (int i = 0; i < writes.size(); i++) {
             Versioned change = writes.get(i).write();
@@ -90,6 +101,12 @@ public final class MultiLeaderWriter {
                     }
                 }
             } catch (SdkException e) {
+                Failure failure = FailureClassifier.classify(e);
+                if (failure.isPermanent()
+                        && Quarantine.keepOrRetry(quarantine, records.get(writes.get(i).lastIndex()), failure, LOG)) {
+                    quarantined++;
+                    continue;
+                }
                 // Handled: this key and every later one may be missing somewhere; resume at the earliest of their changes.
                 LOG.warn("Replicating key {} failed: {}", writes.get(i).key(), e.toString());
                 failedFrom = Math.min(failedFrom, writes.subList(i, writes.size()).stream()
@@ -97,9 +114,9 @@ public final class MultiLeaderWriter {
                 break;
             }
         }
-        LOG.info("Applied {} of {} records: {} keys to {} peers, {} writes, {} refused as not newer; skipped {} "
-                        + "replicated, {} expired tombstones", failedFrom, records.size(), writes.size(), peers.size(),
-                written, refused, skipped.replicated, skipped.expiredTombstones);
+        LOG.info("Applied {} of {} records: {} keys to {} peers, {} writes, {} refused as not newer, {} quarantined; "
+                        + "skipped {} replicated, {} expired tombstones", failedFrom, records.size(), writes.size(),
+                peers.size(), written, refused, quarantined, skipped.replicated, skipped.expiredTombstones);
         if (skipped.replicated > 0) {
             LOG.warn("{} records that came from peer regions reached the function: is the trigger's FilterCriteria "
                     + "missing? They were not sent on", skipped.replicated);

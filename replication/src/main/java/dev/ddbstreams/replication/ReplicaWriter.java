@@ -105,7 +105,7 @@ public final class ReplicaWriter {
             // without it, so the key's earlier change in the batch (if any) is what the replica gets.
             Poison poison = outcome.poison().get();
             int index = kept.get(poison.index());
-            if (!keep(records.get(index), poison.failure())) {
+            if (!Quarantine.keepOrRetry(quarantine, records.get(index), poison.failure(), LOG)) {
                 return KeyedBatch.response(records, index);
             }
             poisoned.add(index);
@@ -129,7 +129,7 @@ public final class ReplicaWriter {
                 return i;
             }
             if (failure.isPresent()) {
-                if (!keep(records.get(i), failure.get())) {
+                if (!Quarantine.keepOrRetry(quarantine, records.get(i), failure.get(), LOG)) {
                     return i;
                 }
                 poisoned.add(i);
@@ -146,20 +146,6 @@ public final class ReplicaWriter {
                     .map(Failure::permanent);
         } catch (ChangeRecordException e) {
             return Optional.of(FailureClassifier.classify(e));
-        }
-    }
-
-    /** Quarantines a record; false (logged) when the quarantine failed and the record must be retried. */
-    private boolean keep(DynamodbEvent.DynamodbStreamRecord record, Failure failure) {
-        ChangeRecord change = ChangeRecords.fromLambda(record);
-        try {
-            quarantine.keep(change, failure);
-            LOG.warn("Quarantined record {} (seq {}): {}", change.eventId(), change.sequenceNumber(), failure.reason());
-            return true;
-        } catch (RuntimeException e) {
-            LOG.warn("Could not quarantine record {} ({}); it is retried: {}", change.eventId(), failure.reason(),
-                    e.toString());
-            return false;
         }
     }
 

@@ -33,27 +33,35 @@ class MultiLeaderTemplateTest {
     private final FunctionDefinition function = template.function("MultiLeaderFunction").orElseThrow();
 
     @Test
-    void function_whenRead_runsMultiLeaderHandlerToThePeers() {
-        FunctionDefinition threeRegions = east(Map.of("PeerRegion", "us-west-2", "SecondPeerRegion", "eu-west-1"))
-                .function("MultiLeaderFunction").orElseThrow();
+    void functions_whenRead_runMultiLeaderHandler_onePerPeer() {
+        Template threeRegions = east(Map.of("PeerRegion", "us-west-2", "SecondPeerRegion", "eu-west-1"));
 
         assertThat(function.handlerClassName()).isEqualTo(MultiLeaderHandler.class.getName());
         assertThat(function.environment()).containsEntry("TABLE_NAME", "game_state")
                 .containsEntry("PEER_REGIONS", "us-west-2");
-        assertThat(threeRegions.environment()).containsEntry("PEER_REGIONS", "us-west-2,eu-west-1");
+        assertThat(template.function("SecondPeerFunction")).as("two leaders: one peer, one function").isEmpty();
+        assertThat(threeRegions.function("MultiLeaderFunction").orElseThrow().environment())
+                .containsEntry("PEER_REGIONS", "us-west-2");
+        assertThat(threeRegions.function("SecondPeerFunction").orElseThrow().environment())
+                .containsEntry("TABLE_NAME", "game_state").containsEntry("PEER_REGIONS", "eu-west-1");
     }
 
     @Test
-    void trigger_whenRead_reportsPartialFailures_bisects_andGivesUpToTheQueueAfter10Retries() {
-        StreamTriggerDefinition trigger = function.triggers().get(0);
+    void triggers_whenRead_reportPartialFailures_bisect_andRetryUntilThePeerIsBack() {
+        Template threeRegions = east(Map.of("PeerRegion", "us-west-2", "SecondPeerRegion", "eu-west-1"));
+        for (String name : List.of("MultiLeaderFunction", "SecondPeerFunction")) {
+            FunctionDefinition peerFunction = threeRegions.function(name).orElseThrow();
+            StreamTriggerDefinition trigger = peerFunction.triggers().get(0);
 
-        assertThat(function.triggers()).hasSize(1);
-        assertThat(trigger.sourceName()).isEqualTo("game_state");
-        assertThat(trigger.reportBatchItemFailures()).isTrue();
-        assertThat(trigger.bisectBatchOnFunctionError()).isTrue();
-        assertThat(trigger.maximumRetryAttempts()).isEqualTo(10);
-        assertThat(trigger.maximumRecordAge()).isEmpty();
-        assertThat(trigger.onFailureDestination()).contains("ReplicationFailureQueue");
+            assertThat(peerFunction.triggers()).hasSize(1);
+            assertThat(trigger.sourceName()).isEqualTo("game_state");
+            assertThat(trigger.reportBatchItemFailures()).isTrue();
+            assertThat(trigger.bisectBatchOnFunctionError()).isTrue();
+            assertThat(trigger.maximumRetryAttempts()).isEqualTo(-1);
+            assertThat(trigger.maximumRecordAge()).isEmpty();
+            assertThat(trigger.onFailureDestination()).contains("ReplicationFailureQueue");
+            assertThat(trigger.filterPatterns()).isEqualTo(function.triggers().get(0).filterPatterns());
+        }
     }
 
     @Test
@@ -85,24 +93,54 @@ class MultiLeaderTemplateTest {
 
     /** That every permission names its own resource is checked for every template by workshop-cli's TemplateChecks. */
     @Test
-    void role_whenRead_allowsWritingOnlyThePeerTables() {
+    void roles_whenRead_allowEachFunctionToWriteOnlyItsPeersTable() {
+        String peerTable = "arn:${AWS::Partition}:dynamodb:${%s}:${AWS::AccountId}:table/${NamePrefix}${TableName}";
+        assertThat(putItemResources("MultiLeaderRole")).isEqualTo(List.of(Map.of("Fn::Sub", peerTable.formatted("PeerRegion"))));
+        assertThat(putItemResources("SecondPeerRole"))
+                .isEqualTo(List.of(Map.of("Fn::Sub", peerTable.formatted("SecondPeerRegion"))));
+    }
+
+    @Test
+    void quarantine_whenRead_isOneBucket_eachFunctionWritingOnlyUnderItsPeersFolder() {
+        Template threeRegions = east(Map.of("PeerRegion", "us-west-2", "SecondPeerRegion", "eu-west-1"));
+        String bucket = threeRegions.function("MultiLeaderFunction").orElseThrow().environment().get("QUARANTINE_BUCKET");
+
+        assertThat(bucket).isNotBlank();
+        assertThat(threeRegions.function("SecondPeerFunction").orElseThrow().environment())
+                .containsEntry("QUARANTINE_BUCKET", bucket);
+        assertThat(s3Resources("MultiLeaderRole"))
+                .containsExactly(Map.of("Fn::Sub", "${QuarantineBucket.Arn}/MultiLeader/${PeerRegion}/*"));
+        assertThat(s3Resources("SecondPeerRole"))
+                .containsExactly(Map.of("Fn::Sub", "${QuarantineBucket.Arn}/MultiLeader/${SecondPeerRegion}/*"));
+        assertThat(MultiLeaderHandler.quarantineFolder("us-west-2")).isEqualTo("MultiLeader/us-west-2");
+    }
+
+    /** The Resource of the role's statements on S3, each allowing s3:PutObject only. */
+    private static List<Object> s3Resources(String role) {
         ObjectMapper json = new ObjectMapper();
-        JsonNode statements = json.valueToTree(TemplateDocument.load(TEMPLATE).properties("MultiLeaderRole"))
+        List<Object> resources = new ArrayList<>();
+        json.valueToTree(TemplateDocument.load(TEMPLATE).properties(role)).at("/Policies/0/PolicyDocument/Statement")
+                .forEach(statement -> {
+                    if (statement.path("Action").toString().contains("s3:")) {
+                        assertThat(statement.path("Action")).isEqualTo(json.valueToTree(List.of("s3:PutObject")));
+                        resources.add(json.convertValue(statement.path("Resource"), Object.class));
+                    }
+                });
+        return resources;
+    }
+
+    /** The Resource of the role's one PutItem statement, whose only action it is. */
+    private static List<Object> putItemResources(String role) {
+        ObjectMapper json = new ObjectMapper();
+        JsonNode statements = json.valueToTree(TemplateDocument.load(TEMPLATE).properties(role))
                 .at("/Policies/0/PolicyDocument/Statement");
-        List<JsonNode> writes = new ArrayList<>();
+        List<Object> resources = new ArrayList<>();
         statements.forEach(statement -> {
             if (statement.path("Action").toString().contains("\"dynamodb:PutItem\"")) {
-                writes.add(statement);
+                assertThat(statement.path("Action")).isEqualTo(json.valueToTree(List.of("dynamodb:PutItem")));
+                resources.add(json.convertValue(statement.path("Resource"), Object.class));
             }
         });
-
-        String peerTable = "arn:${AWS::Partition}:dynamodb:${%s}:${AWS::AccountId}:table/${NamePrefix}${TableName}";
-        assertThat(writes).singleElement().satisfies(statement -> {
-            assertThat(statement.path("Action")).isEqualTo(json.valueToTree(List.of("dynamodb:PutItem")));
-            assertThat(statement.path("Resource")).isEqualTo(json.valueToTree(List.of(
-                    Map.of("Fn::Sub", peerTable.formatted("PeerRegion")),
-                    Map.of("Fn::If", List.of("HasSecondPeer", Map.of("Fn::Sub", peerTable.formatted("SecondPeerRegion")),
-                            Map.of("Ref", "AWS::NoValue"))))));
-        });
+        return resources;
     }
 }

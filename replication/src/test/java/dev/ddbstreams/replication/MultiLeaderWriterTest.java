@@ -6,14 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import dev.ddbstreams.failures.Failure;
+import dev.ddbstreams.records.ChangeRecord;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 /**
  * MultiLeaderWriter on the fixture multi-leader-mixed.json as us-east-1 sees it, against peers that
@@ -25,10 +30,18 @@ class MultiLeaderWriterTest {
     private final DynamodbEvent event = EventLoader.loadDynamoDbEvent("events/multi-leader-mixed.json");
     private final MemoryPeer west = new MemoryPeer("us-west-2");
     private final MemoryPeer europe = new MemoryPeer("eu-west-1");
+    private final List<Kept> quarantined = new ArrayList<>();
+
+    private record Kept(ChangeRecord record, Failure failure) {
+    }
+
+    private void keep(ChangeRecord record, Failure failure) {
+        quarantined.add(new Kept(record, failure));
+    }
 
     @Test
     void apply_sendsOnlyThisRegionsChanges_latestPerKey_toEveryPeer() {
-        StreamsEventResponse response = new MultiLeaderWriter("us-east-1", List.of(west, europe)).apply(event.getRecords());
+        StreamsEventResponse response = new MultiLeaderWriter("us-east-1", List.of(west, europe), this::keep).apply(event.getRecords());
 
         assertThat(response.getBatchItemFailures()).isEmpty();
         for (MemoryPeer peer : List.of(west, europe)) {
@@ -42,7 +55,7 @@ class MultiLeaderWriterTest {
 
     @Test
     void apply_deliveredTwice_changesNothingTheSecondTime() {
-        MultiLeaderWriter writer = new MultiLeaderWriter("us-east-1", List.of(west));
+        MultiLeaderWriter writer = new MultiLeaderWriter("us-east-1", List.of(west), this::keep);
         writer.apply(event.getRecords());
         Map<String, Map<String, AttributeValue>> first = new TreeMap<>(west.items);
 
@@ -59,7 +72,7 @@ class MultiLeaderWriterTest {
         ItemVersion newer = new ItemVersion(1795255200200L, "us-west-2"); // same time, greater region name
         west.putIfNewer(Map.of("PK", AttributeValue.fromS("player#1"), "score", AttributeValue.fromN("99")), newer);
 
-        new MultiLeaderWriter("us-east-1", List.of(west)).apply(event.getRecords());
+        new MultiLeaderWriter("us-east-1", List.of(west), this::keep).apply(event.getRecords());
 
         assertThat(west.versions.get("player#1")).isEqualTo(newer);
         assertThat(west.items.get("player#1").get("score").n()).isEqualTo("99");
@@ -69,7 +82,7 @@ class MultiLeaderWriterTest {
     void apply_whenAWriteFails_resumesAtTheFirstChangeOfThatKey() {
         europe.failing.add("player#3");
 
-        StreamsEventResponse response = new MultiLeaderWriter("us-east-1", List.of(west, europe)).apply(event.getRecords());
+        StreamsEventResponse response = new MultiLeaderWriter("us-east-1", List.of(west, europe), this::keep).apply(event.getRecords());
 
         // player#3's only change is record e-4 (index 3): everything before it is on both peers.
         assertThat(response.getBatchItemFailures()).extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
@@ -81,7 +94,7 @@ class MultiLeaderWriterTest {
     void apply_whenTheFirstKeyFails_resumesAtItsFirstChange_notItsLast() {
         west.failing.add("player#1");
 
-        StreamsEventResponse response = new MultiLeaderWriter("us-east-1", List.of(west)).apply(event.getRecords());
+        StreamsEventResponse response = new MultiLeaderWriter("us-east-1", List.of(west), this::keep).apply(event.getRecords());
 
         assertThat(response.getBatchItemFailures()).extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
                 .containsExactly(event.getRecords().get(0).getDynamodb().getSequenceNumber());
@@ -89,8 +102,29 @@ class MultiLeaderWriterTest {
     }
 
     @Test
+    void apply_whenAPeerRefusesAWriteForGood_quarantinesThatRecord_andAppliesTheRest() {
+        europe.refusing.add("player#1");
+
+        StreamsEventResponse response = new MultiLeaderWriter("us-east-1", List.of(europe), this::keep).apply(event.getRecords());
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(europe.versions).containsOnlyKeys("player#3");
+        assertThat(quarantined).singleElement().satisfies(kept -> {
+            assertThat(kept.record().keys().attributes().get("PK").s()).isEqualTo("player#1");
+            assertThat(kept.record().newImage().orElseThrow().attributes().get("score").n()).isEqualTo("12");
+            assertThat(kept.failure().isPermanent()).isTrue();
+        });
+    }
+
+    @Test
+    void handler_quarantineFolder_isOnePerPeer() {
+        assertThat(MultiLeaderHandler.quarantineFolder("eu-west-1")).isEqualTo("MultiLeader/eu-west-1");
+        assertThat(MultiLeaderHandler.quarantineFolder("us-west-2, eu-west-1")).isEqualTo("MultiLeader/us-west-2+eu-west-1");
+    }
+
+    @Test
     void constructor_withThisRegionAmongThePeers_fails() {
-        assertThatThrownBy(() -> new MultiLeaderWriter("us-west-2", List.of(west)))
+        assertThatThrownBy(() -> new MultiLeaderWriter("us-west-2", List.of(west), this::keep))
                 .hasMessage("the peer regions include this region, us-west-2");
     }
 
@@ -106,6 +140,8 @@ class MultiLeaderWriterTest {
         final Map<String, Map<String, AttributeValue>> items = new TreeMap<>();
         final Map<String, ItemVersion> versions = new TreeMap<>();
         final Set<String> failing = new HashSet<>();
+        /** Keys the peer refuses for good, as DynamoDB does a write it finds invalid. */
+        final Set<String> refusing = new HashSet<>();
         int writes;
         int refused;
 
@@ -123,6 +159,10 @@ class MultiLeaderWriterTest {
             String pk = item.get("PK").s();
             if (failing.contains(pk)) {
                 throw SdkException.builder().message("injected failure for " + pk).build();
+            }
+            if (refusing.contains(pk)) {
+                throw DynamoDbException.builder().statusCode(400).message("One or more parameter values were invalid")
+                        .awsErrorDetails(AwsErrorDetails.builder().errorCode("ValidationException").build()).build();
             }
             ItemVersion stored = versions.get(pk);
             if (stored != null && !version.isNewerThan(stored)) {

@@ -3,14 +3,19 @@ package dev.ddbstreams.cli;
 import dev.ddbstreams.localcloud.LocalCloud;
 import dev.ddbstreams.localcloud.dynamodb.LocalDynamoDb;
 import dev.ddbstreams.localcloud.template.TableDeployment;
+import dev.ddbstreams.localcloud.template.TemplateDocument;
 import dev.ddbstreams.localcloud.trigger.StreamTrigger;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
@@ -50,6 +55,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Template to deploy; repeat for several. Default: every */template.yaml of the repository.")
     List<Path> templates = new ArrayList<>();
 
+    @Option(names = "--parameter", paramLabel = "NAME=VALUE",
+            description = "A template parameter's value (e.g. BufferIntervalSeconds=0), for every served template "
+                    + "that declares it; repeat for several.")
+    Map<String, String> parameters = new LinkedHashMap<>();
+
     @Mixin
     FaultOptions faults;
 
@@ -64,6 +74,7 @@ final class ServeCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "template not found: " + template);
             }
         }
+        Map<Path, Map<String, String>> parametersByTemplate = parametersByTemplate(toDeploy);
         PrintWriter out = spec.commandLine().getOut();
         LocalCloud.Builder builder = LocalCloud.builder().port(port).bindAddress(bind.address());
         faults.applyTo(builder);
@@ -73,7 +84,8 @@ final class ServeCommand implements Callable<Integer> {
                     cloud.dynamoDb().region());
             List<LocalCloud.Deployment> deployments = new ArrayList<>();
             for (Path template : toDeploy) {
-                LocalCloud.Deployment deployment = cloud.deploy(template, stackName(template), Map.of());
+                LocalCloud.Deployment deployment = cloud.deploy(template, stackName(template),
+                        parametersByTemplate.get(template));
                 deployments.add(deployment);
                 out.printf("Deployed %s: tables %s; triggers %s%n", template,
                         deployment.tables().stream().map(TableDeployment::tableName).collect(Collectors.joining(", ")),
@@ -92,6 +104,8 @@ final class ServeCommand implements Callable<Integer> {
             cloud.kinesis().ifPresent(kinesis -> out.printf("Kinesis: %s (aws kinesis ... --endpoint-url %s; "
                     + "handlers reach it through %s)%n", kinesis.endpoint(), kinesis.endpoint(),
                     LocalCloud.KINESIS_ENDPOINT_PROPERTY));
+            out.printf("S3: %s (the templates' buckets, folders under .workshop/s3/; aws s3 ls --endpoint-url %s)%n",
+                    cloud.s3().uri(), cloud.s3().uri());
             cloud.sqs().ifPresent(sqs -> out.printf("SQS: %s (the templates' queues, where triggers send on-failure "
                     + "records; aws sqs list-queues --endpoint-url %s)%n", sqs.endpoint(), sqs.endpoint()));
             out.printf("%nFor the AWS CLI:%n  export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local "
@@ -106,6 +120,25 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** The given parameters each template declares; one no template declares is an error, as CloudFormation's. */
+    private Map<Path, Map<String, String>> parametersByTemplate(List<Path> toDeploy) {
+        Map<Path, Map<String, String>> byTemplate = new HashMap<>();
+        Set<String> declaredSomewhere = new HashSet<>();
+        for (Path template : toDeploy) {
+            Set<String> declared = TemplateDocument.load(template).section("Parameters").keySet();
+            Map<String, String> values = new LinkedHashMap<>(parameters);
+            values.keySet().retainAll(declared);
+            declaredSomewhere.addAll(values.keySet());
+            byTemplate.put(template, values);
+        }
+        for (String name : parameters.keySet()) {
+            if (!declaredSomewhere.contains(name)) {
+                throw new ParameterException(spec.commandLine(), "no served template declares the parameter " + name);
+            }
+        }
+        return byTemplate;
     }
 
     /** A taken port is the usual reason serve cannot start (another serve still running): say so, with the fix. */

@@ -100,6 +100,15 @@ class WorkshopTest {
     }
 
     @Test
+    void serve_withAParameterNoServedTemplateDeclares_saysSo_beforeStartingAnything() {
+        CommandRun run = CommandRun.of("serve", "--template", "../aggregation/template.yaml",
+                "--parameter", "BufferIntervalSeconds=0");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("no served template declares the parameter BufferIntervalSeconds");
+    }
+
+    @Test
     void load_withoutCredentials_printsTheLineThatSetsThem() throws Exception {
         SdkClientException noCredentials = SdkClientException.create("Unable to load credentials from any of the "
                 + "providers in the chain AwsCredentialsProviderChain(credentialsProviders=[...]) : "
