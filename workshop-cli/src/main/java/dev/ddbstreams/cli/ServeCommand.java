@@ -104,7 +104,7 @@ final class ServeCommand implements Callable<Integer> {
             TriggerStatusFile statusFile = new TriggerStatusFile(cloud.workFolder());
             Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
             while (!stopped.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
-                statusFile.write(cloud.dynamoDb().port(), cloud.triggers());
+                statusFile.write(cloud);
             }
         }
         return 0;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ddbstreams.localcloud.LocalCloud;
 import dev.ddbstreams.localcloud.template.StreamTriggerDefinition;
 import dev.ddbstreams.localcloud.trigger.StreamTrigger;
 import dev.ddbstreams.localcloud.trigger.TriggerStatus;
@@ -13,11 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * How {@code serve} tells {@code triggers} what its triggers are doing: a JSON file it rewrites
- * every second, naming its process so a reader can tell a live server from a stale file.
+ * every second, naming its process so a reader can tell a live server from a stale file. Each
+ * trigger's function with a quarantine bucket also gets how many records it has quarantined (the
+ * objects in its folder of the local S3 right now: a redriven record no longer counts).
  */
 final class TriggerStatusFile {
 
@@ -33,13 +35,19 @@ final class TriggerStatusFile {
         return file;
     }
 
-    void write(int port, List<StreamTrigger> triggers) {
+    void write(LocalCloud cloud) {
         ObjectNode root = JSON.createObjectNode();
         root.put("pid", ProcessHandle.current().pid());
-        root.put("port", port);
+        root.put("port", cloud.dynamoDb().port());
         root.put("written", Instant.now().toString());
         ArrayNode array = root.putArray("triggers");
-        triggers.forEach(trigger -> array.add(toJson(trigger.status())));
+        for (StreamTrigger trigger : cloud.triggers()) {
+            ObjectNode json = toJson(trigger.status());
+            cloud.quarantine(trigger.functionName()).ifPresent(quarantine -> json.putObject("quarantine")
+                    .put("bucket", quarantine.bucket()).put("prefix", quarantine.prefix())
+                    .put("records", quarantine.count()));
+            array.add(json);
+        }
         try {
             Files.createDirectories(file.getParent());
             Path temporary = file.resolveSibling("triggers.json.tmp");

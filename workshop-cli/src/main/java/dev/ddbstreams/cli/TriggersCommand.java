@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         usageHelpAutoWidth = true,
         description = "Shows the stream triggers of a running ./workshop serve: settings, shard positions, "
-                + "counters and last result (like aws lambda list-event-source-mappings).")
+                + "counters, records quarantined and last result (like aws lambda list-event-source-mappings).")
 final class TriggersCommand implements Callable<Integer> {
 
     @Spec
@@ -35,7 +35,12 @@ final class TriggersCommand implements Callable<Integer> {
             throw new UserError("./workshop serve (pid " + root.path("pid").asLong()
                     + ") is no longer running; its last status was written at " + root.path("written").asText());
         }
-        PrintWriter out = spec.commandLine().getOut();
+        print(root, spec.commandLine().getOut());
+        return 0;
+    }
+
+    /** The status file's content, trigger by trigger. */
+    static void print(JsonNode root, PrintWriter out) {
         Duration age = Duration.between(Instant.parse(root.path("written").asText()), Instant.now());
         out.printf("serve on port %d, status as of %d ms ago%n", root.path("port").asInt(), age.toMillis());
         if (root.path("triggers").isEmpty()) {
@@ -67,8 +72,13 @@ final class TriggersCommand implements Callable<Integer> {
                     counts.path("invocations").asLong(), counts.path("functionErrors").asLong(),
                     counts.path("timeouts").asLong(), counts.path("partialFailures").asLong(),
                     counts.path("retries").asLong(), counts.path("bisections").asLong());
+            JsonNode quarantine = trigger.path("quarantine");
+            if (quarantine.isObject()) {
+                out.printf("  quarantined: %d records in s3://%s/%s%n", quarantine.path("records").asInt(),
+                        quarantine.path("bucket").asText(), quarantine.path("prefix").asText());
+            }
             out.printf("  last result: %s%n", trigger.path("lastResult").asText());
         }
-        return 0;
+        out.flush();
     }
 }
