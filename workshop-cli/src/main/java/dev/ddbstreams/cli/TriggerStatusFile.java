@@ -40,6 +40,16 @@ final class TriggerStatusFile {
         root.put("pid", ProcessHandle.current().pid());
         root.put("port", cloud.dynamoDb().port());
         root.put("written", Instant.now().toString());
+        // What ./workshop redrive needs to run a served function the way serve does.
+        root.put("region", cloud.dynamoDb().region().id());
+        ObjectNode endpoints = root.putObject("endpoints");
+        endpoints.put("dynamodb", cloud.dynamoDb().endpoint().toString());
+        endpoints.put("s3", cloud.s3().uri().toString());
+        cloud.firehose().ifPresent(firehose -> endpoints.put("firehose", firehose.endpoint().toString()));
+        cloud.kinesis().ifPresent(kinesis -> endpoints.put("kinesis", kinesis.endpoint().toString()));
+        ArrayNode deployments = root.putArray("deployments");
+        cloud.deployments().forEach(deployment -> deployments.addObject().put("stack", deployment.stackName())
+                .put("template", deployment.template().file().toString()));
         ArrayNode array = root.putArray("triggers");
         for (StreamTrigger trigger : cloud.triggers()) {
             ObjectNode json = toJson(trigger.status());
@@ -60,6 +70,24 @@ final class TriggerStatusFile {
 
     JsonNode read() throws IOException {
         return JSON.readTree(file.toFile());
+    }
+
+    /**
+     * The status of the serve that is running now.
+     *
+     * @throws UserError if no serve ran here, or the one that wrote the file has ended
+     */
+    JsonNode readLive() throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new UserError("no ./workshop serve has run here: start one in another terminal first");
+        }
+        JsonNode root = read();
+        boolean alive = ProcessHandle.of(root.path("pid").asLong()).map(ProcessHandle::isAlive).orElse(false);
+        if (!alive) {
+            throw new UserError("./workshop serve (pid " + root.path("pid").asLong()
+                    + ") is no longer running; its last status was written at " + root.path("written").asText());
+        }
+        return root;
     }
 
     private static ObjectNode toJson(TriggerStatus status) {

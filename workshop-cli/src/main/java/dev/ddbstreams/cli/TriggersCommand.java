@@ -3,7 +3,6 @@ package dev.ddbstreams.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,16 +24,7 @@ final class TriggersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        TriggerStatusFile statusFile = new TriggerStatusFile(Path.of(".workshop"));
-        if (!Files.isRegularFile(statusFile.file())) {
-            throw new UserError("no ./workshop serve has run here: start one in another terminal first");
-        }
-        JsonNode root = statusFile.read();
-        boolean alive = ProcessHandle.of(root.path("pid").asLong()).map(ProcessHandle::isAlive).orElse(false);
-        if (!alive) {
-            throw new UserError("./workshop serve (pid " + root.path("pid").asLong()
-                    + ") is no longer running; its last status was written at " + root.path("written").asText());
-        }
+        JsonNode root = new TriggerStatusFile(Path.of(".workshop")).readLive();
         print(root, spec.commandLine().getOut());
         return 0;
     }
