@@ -68,7 +68,7 @@ final class RedriveCommand implements Callable<Integer> {
                         + FunctionQuarantine.BUCKET_VARIABLE + ": it quarantines nothing"));
         PrintWriter out = spec.commandLine().getOut();
         List<String> keys = quarantine.keys();
-        out.printf("%s: %d quarantined records in s3://%s/%s%n", definition.functionName(), keys.size(),
+        out.printf("%s: quarantined records: %d (s3://%s/%s)%n", definition.functionName(), keys.size(),
                 quarantine.bucket(), quarantine.prefix());
         pointSdkAt(status.path("endpoints"), region);
         FunctionLogs.route(definition.functionName(), workFolder.resolve("logs"));

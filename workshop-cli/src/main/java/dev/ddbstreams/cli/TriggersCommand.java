@@ -64,7 +64,7 @@ final class TriggersCommand implements Callable<Integer> {
                     counts.path("retries").asLong(), counts.path("bisections").asLong());
             JsonNode quarantine = trigger.path("quarantine");
             if (quarantine.isObject()) {
-                out.printf("  quarantined: %d records in s3://%s/%s%n", quarantine.path("records").asInt(),
+                out.printf("  quarantined records: %d (s3://%s/%s)%n", quarantine.path("records").asInt(),
                         quarantine.path("bucket").asText(), quarantine.path("prefix").asText());
             }
             out.printf("  last result: %s%n", trigger.path("lastResult").asText());

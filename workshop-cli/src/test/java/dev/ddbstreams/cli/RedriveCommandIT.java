@@ -37,8 +37,8 @@ class RedriveCommandIT {
 
             assertThat(dryRunExit).isZero();
             assertThat(dryRun.toString())
-                    .contains("workshop-aggregation-VoteCounterFunction: 1 quarantined records in "
-                            + "s3://workshop-aggregation-quarantinebucket/workshop-aggregation-VoteCounterFunction/")
+                    .contains("workshop-aggregation-VoteCounterFunction: quarantined records: 1 "
+                            + "(s3://workshop-aggregation-quarantinebucket/workshop-aggregation-VoteCounterFunction/)")
                     .containsPattern("would redrive +\\S+ workshop-aggregation-VoteCounterFunction/\\S+\\.json: "
                             + "quarantined for: .*improvement")
                     .contains("1 would be redriven (dry run: nothing invoked)");

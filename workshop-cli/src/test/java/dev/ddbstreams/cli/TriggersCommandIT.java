@@ -34,11 +34,11 @@ class TriggersCommandIT {
             String printed = printedStatus(cloud, work);
 
             assertThat(printed).contains("workshop-aggregation-VoteCounterFunction <- votes")
-                    .contains("  quarantined: 2 records in s3://workshop-aggregation-quarantinebucket/"
-                            + "workshop-aggregation-VoteCounterFunction/")
+                    .contains("  quarantined records: 2 (s3://workshop-aggregation-quarantinebucket/"
+                            + "workshop-aggregation-VoteCounterFunction/)")
                     .contains("workshop-aggregation-StatisticsFunction <- measurements")
-                    .contains("  quarantined: 0 records in s3://workshop-aggregation-quarantinebucket/"
-                            + "workshop-aggregation-StatisticsFunction/");
+                    .contains("  quarantined records: 0 (s3://workshop-aggregation-quarantinebucket/"
+                            + "workshop-aggregation-StatisticsFunction/)");
         }
     }
 
