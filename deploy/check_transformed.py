@@ -9,7 +9,11 @@ resulting CloudFormation:
 - every function runs with a role of its own template, and no two functions share one;
 - every event source mapping's function may read its stream, naming that stream, and reads no
   other stream;
-- no Allow statement puts an action other than X-Ray's or CloudWatch's PutMetricData on "*".
+- no Allow statement puts an action other than X-Ray's or CloudWatch's PutMetricData on "*";
+- nothing is given up silently: every function a stream's event source mapping invokes has an
+  IteratorAge alarm, every on-failure destination of the template an alarm on it, and every function
+  whose environment names a QUARANTINE_BUCKET a metric filter on its log group with an alarm on
+  that metric.
 
 Usage: python3 deploy/check_transformed.py [TEMPLATE...]   (default: every template in the tree)
        python3 deploy/check_transformed.py --list         (the templates, one per line, from the root)
@@ -119,6 +123,46 @@ def function_of(target, resources):
     return None
 
 
+def alarms_on(resources, known):
+    """Per alarm: (its namespace, its metric name, the logical ids its dimensions and metric name refer to)."""
+    for alarm in resources.values():
+        if alarm["Type"] == "AWS::CloudWatch::Alarm":
+            properties = alarm.get("Properties", {})
+            yield (properties.get("Namespace"), properties.get("MetricName"),
+                   names([properties.get("Dimensions"), properties.get("MetricName")], known))
+
+
+def check_alarms(resources, known):
+    problems = []
+    alarms = list(alarms_on(resources, known))
+    for mapping_id, mapping in resources.items():
+        if mapping["Type"] != "AWS::Lambda::EventSourceMapping":
+            continue
+        properties = mapping["Properties"]
+        if ":sqs:" in json.dumps(properties.get("EventSourceArn")):
+            continue
+        function_id = function_of(properties.get("FunctionName"), resources)
+        if not any(metric == "IteratorAge" and function_id in named for _, metric, named in alarms):
+            problems.append(f"{mapping_id}: no IteratorAge alarm on {function_id}")
+        destination = properties.get("DestinationConfig", {}).get("OnFailure", {}).get("Destination")
+        for target in names(destination, known):
+            if not any(target in named for _, _, named in alarms):
+                problems.append(f"{mapping_id}: no alarm on its on-failure destination {target}")
+    for function_id, function in resources.items():
+        properties = function.get("Properties", {})
+        if function["Type"] != "AWS::Lambda::Function" or not names(
+                properties.get("Environment", {}).get("Variables", {}).get("QUARANTINE_BUCKET"), known):
+            continue
+        log_group = names(properties.get("LoggingConfig", {}).get("LogGroup"), known)
+        watched = [(t.get("MetricNamespace"), t.get("MetricName"))
+                   for f in resources.values() if f["Type"] == "AWS::Logs::MetricFilter"
+                   and log_group and names(f["Properties"].get("LogGroupName"), known) == log_group
+                   for t in as_list(f["Properties"].get("MetricTransformations"))]
+        if not any((namespace, metric) in watched for namespace, metric, _ in alarms):
+            problems.append(f"{function_id}: quarantines records, but no alarm watches a metric filter on its log group")
+    return problems
+
+
 def check(template):
     resources = template.get("Resources", {})
     known = set(resources)
@@ -166,7 +210,7 @@ def check(template):
                 if not any(source_names and named >= source_names for _, _, source_names in mine):
                     problems.append(f"{role_id}.{policy}: stream reads on {json.dumps(resource)},"
                                     " which no event source mapping of the function reads")
-    return problems
+    return problems + check_alarms(resources, known)
 
 
 def main(arguments):

@@ -11,6 +11,7 @@ import dev.ddbstreams.localcloud.lambda.FunctionFaults;
 import dev.ddbstreams.localcloud.lambda.FunctionLogs;
 import dev.ddbstreams.localcloud.lambda.LocalFunction;
 import dev.ddbstreams.localcloud.routing.RegionEndpoints;
+import dev.ddbstreams.localcloud.s3.FunctionQuarantine;
 import dev.ddbstreams.localcloud.s3.S3Endpoint;
 import dev.ddbstreams.localcloud.template.DeliveryStreamDefinition;
 import dev.ddbstreams.localcloud.template.DestinationResource;
@@ -293,6 +294,13 @@ public final class LocalCloud implements AutoCloseable {
 
     public List<StreamTrigger> triggers() {
         return deployments().stream().flatMap(d -> d.triggers().stream()).toList();
+    }
+
+    /** A deployed function's quarantine (the local S3 folder its QUARANTINE_BUCKET names), by function name. */
+    public Optional<FunctionQuarantine> quarantine(String functionName) {
+        return deployments().stream().flatMap(d -> d.template().functions().stream())
+                .filter(function -> function.functionName().equals(functionName)).findFirst()
+                .flatMap(function -> FunctionQuarantine.of(function, workFolder.resolve("s3")));
     }
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ddbstreams.localcloud.LocalCloud;
 import dev.ddbstreams.localcloud.template.StreamTriggerDefinition;
 import dev.ddbstreams.localcloud.trigger.StreamTrigger;
 import dev.ddbstreams.localcloud.trigger.TriggerStatus;
@@ -13,11 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * How {@code serve} tells {@code triggers} what its triggers are doing: a JSON file it rewrites
- * every second, naming its process so a reader can tell a live server from a stale file.
+ * every second, naming its process so a reader can tell a live server from a stale file. Each
+ * trigger's function with a quarantine bucket also gets how many records it has quarantined (the
+ * objects in its folder of the local S3 right now: a redriven record no longer counts).
  */
 final class TriggerStatusFile {
 
@@ -33,13 +35,29 @@ final class TriggerStatusFile {
         return file;
     }
 
-    void write(int port, List<StreamTrigger> triggers) {
+    void write(LocalCloud cloud) {
         ObjectNode root = JSON.createObjectNode();
         root.put("pid", ProcessHandle.current().pid());
-        root.put("port", port);
+        root.put("port", cloud.dynamoDb().port());
         root.put("written", Instant.now().toString());
+        // What ./workshop redrive needs to run a served function the way serve does.
+        root.put("region", cloud.dynamoDb().region().id());
+        ObjectNode endpoints = root.putObject("endpoints");
+        endpoints.put("dynamodb", cloud.dynamoDb().endpoint().toString());
+        endpoints.put("s3", cloud.s3().uri().toString());
+        cloud.firehose().ifPresent(firehose -> endpoints.put("firehose", firehose.endpoint().toString()));
+        cloud.kinesis().ifPresent(kinesis -> endpoints.put("kinesis", kinesis.endpoint().toString()));
+        ArrayNode deployments = root.putArray("deployments");
+        cloud.deployments().forEach(deployment -> deployments.addObject().put("stack", deployment.stackName())
+                .put("template", deployment.template().file().toString()));
         ArrayNode array = root.putArray("triggers");
-        triggers.forEach(trigger -> array.add(toJson(trigger.status())));
+        for (StreamTrigger trigger : cloud.triggers()) {
+            ObjectNode json = toJson(trigger.status());
+            cloud.quarantine(trigger.functionName()).ifPresent(quarantine -> json.putObject("quarantine")
+                    .put("bucket", quarantine.bucket()).put("prefix", quarantine.prefix())
+                    .put("records", quarantine.count()));
+            array.add(json);
+        }
         try {
             Files.createDirectories(file.getParent());
             Path temporary = file.resolveSibling("triggers.json.tmp");
@@ -52,6 +70,24 @@ final class TriggerStatusFile {
 
     JsonNode read() throws IOException {
         return JSON.readTree(file.toFile());
+    }
+
+    /**
+     * The status of the serve that is running now.
+     *
+     * @throws UserError if no serve ran here, or the one that wrote the file has ended
+     */
+    JsonNode readLive() throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new UserError("no ./workshop serve has run here: start one in another terminal first");
+        }
+        JsonNode root = read();
+        boolean alive = ProcessHandle.of(root.path("pid").asLong()).map(ProcessHandle::isAlive).orElse(false);
+        if (!alive) {
+            throw new UserError("./workshop serve (pid " + root.path("pid").asLong()
+                    + ") is no longer running; its last status was written at " + root.path("written").asText());
+        }
+        return root;
     }
 
     private static ObjectNode toJson(TriggerStatus status) {

@@ -3,7 +3,6 @@ package dev.ddbstreams.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +14,7 @@ import picocli.CommandLine.Spec;
 /** {@code ./workshop triggers}: what the triggers of a running {@code serve} are doing. */
 @Command(name = "triggers",
         description = "Shows the stream triggers of a running ./workshop serve: settings, shard positions, "
-                + "counters and last result (like aws lambda list-event-source-mappings).")
+                + "counters, records quarantined and last result (like aws lambda list-event-source-mappings).")
 final class TriggersCommand implements Callable<Integer> {
 
     @Spec
@@ -23,17 +22,13 @@ final class TriggersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        TriggerStatusFile statusFile = new TriggerStatusFile(Path.of(".workshop"));
-        if (!Files.isRegularFile(statusFile.file())) {
-            throw new UserError("no ./workshop serve has run here: start one in another terminal first");
-        }
-        JsonNode root = statusFile.read();
-        boolean alive = ProcessHandle.of(root.path("pid").asLong()).map(ProcessHandle::isAlive).orElse(false);
-        if (!alive) {
-            throw new UserError("./workshop serve (pid " + root.path("pid").asLong()
-                    + ") is no longer running; its last status was written at " + root.path("written").asText());
-        }
-        PrintWriter out = spec.commandLine().getOut();
+        JsonNode root = new TriggerStatusFile(Path.of(".workshop")).readLive();
+        print(root, spec.commandLine().getOut());
+        return 0;
+    }
+
+    /** The status file's content, trigger by trigger. */
+    static void print(JsonNode root, PrintWriter out) {
         Duration age = Duration.between(Instant.parse(root.path("written").asText()), Instant.now());
         out.printf("serve on port %d, status as of %d ms ago%n", root.path("port").asInt(), age.toMillis());
         if (root.path("triggers").isEmpty()) {
@@ -65,8 +60,13 @@ final class TriggersCommand implements Callable<Integer> {
                     counts.path("invocations").asLong(), counts.path("functionErrors").asLong(),
                     counts.path("timeouts").asLong(), counts.path("partialFailures").asLong(),
                     counts.path("retries").asLong(), counts.path("bisections").asLong());
+            JsonNode quarantine = trigger.path("quarantine");
+            if (quarantine.isObject()) {
+                out.printf("  quarantined records: %d (s3://%s/%s)%n", quarantine.path("records").asInt(),
+                        quarantine.path("bucket").asText(), quarantine.path("prefix").asText());
+            }
             out.printf("  last result: %s%n", trigger.path("lastResult").asText());
         }
-        return 0;
+        out.flush();
     }
 }

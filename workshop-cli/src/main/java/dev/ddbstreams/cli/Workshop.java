@@ -12,7 +12,7 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         version = "DynamoDB Streams workshop 1.0.0-SNAPSHOT",
         description = "Runs the DynamoDB Streams workshop's labs, data and benchmarks.",
-        subcommands = {RunCommand.class, ServeCommand.class, TriggersCommand.class, DashboardCommand.class,
+        subcommands = {RunCommand.class, ServeCommand.class, TriggersCommand.class, RedriveCommand.class, DashboardCommand.class,
             LoadCommand.class, BenchCommand.class, GenerateDataCommand.class, DocsCommand.class, BasicsCommand.class,
             QueryCommand.class, CheckCommand.class, CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true)

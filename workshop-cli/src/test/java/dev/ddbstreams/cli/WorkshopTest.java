@@ -44,7 +44,7 @@ class WorkshopTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains(
-                "Missing command: choose one of run, serve, triggers, dashboard, load, bench, generate-data, docs, basics");
+                "Missing command: choose one of run, serve, triggers, redrive, dashboard, load, bench, generate-data, docs, basics");
     }
 
     @Test

@@ -35,6 +35,13 @@ class DeployScriptTest {
     }
 
     @Test
+    void redriveScript_whenParsedByBash_hasNoSyntaxError() throws Exception {
+        Result result = run(List.of("bash", "-n", "deploy/redrive.sh"));
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+    }
+
+    @Test
     void deploy_whenDryRun_buildsPackagesAndDeploysEveryStackWithoutCallingAnything() throws Exception {
         for (Entry entry : DeployManifest.read().entries()) {
             Result result = script("deploy", entry.stack(), "--region", "eu-west-1", "--secondary-region",

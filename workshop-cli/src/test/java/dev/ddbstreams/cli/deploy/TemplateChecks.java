@@ -411,7 +411,7 @@ final class TemplateChecks {
                 .findFirst();
     }
 
-    private static Optional<String> functionOf(Object functionName, Map<String, Map<String, Object>> resources) {
+    static Optional<String> functionOf(Object functionName, Map<String, Map<String, Object>> resources) {
         Object target = functionName;
         if (functionName instanceof Map<?, ?> intrinsic) {
             target = intrinsic.containsKey("Ref") ? intrinsic.get("Ref")
@@ -424,7 +424,7 @@ final class TemplateChecks {
     }
 
     /** A DynamoDB or Kinesis stream (a queue's mapping has SQS's own batch response, not checked here). */
-    private static boolean isStream(Object source, Map<String, Map<String, Object>> resources) {
+    static boolean isStream(Object source, Map<String, Map<String, Object>> resources) {
         if (source instanceof Map<?, ?> intrinsic && intrinsic.get("Fn::GetAtt") instanceof List<?> parts) {
             Object type = map(resources.get(String.valueOf(parts.get(0)))).get("Type");
             return "StreamArn".equals(parts.get(1)) || "AWS::Kinesis::Stream".equals(type);

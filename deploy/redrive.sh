@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Puts a deployed function's quarantined records back through it on AWS, once the cause is fixed:
+# what ./workshop redrive does locally, with the AWS CLI v2 and jq. See deploy/README.md#redrive.
+#
+#   deploy/redrive.sh <stack> <FunctionLogicalId> [--region R] [--dry-run]
+#
+# Per record under the function's folder of the stack's QuarantineBucket (its name, or its logical
+# id for the replica): invoke the function's alias `live` with the event its trigger would send
+# (the record alone; for a tumbling-window function, as a window of its own, final invoke, shard
+# "redrive"); if the invocation failed, reported the record as a batch item failure, or quarantined
+# it again (a newer quarantinedAt), it still fails and stays; else the object is copied to
+# redriven/<key> and deleted. --dry-run lists the records and their reasons and invokes nothing.
+# Needs s3:ListBucket, s3:GetObject, s3:PutObject, s3:DeleteObject on the bucket and
+# lambda:InvokeFunction on the function. Exit status 1 if a record still fails.
+set -euo pipefail
+
+fail() {
+  echo "redrive.sh: $*" >&2
+  exit 2
+}
+
+[ $# -ge 2 ] || { sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+stack="$1"
+logical_id="$2"
+shift 2
+[[ "$stack" == ddb-streams-* ]] || stack="ddb-streams-$stack"
+region="${AWS_REGION:-${AWS_DEFAULT_REGION:-}}"
+dry_run=false
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --region) region="${2:?--region needs a value}"; shift 2 ;;
+    --dry-run) dry_run=true; shift ;;
+    *) fail "unknown option $1" ;;
+  esac
+done
+aws_cli=(aws ${region:+--region "$region"})
+
+bucket=$("${aws_cli[@]}" cloudformation describe-stacks --stack-name "$stack" --output text \
+  --query "Stacks[0].Outputs[?OutputKey=='QuarantineBucketName'].OutputValue")
+[ -n "$bucket" ] && [ "$bucket" != None ] || fail "$stack has no output QuarantineBucketName"
+function=$("${aws_cli[@]}" cloudformation describe-stack-resource --stack-name "$stack" \
+  --logical-resource-id "$logical_id" --query StackResourceDetail.PhysicalResourceId --output text)
+window=$("${aws_cli[@]}" lambda list-event-source-mappings --function-name "$function:live" --output text \
+  --query 'EventSourceMappings[0].TumblingWindowInSeconds')
+
+keys() {
+  "${aws_cli[@]}" s3api list-objects-v2 --bucket "$bucket" --prefix "$1/" --output json \
+    --query 'Contents[].Key' | jq -r '.[]?'
+}
+mapfile -t quarantined < <(keys "$function")
+[ ${#quarantined[@]} -gt 0 ] || mapfile -t quarantined < <(keys "$logical_id")
+echo "$function: ${#quarantined[@]} quarantined records in s3://$bucket/"
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+redriven=0
+failing=0
+for key in "${quarantined[@]}"; do
+  "${aws_cli[@]}" s3 cp --quiet "s3://$bucket/$key" "$work/object.json"
+  event_id=$(jq -r '.record.eventID' "$work/object.json")
+  if $dry_run; then
+    echo "would redrive $event_id $key: quarantined for: $(jq -r .reason "$work/object.json")"
+    continue
+  fi
+  if [[ "$window" =~ ^[0-9]+$ ]] && [ "$(jq -r .eventSource "$work/object.json")" = aws:dynamodb ]; then
+    jq --argjson size "$window" '.record as $r | ($r.dynamodb.ApproximateCreationDateTime | floor) as $start
+      | {Records: [$r], window: {start: ($start | todate), end: ($start + $size | todate)}, state: {},
+         shardId: "redrive", eventSourceARN: $r.eventSourceARN, isFinalInvokeForWindow: true,
+         isWindowTerminatedEarly: false}' "$work/object.json" > "$work/event.json"
+  else
+    jq '{Records: [.record]}' "$work/object.json" > "$work/event.json"
+  fi
+  error=$("${aws_cli[@]}" lambda invoke --function-name "$function:live" --cli-binary-format raw-in-base64-out \
+    --payload "fileb://$work/event.json" --query FunctionError --output text "$work/response.json")
+  before=$(jq -r .quarantinedAt "$work/object.json")
+  after=$("${aws_cli[@]}" s3 cp --quiet "s3://$bucket/$key" - | jq -r .quarantinedAt)
+  if [ "$error" != None ]; then
+    echo "still fails  $event_id $key: the invocation failed: $(jq -c . "$work/response.json")"
+  elif [ "$(jq '.batchItemFailures // [] | length' "$work/response.json")" != 0 ]; then
+    echo "still fails  $event_id $key: the function reported it as a batch item failure"
+  elif [ "$after" != "$before" ]; then
+    echo "still fails  $event_id $key: quarantined again: $("${aws_cli[@]}" s3 cp --quiet "s3://$bucket/$key" - | jq -r .reason)"
+  else
+    "${aws_cli[@]}" s3 cp --quiet "s3://$bucket/$key" "s3://$bucket/redriven/$key"
+    "${aws_cli[@]}" s3 rm --quiet "s3://$bucket/$key"
+    echo "redriven     $event_id $key: applied; kept as redriven/$key"
+    redriven=$((redriven + 1))
+    continue
+  fi
+  failing=$((failing + 1))
+done
+$dry_run && { echo "${#quarantined[@]} would be redriven (dry run: nothing invoked)"; exit 0; }
+echo "$redriven redriven, $failing still failing"
+[ "$failing" = 0 ]
