@@ -122,7 +122,7 @@ public final class KinesisScoreProcessor {
         String sequenceNumber = record.getKinesis().getSequenceNumber();
         try {
             String key = quarantine.keep(record, failure);
-            LOG.warn("record seq {} (partition key {}) quarantined as {}: {}", sequenceNumber,
+            LOG.warn("quarantined record seq {} (partition key {}) as {}: {}", sequenceNumber,
                     abbreviated(record.getKinesis().getPartitionKey()), key, failure.reason());
             return true;
         } catch (SdkException e) {
