@@ -26,8 +26,6 @@ import picocli.CommandLine.Spec;
  * scenario by scenario; exits 1 while any scenario fails.
  */
 @Command(name = "check",
-        mixinStandardHelpOptions = true,
-        usageHelpAutoWidth = true,
         description = "Grades your handler of a lab's exercise on the local cloud, scenario by scenario ("
                 + "quiet, retries, duplicates, crash-after-commit, all-together, poison); exits 1 while one fails.")
 final class CheckCommand implements Callable<Integer> {

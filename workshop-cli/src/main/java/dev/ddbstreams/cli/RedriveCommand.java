@@ -29,8 +29,6 @@ import software.amazon.awssdk.services.s3.S3Client;
  * prints what happened to each. Exit status 1 when a record still fails.
  */
 @Command(name = "redrive",
-        mixinStandardHelpOptions = true,
-        usageHelpAutoWidth = true,
         description = {"Puts a function's quarantined records back through it, once the cause is fixed, "
                 + "against a running ./workshop serve: one invocation per record; an applied record moves to "
                 + "redriven/ in the bucket, one that still fails stays and its reason is printed.",
