@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * create, read, update and delete an item, query, then read the table's stream. Each step is one
  * method that prints what it did; lab 05-java-dynamodb-basics walks through them.
  */
-public final class DynamoDbBasics {
+public record DynamoDbBasics(DynamoDbClient dynamoDb, DynamoDbStreamsClient streams, PrintWriter out) {
 
     /** The seed's invoice table: partition key InvoiceID, sort key BillID. */
     public static final String TABLE = DataSet.INVOICES.tableName();
@@ -41,16 +41,6 @@ public final class DynamoDbBasics {
     static final Map<String, AttributeValue> KEY = Map.of(
             "InvoiceID", AttributeValue.fromS("I#9001"),
             "BillID", AttributeValue.fromS("B#9001"));
-
-    private final DynamoDbClient dynamoDb;
-    private final DynamoDbStreamsClient streams;
-    private final PrintWriter out;
-
-    public DynamoDbBasics(DynamoDbClient dynamoDb, DynamoDbStreamsClient streams, PrintWriter out) {
-        this.dynamoDb = dynamoDb;
-        this.streams = streams;
-        this.out = out;
-    }
 
     /** Every step in order, on the invoices CSV. */
     public void run(Path invoicesCsv) throws IOException {

@@ -13,13 +13,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ./workshop bench aggregation}: the naive one-write-per-record counter against the
@@ -30,12 +27,9 @@ import picocli.CommandLine.Spec;
         description = "Vote counting: the naive counter (one write per record) against the exact one, same workload, in one run: "
                 + "write requests and write capacity on the totals, votes per second end to end, and whether the "
                 + "totals equal a recount.")
-final class AggregationBenchCommand implements Callable<Integer> {
+final class AggregationBenchCommand extends WorkshopCommand {
 
     private static final String TEMPLATE = "aggregation/template.yaml";
-
-    @Spec
-    CommandSpec spec;
 
     @Mixin
     WorkloadOptions workloadOptions = new WorkloadOptions(10_000);

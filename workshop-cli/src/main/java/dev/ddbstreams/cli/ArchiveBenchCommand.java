@@ -13,14 +13,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
@@ -37,13 +34,10 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 @Command(name = "archive",
         description = "Archive: one PutRecord per change (naive) against PutRecordBatch, and PutRecordBatch with packed "
                 + "lines, same workload, in one run: Firehose calls, bytes and billed bytes per 10,000 changes, records/s.")
-final class ArchiveBenchCommand implements Callable<Integer> {
+final class ArchiveBenchCommand extends WorkshopCommand {
 
     private static final String TEMPLATE = "archive-firehose/template.yaml";
     private static final double PER = 10_000;
-
-    @Spec
-    CommandSpec spec;
 
     @Mixin
     WorkloadOptions workloadOptions = new WorkloadOptions(2_000);

@@ -6,20 +6,14 @@ import dev.ddbstreams.localcloud.dynamodb.LocalDynamoDb;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ./workshop basics}: the Java and DynamoDB basics lab, step by step, on its own DynamoDB Local. */
 @Command(name = "basics",
         description = "Java and DynamoDB with the SDK v2 (labs/05-java-dynamodb-basics): creates a table, loads "
                 + "data/invoices.csv, creates, reads, updates and deletes an item, queries, then reads the stream. "
                 + "Starts its own DynamoDB Local in memory; nothing outlives the command.")
-final class BasicsCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class BasicsCommand extends WorkshopCommand {
 
     @Override
     public Integer call() throws IOException {

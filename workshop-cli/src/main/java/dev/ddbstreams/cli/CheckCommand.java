@@ -11,14 +11,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ./workshop check <lab> [--reference] [--seed N] [--scenario NAME]}: grades the learner's
@@ -28,13 +25,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "check",
         description = "Grades your handler of a lab's exercise on the local cloud, scenario by scenario ("
                 + "quiet, retries, duplicates, crash-after-commit, all-together, poison); exits 1 while one fails.")
-final class CheckCommand implements Callable<Integer> {
+final class CheckCommand extends WorkshopCommand {
 
     /** How long one step's records may take to drain: the window, and every retry its faults cause. */
     static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
-
-    @Spec
-    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "<lab>", completionCandidates = ExerciseLabs.class,
             description = "A lab with an exercise: ${COMPLETION-CANDIDATES}.")

@@ -23,13 +23,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.function.ToLongFunction;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
@@ -45,15 +42,12 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
         description = "Cold start per function: jar size, fresh JVM -> first batch handled against DynamoDB Local, "
                 + "ours (url-connection client, clients built once) vs the default way, in one run; and the first "
                 + "invoke with and without SnapStart priming.")
-final class ColdStartBenchCommand implements Callable<Integer> {
+final class ColdStartBenchCommand extends WorkshopCommand {
 
     /** The pattern templates; each module's jar is {@code <module>/target/<module>-lambda.jar} (its CodeUri). */
     static final List<String> TEMPLATES = List.of("aggregation/template.yaml", "replication/template.yaml",
             "game-scores/template.yaml", "archive-firehose/template.yaml");
     static final String BASELINE_FOLDER = "cold-start-baseline/target";
-
-    @Spec
-    CommandSpec spec;
 
     @Option(names = "--runs", paramLabel = "N", defaultValue = "3",
             description = "Cold starts per function and variant; medians are shown (default: ${DEFAULT-VALUE}).")

@@ -14,15 +14,12 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ./workshop dashboard}: the aggregation template deployed on a local cloud (the exact
@@ -36,10 +33,7 @@ import picocli.CommandLine.Spec;
                     + "DynamoDB Local and serves the function it gives a function URL (FunctionUrlConfig) "
                     + "on http://localhost:PORT until Ctrl-C (on 127.0.0.1 only unless --bind says otherwise).",
             "With --votes N it also casts N random votes (--rate a second), so the totals move."})
-final class DashboardCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class DashboardCommand extends WorkshopCommand {
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
             description = "Port for the dashboard (default: ${DEFAULT-VALUE}; 0 = a free one).")

@@ -8,13 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code ./workshop docs}: docs that run (the convention is in the root README). */
 @Command(name = "docs",
@@ -45,10 +43,7 @@ final class DocsCommand extends CommandGroup {
     @Command(name = "lint",
             description = "Every shell block has one marker, every output block follows a run block, every "
                     + "source block is in its file, every relative link resolves. Fast; runs nothing.")
-    static final class Lint implements Callable<Integer> {
-
-        @Spec
-        CommandSpec spec;
+    static final class Lint extends WorkshopCommand {
 
         @Parameters(paramLabel = "FILE", description = "Markdown files (default: every one in the repository).")
         List<Path> named;
@@ -69,10 +64,7 @@ final class DocsCommand extends CommandGroup {
             description = {"Lints the files, then runs every <!-- run --> block in order, each in a fresh bash -e at "
                     + "the repository root, and compares its output with the <!-- output --> block after it.",
                 "Exit status 1 if a lint problem or a block fails."})
-    static final class Check implements Callable<Integer> {
-
-        @Spec
-        CommandSpec spec;
+    static final class Check extends WorkshopCommand {
 
         @Parameters(paramLabel = "FILE", description = "Markdown files (default: every one in the repository).")
         List<Path> named;

@@ -6,20 +6,14 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code ./workshop generate-data}: rewrites the sample data sets from their deterministic generator. */
 @Command(name = "generate-data",
         description = "Writes the sample data sets (the same bytes on every run and machine). "
                 + "The committed files in data/ are this command's output; a test keeps them in step.")
-final class GenerateDataCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class GenerateDataCommand extends WorkshopCommand {
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "data",
             description = "Folder to write into (default: ${DEFAULT-VALUE}).")

@@ -16,15 +16,12 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
@@ -40,10 +37,7 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
             "Examples:",
             "  ./workshop load logfile data/logfile_stream.csv --local",
             "  ./workshop load votes data/votes.csv --endpoint-url http://localhost:8000 --region us-east-1"})
-final class LoadCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class LoadCommand extends WorkshopCommand {
 
     @Parameters(index = "0", paramLabel = "<table>",
             description = "Table to load: logfile, votes, GameScoreRecords or InvoiceTransactions, or any "

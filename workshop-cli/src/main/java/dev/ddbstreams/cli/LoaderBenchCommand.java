@@ -14,13 +14,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
@@ -31,10 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 @Command(name = "loader",
         description = "Loader speed: BatchWriteItem (25 items a request) against one PutItem per row, "
                 + "in one run on DynamoDB Local. Each round loads a fresh table; the median round is reported.")
-final class LoaderBenchCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class LoaderBenchCommand extends WorkshopCommand {
 
     @Option(names = "--file", paramLabel = "CSV", defaultValue = "data/logfile_stream.csv",
             description = "Data set file to load (default: ${DEFAULT-VALUE}).")

@@ -4,22 +4,16 @@ import dev.ddbstreams.archive.ArchiveColumns;
 import dev.ddbstreams.labs.archive.ArchiveQuery;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ./workshop query "<SQL>"}: ad hoc SQL over the archive the archive lab wrote (see {@link ArchiveQuery}). */
 @Command(name = "query",
         description = {"Runs SQL over the local invoice archive (gzip NDJSON objects in the local bucket folder) with DuckDB.",
             "Tables: archive (one row per change, duplicates removed by eventID) and archive_raw (every line); "
                     + "the same names and columns as in Athena."})
-final class QueryCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class QueryCommand extends WorkshopCommand {
 
     @Parameters(index = "0", paramLabel = "<SQL>", description = "The query, e.g. \"SELECT count(*) FROM archive\".")
     String sql;

@@ -15,12 +15,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -33,10 +30,7 @@ import software.amazon.awssdk.services.s3.S3Client;
                 + "against a running ./workshop serve: one invocation per record; an applied record moves to "
                 + "redriven/ in the bucket, one that still fails stays and its reason is printed.",
             "Redriving twice applies a record once. Exit status 1 if a record still fails."})
-final class RedriveCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class RedriveCommand extends WorkshopCommand {
 
     @Parameters(paramLabel = "FUNCTION",
             description = "The function: its served name (workshop-aggregation-VoteCounterFunction) or logical id (VoteCounterFunction).")

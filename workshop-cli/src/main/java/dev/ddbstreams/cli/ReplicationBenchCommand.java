@@ -15,14 +15,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -40,12 +37,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 @Command(name = "replication",
         description = "Replication: one write per record (naive) against batched writes, same workload, in one run: "
                 + "write requests and items on the replica, changes per second end to end, lag (median, p99).")
-final class ReplicationBenchCommand implements Callable<Integer> {
+final class ReplicationBenchCommand extends WorkshopCommand {
 
     private static final String TEMPLATE = "replication/template.yaml";
-
-    @Spec
-    CommandSpec spec;
 
     @Mixin
     WorkloadOptions workloadOptions = new WorkloadOptions(5_000);

@@ -21,15 +21,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -38,13 +35,10 @@ import software.amazon.awssdk.regions.Region;
  */
 @Command(name = "run",
         description = "Runs a lab end to end on the local cloud (in memory, nothing left behind) and checks it.")
-final class RunCommand implements Callable<Integer> {
+final class RunCommand extends WorkshopCommand {
 
     /** How long the triggers may take to drain before the run fails. */
     static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(3);
-
-    @Spec
-    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "<lab>", completionCandidates = LabNames.class,
             description = "A lab: ${COMPLETION-CANDIDATES}, or all.")

@@ -16,16 +16,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ./workshop serve}: DynamoDB Local on a port, with every module's tables and stream
@@ -42,10 +39,7 @@ import picocli.CommandLine.Spec;
                     + "Firehose delivery streams writing to folders, Kinesis data streams, SQS queues on a local SQS), until Ctrl-C.",
             "Use it with the AWS CLI: export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local "
                     + "AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1, then aws dynamodb ... --endpoint-url http://localhost:8000"})
-final class ServeCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class ServeCommand extends WorkshopCommand {
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "8000",
             description = "Port for DynamoDB Local (default: ${DEFAULT-VALUE}).")

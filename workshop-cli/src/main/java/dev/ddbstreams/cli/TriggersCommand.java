@@ -6,19 +6,13 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code ./workshop triggers}: what the triggers of a running {@code serve} are doing. */
 @Command(name = "triggers",
         description = "Shows the stream triggers of a running ./workshop serve: settings, shard positions, "
                 + "counters, records quarantined and last result (like aws lambda list-event-source-mappings).")
-final class TriggersCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class TriggersCommand extends WorkshopCommand {
 
     @Override
     public Integer call() throws IOException {

@@ -18,19 +18,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * aggregation template deployed (the exact counter running) and {@link FunctionUrlServer} in front
  * of its DashboardFunction.
  */
-final class DashboardFixture implements AutoCloseable {
+record DashboardFixture(LocalCloud cloud, FunctionUrlServer server, String votesTable) implements AutoCloseable {
 
     static final Path TEMPLATE = Path.of("../aggregation/template.yaml");
-
-    private final LocalCloud cloud;
-    private final FunctionUrlServer server;
-    private final String votesTable;
-
-    private DashboardFixture(LocalCloud cloud, FunctionUrlServer server, String votesTable) {
-        this.cloud = cloud;
-        this.server = server;
-        this.votesTable = votesTable;
-    }
 
     static DashboardFixture start(Path workFolder) {
         LocalCloud cloud = LocalCloud.builder().workFolder(workFolder).start();

@@ -22,8 +22,12 @@ import java.util.Optional;
  * enough batches for the faults to strike (a correct handler is correct at any batch size).
  * After each step it waits for the trigger to drain, then checks; the first failed check fails
  * the scenario.
+ *
+ * @param repository the repository's root, where the templates are
+ * @param workFolder each scenario's local cloud works in a folder of its own below it (logs, buckets)
+ * @param drainTimeout how long a step's records may take to drain before the scenario fails
  */
-public final class ExerciseGrader {
+public record ExerciseGrader(Path repository, Path workFolder, Duration drainTimeout) {
 
     static final int BATCH_SIZE = 5;
     /** Lambda polls four times a second; faster here, so a scenario takes seconds. */
@@ -32,21 +36,6 @@ public final class ExerciseGrader {
     static final int STUCK_AFTER_ERRORS = 5;
     /** How much of the handler's last error a failure quotes. */
     private static final int ERROR_LENGTH = 200;
-
-    private final Path repository;
-    private final Path workFolder;
-    private final Duration drainTimeout;
-
-    /**
-     * @param repository the repository's root, where the templates are
-     * @param workFolder each scenario's local cloud works in a folder of its own below it (logs, buckets)
-     * @param drainTimeout how long a step's records may take to drain before the scenario fails
-     */
-    public ExerciseGrader(Path repository, Path workFolder, Duration drainTimeout) {
-        this.repository = repository;
-        this.workFolder = workFolder;
-        this.drainTimeout = drainTimeout;
-    }
 
     /**
      * Runs the scenarios in order and prints each as {@code [PASS]} or {@code [FAIL]}, a failure

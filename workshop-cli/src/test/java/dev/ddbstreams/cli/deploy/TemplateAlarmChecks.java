@@ -37,30 +37,24 @@ final class TemplateAlarmChecks {
         ALARM_WITHOUT_ACTIONS
     }
 
-    record Violation(Path template, String resource, Rule rule, String message) {
-        @Override
-        public String toString() {
-            return template + ": " + resource + ": " + rule + ": " + message;
-        }
-    }
 
     /** One alarm: the metric it watches and the resources its dimensions and metric name refer to. */
     private record Alarm(Object namespace, Object metricName, Set<String> names) {
     }
 
-    List<Violation> check(Path file) {
+    List<Violation<Rule>> check(Path file) {
         TemplateDocument document = TemplateDocument.load(file);
         Map<String, Map<String, Object>> resources = document.resources();
         Set<String> known = resources.keySet();
         List<Alarm> alarms = new ArrayList<>();
-        List<Violation> violations = new ArrayList<>();
+        List<Violation<Rule>> violations = new ArrayList<>();
         resources.forEach((id, resource) -> {
             if ("AWS::CloudWatch::Alarm".equals(resource.get("Type"))) {
                 Map<String, Object> properties = document.properties(id);
                 alarms.add(new Alarm(properties.get("Namespace"), properties.get("MetricName"),
                         names(Arrays.asList(properties.get("Dimensions"), properties.get("MetricName")), known)));
                 if (list(properties.get("AlarmActions")).isEmpty()) {
-                    violations.add(new Violation(file, id, Rule.ALARM_WITHOUT_ACTIONS,
+                    violations.add(new Violation<>(file, id, Rule.ALARM_WITHOUT_ACTIONS,
                             "no AlarmActions: name the alarm topic (AlarmTopicArn)"));
                 }
             }
@@ -84,10 +78,10 @@ final class TemplateAlarmChecks {
         });
         triggered.stream().filter(function -> alarms.stream().noneMatch(alarm ->
                         "IteratorAge".equals(alarm.metricName()) && alarm.names().contains(function)))
-                .forEach(function -> violations.add(new Violation(file, function, Rule.NO_ITERATOR_AGE_ALARM,
+                .forEach(function -> violations.add(new Violation<>(file, function, Rule.NO_ITERATOR_AGE_ALARM,
                         "a stream triggers it, and no IteratorAge alarm names it (FunctionName dimension)")));
         destinations.stream().filter(destination -> alarms.stream().noneMatch(alarm -> alarm.names().contains(destination)))
-                .forEach(destination -> violations.add(new Violation(file, destination,
+                .forEach(destination -> violations.add(new Violation<>(file, destination,
                         Rule.NO_FAILURE_DESTINATION_ALARM, "an on-failure destination no alarm watches")));
         resources.forEach((id, resource) -> {
             Map<String, Object> properties = document.properties(id);
@@ -95,7 +89,7 @@ final class TemplateAlarmChecks {
                     && !names(map(map(properties.get("Environment")).get("Variables")).get(QUARANTINE_BUCKET), known)
                             .isEmpty();
             if (quarantines && !watchesItsLogGroup(properties, document, alarms)) {
-                violations.add(new Violation(file, id, Rule.NO_QUARANTINE_ALARM, "it has a " + QUARANTINE_BUCKET
+                violations.add(new Violation<>(file, id, Rule.NO_QUARANTINE_ALARM, "it has a " + QUARANTINE_BUCKET
                         + ", and no alarm watches a metric filter on its log group (LoggingConfig.LogGroup)"));
             }
         });

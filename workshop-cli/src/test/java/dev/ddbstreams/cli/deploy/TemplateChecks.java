@@ -84,12 +84,6 @@ final class TemplateChecks {
         GLUE_TABLE_SKIPS_RESTORED_OBJECTS
     }
 
-    record Violation(Path template, String resource, Rule rule, String message) {
-        @Override
-        public String toString() {
-            return template + ": " + resource + ": " + rule + ": " + message;
-        }
-    }
 
     /**
      * Actions that may stand on {@code Resource: "*"}: AWS offers no resource-level permission
@@ -122,9 +116,9 @@ final class TemplateChecks {
         this.classes = classes;
     }
 
-    List<Violation> check(Path file) {
+    List<Violation<Rule>> check(Path file) {
         TemplateDocument document = TemplateDocument.load(file);
-        List<Violation> violations = new ArrayList<>();
+        List<Violation<Rule>> violations = new ArrayList<>();
         Map<String, Map<String, Object>> resources = document.resources();
         Map<String, List<Object>> mappedStreams = new HashMap<>();
         resources.forEach((logicalId, resource) -> {
@@ -139,7 +133,7 @@ final class TemplateChecks {
         mappedStreams.values().forEach(streams -> streams.forEach(stream ->
                 sources.addAll(FunctionPermissions.names(stream, resources.keySet()))));
         resources.forEach((logicalId, resource) -> {
-            Report report = (rule, message) -> violations.add(new Violation(file, logicalId, rule, message));
+            Report report = (rule, message) -> violations.add(new Violation<>(file, logicalId, rule, message));
             String type = String.valueOf(resource.get("Type"));
             Map<String, Object> properties = document.properties(logicalId);
             switch (type) {
@@ -185,7 +179,7 @@ final class TemplateChecks {
                 .filter(id -> !isTrue(map(document.properties(id).get("PointInTimeRecoverySpecification"))
                         .get("PointInTimeRecoveryEnabled")))
                 .sorted()
-                .forEach(id -> violations.add(new Violation(file, id, Rule.SOURCE_TABLE_WITHOUT_POINT_IN_TIME_RECOVERY,
+                .forEach(id -> violations.add(new Violation<>(file, id, Rule.SOURCE_TABLE_WITHOUT_POINT_IN_TIME_RECOVERY,
                         "a trigger reads it but PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled is not"
                                 + " true")));
         return violations;
@@ -492,23 +486,23 @@ final class TemplateChecks {
 
     // --- names ---
 
-    private static void checkNamePrefix(Path file, TemplateDocument document, List<Violation> violations) {
+    private static void checkNamePrefix(Path file, TemplateDocument document, List<Violation<Rule>> violations) {
         Map<String, Object> parameter = map(document.section("Parameters").get(PhysicalNames.PARAMETER));
         if (!"".equals(parameter.get("Default")) || !"String".equals(parameter.get("Type"))
                 || !PhysicalNames.ALLOWED_PATTERN.equals(parameter.get("AllowedPattern"))) {
-            violations.add(new Violation(file, "Parameters." + PhysicalNames.PARAMETER, Rule.NAME_WITHOUT_PREFIX,
+            violations.add(new Violation<>(file, "Parameters." + PhysicalNames.PARAMETER, Rule.NAME_WITHOUT_PREFIX,
                     "needs a String parameter " + PhysicalNames.PARAMETER + " with Default '' and AllowedPattern '"
                             + PhysicalNames.ALLOWED_PATTERN + "'"));
         }
         PhysicalNames.of(document).forEach((logicalId, name) -> {
             if (!PhysicalNames.startsWithPrefix(name)) {
-                violations.add(new Violation(file, logicalId, Rule.NAME_WITHOUT_PREFIX, "its name " + name
+                violations.add(new Violation<>(file, logicalId, Rule.NAME_WITHOUT_PREFIX, "its name " + name
                         + " does not start with ${" + PhysicalNames.PARAMETER + "}: write !Sub '${"
                         + PhysicalNames.PARAMETER + "}name'"));
             }
         });
         document.resources().keySet().forEach(logicalId -> unprefixedArns(document.properties(logicalId)).forEach(arn ->
-                violations.add(new Violation(file, logicalId, Rule.NAME_WITHOUT_PREFIX, "the ARN " + arn
+                violations.add(new Violation<>(file, logicalId, Rule.NAME_WITHOUT_PREFIX, "the ARN " + arn
                         + " names a resource without ${" + PhysicalNames.PARAMETER + "}"))));
     }
 

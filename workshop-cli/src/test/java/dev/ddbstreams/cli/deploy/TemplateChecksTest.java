@@ -3,7 +3,6 @@ package dev.ddbstreams.cli.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ddbstreams.cli.deploy.TemplateChecks.Rule;
-import dev.ddbstreams.cli.deploy.TemplateChecks.Violation;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -13,6 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,11 +32,14 @@ class TemplateChecksTest {
                 .noneMatch(path -> path.contains("src/test/"));
     }
 
+    /** Neither these checks nor the alarm checks find anything in the repository's templates. */
     @Test
-    void check_whenRepositoryTemplate_findsNothing() {
+    void checks_whenRepositoryTemplate_findNothing() {
+        TemplateAlarmChecks alarmChecks = new TemplateAlarmChecks();
         List<String> violations = Repository.templates().stream()
-                .flatMap(template -> checks.check(Repository.path(template)).stream())
-                .map(Violation::toString)
+                .map(Repository::path)
+                .flatMap(template -> Stream.concat(checks.check(template).stream().map(Violation::toString),
+                        alarmChecks.check(template).stream().map(Violation::toString)))
                 .toList();
 
         assertThat(violations).isEmpty();
@@ -46,7 +49,7 @@ class TemplateChecksTest {
     void check_whenBadTemplate_reportsEachRuleOnExactlyTheResourcesThatBreakIt() throws URISyntaxException {
         Path bad = Path.of(TemplateChecksTest.class.getResource("/deploy/bad-template.yaml").toURI());
 
-        List<Violation> violations = checks.check(bad);
+        List<Violation<Rule>> violations = checks.check(bad);
 
         Map<Rule, Set<String>> byRule = violations.stream().collect(Collectors.groupingBy(Violation::rule,
                 TreeMap::new, Collectors.mapping(Violation::resource, Collectors.toCollection(TreeSet::new))));
