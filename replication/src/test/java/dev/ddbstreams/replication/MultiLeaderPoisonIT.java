@@ -83,9 +83,9 @@ class MultiLeaderPoisonIT {
             for (int valid = 0; valid < VALID_CHANGES; ) {
                 if (random.nextInt(10) == 0) {
                     String pk = POISON + poisonWritten.size();
-                    AttributeValue team = poisonTeam(random);
+                    AttributeValue team = IndexKeyPoison.draw(random);
                     eastWrites.put(Map.of("PK", AttributeValue.fromS(pk), "team", team));
-                    poisonWritten.put(pk, content(team));
+                    poisonWritten.put(pk, IndexKeyPoison.content(team));
                     continue;
                 }
                 String pk = "player#" + random.nextInt(VALID_KEYS);
@@ -153,19 +153,6 @@ class MultiLeaderPoisonIT {
                 "team", AttributeValue.fromS("team-" + random.nextInt(5))));
     }
 
-    /** Each class of value DynamoDB refuses for a string index key. */
-    private static AttributeValue poisonTeam(SplittableRandom random) {
-        return switch (random.nextInt(3)) {
-            case 0 -> AttributeValue.fromN(Integer.toString(random.nextInt(100)));
-            case 1 -> AttributeValue.fromS("");
-            default -> AttributeValue.fromS("t".repeat(2_049));
-        };
-    }
-
-    private static String content(AttributeValue team) {
-        return team.n() != null ? "N:" + team.n() : "S:" + team.s();
-    }
-
     /** The records in {@code quarantine}'s folder for {@code peer}, each kept once: key to {@code team}. */
     private static Map<String, String> quarantined(S3Quarantine quarantine, Region peer) {
         Map<String, String> kept = new HashMap<>();
@@ -173,9 +160,8 @@ class MultiLeaderPoisonIT {
             QuarantinedRecord record = quarantine.read(key);
             assertThat(record.classification()).isEqualTo(Failure.Kind.PERMANENT);
             JsonNode image = record.record().path("dynamodb").path("NewImage");
-            JsonNode team = image.path("team");
-            String content = team.has("N") ? "N:" + team.path("N").asText() : "S:" + team.path("S").asText();
-            assertThat(kept.put(image.path("PK").path("S").asText(), content)).as(key).isNull();
+            assertThat(kept.put(image.path("PK").path("S").asText(), IndexKeyPoison.content(image.path("team"))))
+                    .as(key).isNull();
         }
         return kept;
     }
