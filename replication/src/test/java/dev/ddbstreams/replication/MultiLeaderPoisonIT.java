@@ -47,7 +47,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * <p>Then: both tables hold the last writer's version of every valid key and equal each other
  * there; every poison put is in us-east-1's quarantine under {@code MultiLeader/us-west-2/} exactly
  * once with its content, and nothing else is; nothing is given up (no batch to the on-failure
- * queue) and the triggers drain within 60 seconds of the last write.
+ * queue) and the triggers drain within 60 seconds of the last write (the records the replicated
+ * writes made, within 60 more).
  */
 class MultiLeaderPoisonIT {
 
