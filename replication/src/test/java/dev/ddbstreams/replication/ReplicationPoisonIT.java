@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ddbstreams.localcloud.LocalCloud;
 import dev.ddbstreams.localcloud.LocalCloud.Deployment;
-import dev.ddbstreams.localcloud.dynamodb.LocalDynamoDb;
 import dev.ddbstreams.localcloud.lambda.FunctionFaults;
 import dev.ddbstreams.quarantine.QuarantinedRecord;
 import dev.ddbstreams.quarantine.S3Quarantine;
@@ -13,7 +12,6 @@ import dev.ddbstreams.replication.workload.LogfileWorkload;
 import dev.ddbstreams.replication.workload.ReplicaComparison;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
@@ -21,8 +19,6 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -30,7 +26,6 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Poison records on the module's own template, on the local cloud, with Lambda's delivery at its
@@ -66,12 +61,6 @@ class ReplicationPoisonIT {
             createReplicaWithItsOwnIndex(dynamoDb);
             Deployment deployment = cloud.deploy(Path.of("template.yaml"), "repl-poison", Map.of(),
                     function -> function.logicalId().equals("ReplicaFunction"), UnaryOperator.identity());
-            String bucket = deployment.template().functions().stream()
-                    .filter(function -> function.logicalId().equals("ReplicaFunction")).findFirst().orElseThrow()
-                    .environment().get("QUARANTINE_BUCKET");
-            S3Client s3 = S3Client.builder().endpointOverride(cloud.s3().uri()).region(Region.US_EAST_1)
-                    .httpClient(UrlConnectionHttpClient.create()).credentialsProvider(LocalDynamoDb.CREDENTIALS).build();
-
             Random random = new Random(seed);
             LogfileWorkload workload = new LogfileWorkload(seed, 30);
             Map<String, Map<String, AttributeValue>> expected = new HashMap<>();
@@ -87,7 +76,7 @@ class ReplicationPoisonIT {
                 String n = String.valueOf(counter++);
                 switch (random.nextInt(5)) {
                     case 0, 1 -> {
-                        AttributeValue triage = poisonTriage(random);
+                        AttributeValue triage = IndexKeyPoison.draw(random);
                         dynamoDb.putItem(b -> b.tableName("logfile").item(item(pk, n, triage)));
                         poisonWritten.put(n, triage);
                     }
@@ -112,34 +101,24 @@ class ReplicationPoisonIT {
             expected.putAll(source);
             assertThat(replica).isEqualTo(expected);
 
-            S3Quarantine quarantine = new S3Quarantine(s3, bucket, InstantSource.system());
+            S3Quarantine quarantine = LocalQuarantine.of(cloud, deployment, "ReplicaFunction");
             Map<String, String> quarantined = new HashMap<>();
             for (String key : quarantine.keys(ReplicaHandler.QUARANTINE_FOLDER)) {
                 QuarantinedRecord record = quarantine.read(key);
                 assertThat(record.violation()).hasValueSatisfying(violation -> assertThat(violation).startsWith("triage"));
                 JsonNode image = record.record().path("dynamodb").path("NewImage");
-                JsonNode triage = image.path("triage");
-                String content = triage.has("N") ? "N:" + triage.path("N").asText() : "S:" + triage.path("S").asText();
-                assertThat(quarantined.put(image.path("n").path("N").asText(), content)).isNull();
+                assertThat(quarantined.put(image.path("n").path("N").asText(), IndexKeyPoison.content(image.path("triage"))))
+                        .isNull();
             }
             assertThat(poisonWritten).isNotEmpty();
             assertThat(quarantined).hasSameSizeAs(poisonWritten);
             poisonWritten.forEach((n, triage) -> assertThat(quarantined.get(n)).as("poison record n=%s", n)
-                    .isEqualTo(triage.n() != null ? "N:" + triage.n() : "S:" + triage.s()));
+                    .isEqualTo(IndexKeyPoison.content(triage)));
             assertThat(cloud.triggers()).singleElement().satisfies(trigger -> {
                 assertThat(trigger.status().counts().functionErrors()).isPositive();
                 assertThat(trigger.status().counts().recordsDiscarded()).isZero();
             });
         }
-    }
-
-    /** Each class of value DynamoDB refuses for a string index key. */
-    private static AttributeValue poisonTriage(Random random) {
-        return switch (random.nextInt(3)) {
-            case 0 -> AttributeValue.fromN(String.valueOf(random.nextInt(100)));
-            case 1 -> AttributeValue.fromS("");
-            default -> AttributeValue.fromS("t".repeat(2_049));
-        };
     }
 
     private static Map<String, AttributeValue> item(String pk, String n, AttributeValue triage) {
