@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -49,6 +50,9 @@ class QuarantineRedriveIT {
                     .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName("ByBytes")
                             .keySchema(k -> k.attributeName("bytessent").keyType("HASH"))
                             .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY)))));
+            // DynamoDB Local builds the index in the background: the fault is in place once it is ACTIVE.
+            await().atMost(Duration.ofSeconds(30)).until(() -> dynamoDb.describeTable(b -> b.tableName("logfile_replica"))
+                    .table().globalSecondaryIndexes().stream().anyMatch(index -> index.indexStatus() == IndexStatus.ACTIVE));
             put(dynamoDb, "request#1", Map.of("host", AttributeValue.fromS("a.example.com")));
             put(dynamoDb, "request#2", Map.of("bytessent", AttributeValue.fromN("6493")));
             put(dynamoDb, "request#3", Map.of("host", AttributeValue.fromS("c.example.com")));
