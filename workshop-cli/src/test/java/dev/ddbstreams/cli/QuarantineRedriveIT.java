@@ -24,6 +24,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -67,8 +68,10 @@ class QuarantineRedriveIT {
             assertThat(dryRun).extracting(Result::outcome).containsExactly(Outcome.WOULD_REDRIVE);
             assertThat(replica(dynamoDb)).containsOnlyKeys("request#1", "request#3");
 
-            dynamoDb.updateTable(b -> b.tableName("logfile_replica")
-                    .globalSecondaryIndexUpdates(u -> u.delete(d -> d.indexName("ByBytes"))));
+            // DynamoDB Local refuses the delete while it still builds the index (ResourceInUse), even once ACTIVE.
+            await().atMost(Duration.ofSeconds(30)).ignoreException(ResourceInUseException.class)
+                    .untilAsserted(() -> dynamoDb.updateTable(b -> b.tableName("logfile_replica")
+                            .globalSecondaryIndexUpdates(u -> u.delete(d -> d.indexName("ByBytes")))));
             // Fixed once the index is gone (DynamoDB Local deletes it in the background, as DynamoDB does).
             await().atMost(Duration.ofSeconds(30)).until(() -> dynamoDb.describeTable(b -> b.tableName("logfile_replica"))
                     .table().globalSecondaryIndexes().stream().noneMatch(index -> index.indexName().equals("ByBytes")));
