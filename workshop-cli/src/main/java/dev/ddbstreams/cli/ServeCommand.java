@@ -102,8 +102,6 @@ final class ServeCommand extends WorkshopCommand {
                     cloud.s3().uri(), cloud.s3().uri());
             cloud.sqs().ifPresent(sqs -> out.printf("SQS: %s (the templates' queues, where triggers send on-failure "
                     + "records; aws sqs list-queues --endpoint-url %s)%n", sqs.endpoint(), sqs.endpoint()));
-            out.printf("S3: %s (the templates' buckets, quarantines included: aws s3 ls --endpoint-url %s)%n",
-                    cloud.s3().uri(), cloud.s3().uri());
             out.printf("%nFor the AWS CLI:%n  export AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local "
                     + "AWS_REGION=us-east-1 AWS_DEFAULT_REGION=us-east-1%n"
                     + "  aws dynamodb list-tables --endpoint-url %s%n", cloud.dynamoDb().endpoint());
