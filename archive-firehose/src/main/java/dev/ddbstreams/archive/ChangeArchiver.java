@@ -90,7 +90,9 @@ public final class ChangeArchiver {
                 change = ChangeRecords.fromLambda(raw);
             } catch (ChangeRecordException e) {
                 if (!keep(raw, FailureClassifier.classify(e))) {
-                    notKept = Optional.of(raw.getDynamodb().getSequenceNumber());
+                    // Without a sequence number no partial batch response can name it: retry the batch.
+                    notKept = Optional.of(ChangeRecords.sequenceNumber(raw).orElseThrow(() -> new IllegalStateException(
+                            "record " + raw.getEventID() + " has no sequence number and could not be quarantined")));
                     break;
                 }
                 continue;
@@ -133,7 +135,7 @@ public final class ChangeArchiver {
         try {
             String key = quarantine.keep(record, failure);
             LOG.warn("Quarantined record {} (seq {}) as {}: {}", record.getEventID(),
-                    record.getDynamodb().getSequenceNumber(), key, failure.reason());
+                    ChangeRecords.sequenceNumber(record).orElse("?"), key, failure.reason());
             return true;
         } catch (SdkException e) {
             LOG.warn("Could not quarantine record {} ({}); it is retried: {}", record.getEventID(), failure.reason(),

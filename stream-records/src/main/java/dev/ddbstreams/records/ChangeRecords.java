@@ -18,6 +18,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Identity;
 import software.amazon.awssdk.services.dynamodb.model.Record;
@@ -65,6 +66,14 @@ public final class ChangeRecords {
             event.getRecords().forEach(record -> records.add(fromLambda(record)));
         }
         return Collections.unmodifiableList(records);
+    }
+
+    /**
+     * A Lambda record's sequence number, read without parsing the record: empty for one without a
+     * {@code dynamodb} section, which only a record that is not a change record lacks.
+     */
+    public static Optional<String> sequenceNumber(DynamodbEvent.DynamodbStreamRecord record) {
+        return Optional.ofNullable(record.getDynamodb()).map(StreamRecord::getSequenceNumber);
     }
 
     /** Reads one record of a Lambda DynamoDB event. */

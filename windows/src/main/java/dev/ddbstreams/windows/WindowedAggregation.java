@@ -113,7 +113,7 @@ public final class WindowedAggregation {
                 invalid++;
                 String key = poison.quarantine(streamRecord, Failure.permanent("not a change record: " + e.getMessage()));
                 LOG.warn("quarantined record {} (seq {}) as {}, not a change record: {}", streamRecord.getEventID(),
-                        streamRecord.getDynamodb() == null ? "?" : streamRecord.getDynamodb().getSequenceNumber(), key,
+                        ChangeRecords.sequenceNumber(streamRecord).orElse("?"), key,
                         e.getMessage());
                 continue;
             }
@@ -135,7 +135,9 @@ public final class WindowedAggregation {
                         result.transactionsAlreadyApplied(), result.refused().size());
                 for (RefusedIncrement refused : result.refused()) {
                     String key = poison.quarantine(refused, window, touching(parsed, refused.increment().key()));
-                    LOG.warn("quarantined window {}'s increment as {}: {}", window.id(), key, refused.failure().reason());
+                    // The phrase the templates' quarantine metric filters count: "quarantined record".
+                    LOG.warn("quarantined record: window {}'s increment refused, kept as {}: {}", window.id(), key,
+                            refused.failure().reason());
                 }
                 invalid += result.refused().size();
             }

@@ -55,7 +55,7 @@ final class QuarantineRedrive {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    enum Outcome { REDRIVEN, STILL_FAILS, WOULD_REDRIVE }
+    enum Outcome { REDRIVEN, STILL_FAILS, WOULD_REDRIVE, BY_HAND }
 
     /** What happened to one quarantined record. */
     record Result(String key, String eventId, Outcome outcome, String detail) {
@@ -104,6 +104,11 @@ final class QuarantineRedrive {
     private Result redrive(String key, boolean dryRun) {
         QuarantinedRecord record = quarantine.read(key);
         String eventId = record.record().path("eventID").asText();
+        if (record.source() == QuarantinedRecord.Source.WINDOW_INCREMENT) {
+            // No record is at fault and no event carries it: replaying the window's records would count them again.
+            return new Result(key, eventId, Outcome.BY_HAND, "a window's refused increment: apply its add with an "
+                    + "UpdateItem ADD once the cause is dealt with, or drop it (windows/README.md)");
+        }
         if (dryRun) {
             return new Result(key, eventId, Outcome.WOULD_REDRIVE, "quarantined for: " + record.reason());
         }

@@ -75,8 +75,12 @@ final class RedriveCommand extends WorkshopCommand {
             long redriven = results.stream().filter(r -> r.outcome() == QuarantineRedrive.Outcome.REDRIVEN).count();
             stillFailing = (int) results.stream()
                     .filter(r -> r.outcome() == QuarantineRedrive.Outcome.STILL_FAILS).count();
+            long byHand = results.stream().filter(r -> r.outcome() == QuarantineRedrive.Outcome.BY_HAND).count();
             out.printf(dryRun ? "%d would be redriven (dry run: nothing invoked)%n"
-                    : "%d redriven, %d still failing%n", dryRun ? results.size() : redriven, stillFailing);
+                    : "%d redriven, %d still failing%n", dryRun ? results.size() - byHand : redriven, stillFailing);
+            if (byHand > 0) {
+                out.printf("%d to apply by hand (refused window increments)%n", byHand);
+            }
         }
         return stillFailing > 0 ? 1 : 0;
     }
@@ -123,6 +127,7 @@ final class RedriveCommand extends WorkshopCommand {
             case REDRIVEN -> "redriven";
             case STILL_FAILS -> "still fails";
             case WOULD_REDRIVE -> "would redrive";
+            case BY_HAND -> "by hand";
         };
     }
 }

@@ -11,6 +11,7 @@ import dev.ddbstreams.localcloud.LocalCloud;
 import dev.ddbstreams.localcloud.s3.FunctionQuarantine;
 import dev.ddbstreams.localcloud.template.FunctionDefinition;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -132,6 +133,35 @@ class QuarantineRedriveIT {
             assertThat(redrive(cloud, function, s3, folder.keys(), false)).extracting(Result::outcome)
                     .containsExactly(Outcome.REDRIVEN);
             assertThat(total(dynamoDb)).isEqualTo("2");
+        }
+    }
+
+    @Test
+    void redrive_leavesARefusedWindowIncrementToTheOperator_andChangesNoSum(@TempDir Path work) throws Exception {
+        try (LocalCloud cloud = LocalCloud.builder().workFolder(work).pollInterval(Duration.ofMillis(50)).start()) {
+            cloud.deploy(Path.of("..", "aggregation", "template.yaml"), "workshop-aggregation", Map.of(),
+                    function -> function.logicalId().equals("VoteCounterFunction"), trigger -> trigger);
+            DynamoDbClient dynamoDb = cloud.dynamoDb().dynamoDbClient();
+            // 38 significant digits, the most a number holds: one more vote would need 39.
+            String fullest = "1" + "0".repeat(36) + "10";
+            dynamoDb.putItem(b -> b.tableName("total_votes").item(Map.of("region", AttributeValue.fromS("SOUTH"),
+                    "improvement", AttributeValue.fromS("MORE_TREES"), "total_votes", AttributeValue.fromN(fullest))));
+            vote(dynamoDb, "1", "MORE_TREES");
+            assertThat(cloud.awaitIdle(DRAIN)).isTrue();
+            FunctionDefinition function = function(cloud, "VoteCounterFunction");
+            FunctionQuarantine folder = cloud.quarantine(function.functionName()).orElseThrow();
+            List<String> keys = folder.keys();
+            assertThat(keys).singleElement().asString().contains("/window-");
+
+            for (boolean dryRun : List.of(true, false)) {
+                assertThat(redrive(cloud, function, S3Client.create(), keys, dryRun)).singleElement()
+                        .satisfies(result -> {
+                            assertThat(result.outcome()).isEqualTo(Outcome.BY_HAND);
+                            assertThat(result.detail()).contains("UpdateItem ADD");
+                        });
+            }
+            assertThat(folder.keys()).isEqualTo(keys);
+            assertThat(new BigDecimal(total(dynamoDb))).isEqualByComparingTo(fullest);
         }
     }
 
