@@ -42,4 +42,29 @@ class FunctionUrlServerIT {
             assertThat(response.body()).isEqualTo("GET /votes south");
         }
     }
+
+    @Test
+    void localJson_isAnsweredBesideTheFunction_withoutInvokingIt() throws Exception {
+        try (FunctionUrlServer server = FunctionUrlServer.start(echo(), 0)) {
+            int[] reads = {0};
+            server.serveLocalJson("/local/state", () -> "{\"reads\":" + ++reads[0] + "}");
+            HttpClient http = HttpClient.newHttpClient();
+
+            HttpResponse<String> local = http.send(HttpRequest.newBuilder(server.url().resolve("/local/state")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> post = http.send(HttpRequest.newBuilder(server.url().resolve("/local/state"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> below = http.send(HttpRequest.newBuilder(server.url().resolve("/local/state/x")).GET()
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> function = http.send(HttpRequest.newBuilder(server.url().resolve("/votes?name=x")).GET()
+                    .build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(local.statusCode()).isEqualTo(200);
+            assertThat(local.headers().firstValue("Content-Type")).hasValue("application/json");
+            assertThat(local.body()).isEqualTo("{\"reads\":1}");
+            assertThat(post.statusCode()).isEqualTo(405);
+            assertThat(below.statusCode()).isEqualTo(404);
+            assertThat(function.body()).isEqualTo("GET /votes x");
+        }
+    }
 }
