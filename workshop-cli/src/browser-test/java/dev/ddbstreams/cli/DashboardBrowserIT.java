@@ -3,9 +3,7 @@ package dev.ddbstreams.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,17 +15,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The dashboard page in headless Chromium, served by the local function URL, with the exact
  * counter running: votes written with the SDK appear on the page without a reload.
  *
  * <p>Runs only where {@code /usr/bin/chromedriver} exists (the {@code browser-tests} profile).
- * Selenium Manager cannot download drivers here, so the driver and browser are Debian's.
  */
 class DashboardBrowserIT {
 
@@ -53,34 +46,25 @@ class DashboardBrowserIT {
     Path temp;
 
     private DashboardFixture dashboard;
-    private ChromeDriver browser;
+    private HeadlessChromium browser;
 
     @BeforeEach
     void start() throws IOException {
         dashboard = DashboardFixture.start(temp.resolve("work"));
-        ChromeDriverService driver = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort()
-                .build();
-        ChromeOptions options = new ChromeOptions()
-                .setBinary("/usr/bin/chromium")
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--no-first-run", "--user-data-dir=" + Files.createDirectory(temp.resolve("chromium")));
-        browser = new ChromeDriver(driver, options);
+        browser = HeadlessChromium.start(temp.resolve("chromium"));
     }
 
     @AfterEach
     void stop() {
         if (browser != null) {
-            browser.quit();
+            browser.close();
         }
         dashboard.close();
     }
 
     @Test
     void page_whenVotesWritten_showsNewTotalsAndNewestVotesWithoutReload() {
-        browser.get(dashboard.url().toString());
+        browser.open(dashboard.url().toString());
         await().atMost(PAGE_UPDATE).untilAsserted(() -> assertThat(page().get("status")).asString().startsWith("Updated "));
         Map<String, Object> before = page();
         assertThat(before.get("grand")).isEqualTo("0");
@@ -104,7 +88,7 @@ class DashboardBrowserIT {
 
     @Test
     void page_whenVoteHoldsMarkup_rendersItAsText() {
-        browser.get(dashboard.url().toString());
+        browser.open(dashboard.url().toString());
         String markup = "<b>x</b><img src=x onerror=\"document.title='pwned'\">";
 
         dashboard.castVote("markup-vote", "EAST", markup);
@@ -134,7 +118,7 @@ class DashboardBrowserIT {
      */
     @Test
     void page_whenVotesWrittenOneByOne_showsEachWithinSeconds() {
-        browser.get(dashboard.url().toString());
+        browser.open(dashboard.url().toString());
         await().atMost(PAGE_UPDATE).untilAsserted(() -> assertThat(page().get("status")).asString().startsWith("Updated "));
         List<Long> listedMillis = new ArrayList<>();
         List<Long> countedMillis = new ArrayList<>();
@@ -166,8 +150,7 @@ class DashboardBrowserIT {
         return script(READ_PAGE);
     }
 
-    @SuppressWarnings("unchecked")
     private Map<String, Object> script(String body) {
-        return (Map<String, Object>) ((JavascriptExecutor) browser).executeScript(body);
+        return browser.script(body);
     }
 }
