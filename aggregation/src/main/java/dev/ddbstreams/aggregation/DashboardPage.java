@@ -7,15 +7,21 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * One of the dashboard's HTML pages ({@code dashboard.html}, {@code compare.html} beside this class): self-contained, with
- * its CSS and script inline and no external resources, so it works offline. Its
+ * One of the dashboard's HTML pages ({@code dashboard.html}, {@code compare.html} beside this
+ * class): self-contained, with its CSS and script inline and no external resources, so it works
+ * offline. What the pages share ({@code dashboard-common.css} and {@code .js}) is written once and
+ * inlined where a page has the comment {@code @include NAME}, before the page is hashed. Its
  * Content-Security-Policy allows exactly that inline script and style (by SHA-256 hash) and
  * requests to its own origin: even if a vote's text reached the DOM as markup, no script in it
  * would run.
  */
 final class DashboardPage {
+
+    private static final Pattern INCLUDE = Pattern.compile("/\\*@include ([a-z-]+\\.(?:css|js))\\*/\n?");
 
     private final String html;
     private final String contentSecurityPolicy;
@@ -29,11 +35,16 @@ final class DashboardPage {
 
     /** @param name the page's file beside this class, e.g. {@code dashboard.html} */
     static DashboardPage load(String name) {
+        return new DashboardPage(INCLUDE.matcher(read(name)).replaceAll(include -> Matcher.quoteReplacement(
+                read(include.group(1)))));
+    }
+
+    private static String read(String name) {
         try (InputStream in = DashboardPage.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException(name + " is missing from the class path");
             }
-            return new DashboardPage(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + name, e);
         }

@@ -5,17 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ddbstreams.aggregation.VoteRecount;
 import dev.ddbstreams.localcloud.lambda.FunctionFaults;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The comparison page ({@code /compare}) in headless Chromium while both counters suffer injected
@@ -26,8 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DashboardCompareBrowserIT {
 
-    /** Stronger than a lab's 0.3, so that a run of a few dozen invocations surely has both faults; seeded. */
-    private static final FunctionFaults FAULTS = FunctionFaults.parse("fail=0.3,duplicate=0.5,seed=7");
+    /**
+     * The faults lab 01 switches on. With seed 10 each function's first invocation fails after its
+     * writes committed (retried) and its second is delivered twice, however the votes fall into batches.
+     */
+    private static final FunctionFaults FAULTS = FunctionFaults.parse("duplicate=0.3,fail-after=0.1,seed=10");
     private static final Duration SETTLED = Duration.ofSeconds(90);
     private static final List<String> REGIONS = List.of("NORTH", "SOUTH", "EAST");
     private static final List<String> IMPROVEMENTS = List.of("MORE_TREES", "BIKE_LANES");
@@ -50,6 +49,7 @@ class DashboardCompareBrowserIT {
                 iteratorAge: cell(r, 'iterator-age').textContent,
                 invocations: cell(r, 'invocations').textContent,
                 retries: cell(r, 'retries').textContent,
+                errors: cell(r, 'errors').textContent,
                 duplicates: cell(r, 'duplicates').textContent,
                 quarantined: cell(r, 'quarantined').textContent
               };
@@ -62,30 +62,14 @@ class DashboardCompareBrowserIT {
             };
             """;
 
-    @TempDir
-    Path temp;
-
-    private DashboardFixture dashboard;
-    private HeadlessChromium browser;
-
-    @BeforeEach
-    void start() throws IOException {
-        dashboard = DashboardFixture.start(temp.resolve("work"),
-                Map.of("VoteCounterFunction", FAULTS, "NaiveVoteCounterFunction", FAULTS));
-        browser = HeadlessChromium.start(temp.resolve("chromium"));
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        dashboard.close();
-    }
+    @RegisterExtension
+    final DashboardInChromium browser = new DashboardInChromium(
+            Map.of("VoteCounterFunction", FAULTS, "NaiveVoteCounterFunction", FAULTS));
 
     @Test
     void comparePage_underRetriesAndDuplicates_showsExactEqualToRecountAndNaiveDriftMarked() throws Exception {
-        browser.open(dashboard.compareUrl().toString());
+        DashboardFixture dashboard = browser.dashboard();
+        browser.open(dashboard.compareUrl());
         // Votes a few at a time, so the naive trigger (BatchSize 100) makes many invocations to fault.
         for (int i = 0; i < 36; i++) {
             dashboard.castVote("compare-vote-" + i, REGIONS.get(i % 3), IMPROVEMENTS.get(i / 3 % 2));
@@ -123,6 +107,7 @@ class DashboardCompareBrowserIT {
             assertThat(triggers.values()).allSatisfy(trigger -> {
                 assertThat(Long.parseLong((String) trigger.get("retries"))).isPositive();
                 assertThat(Long.parseLong((String) trigger.get("duplicates"))).isPositive();
+                assertThat(Long.parseLong((String) trigger.get("errors"))).isPositive();
                 assertThat(Long.parseLong((String) trigger.get("iteratorAge"))).isNotNegative();
                 assertThat(Long.parseLong((String) trigger.get("invocations"))).isPositive();
             });
