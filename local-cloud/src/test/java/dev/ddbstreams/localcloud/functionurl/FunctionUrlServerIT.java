@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 class FunctionUrlServerIT {
 
     private static LocalFunction echo() {
+        // A timeout far above the echo's milliseconds: a cold start on a loaded machine must not turn into a 502.
         FunctionDefinition function = new FunctionDefinition("Echo", "echo", EchoHandler.class.getName(), Map.of(),
-                Duration.ofSeconds(5), 512, "java21", List.of());
+                Duration.ofSeconds(60), 512, "java21", List.of());
         return new LocalFunction(function, "us-east-1", Map.of(), FunctionFaults.NONE, InstantSource.system());
     }
 
