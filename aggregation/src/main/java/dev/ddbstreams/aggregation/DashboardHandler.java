@@ -30,6 +30,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  *       {@code total_votes} (written by the exact counter, {@link VoteCountHandler}), the totals
  *       per region, and the latest {@value #LATEST} votes from the {@code votes} table's
  *       {@code ByDay} index.</li>
+ *   <li>{@code GET /compare}: the lab's comparison page, which polls {@code /api/compare} and, where
+ *       the local cloud serves it beside the function, {@code /local/triggers} (the triggers'
+ *       state; on AWS that is in CloudWatch metrics, which this function does not read).</li>
+ *   <li>{@code GET /api/compare}: {@link VoteComparison} as JSON: the exact totals, the naive
+ *       counter's ({@code total_votes_naive}, {@link NaiveVoteCountHandler}) and a recount of the
+ *       votes, side by side.</li>
  *   <li>any other path: 404; any other method: 405.</li>
  * </ul>
  *
@@ -37,13 +43,15 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * page shows "not updating" and retries at its next poll. Nothing is written, so nothing is lost.
  * See https://docs.aws.amazon.com/lambda/latest/dg/urls-invocation.html
  *
- * <p>Environment: VOTES_TABLE, TOTALS_TABLE.
+ * <p>Environment: VOTES_TABLE, TOTALS_TABLE, NAIVE_TOTALS_TABLE.
  */
 public final class DashboardHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
     static final int LATEST = 10;
     static final String PAGE_PATH = "/";
     static final String API_PATH = "/api/dashboard";
+    static final String COMPARE_PAGE_PATH = "/compare";
+    static final String COMPARE_API_PATH = "/api/compare";
 
     private static final Logger LOG = LoggerFactory.getLogger(DashboardHandler.class);
     private static final ObjectMapper JSON = JsonMapper.builder()
@@ -52,6 +60,7 @@ public final class DashboardHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     private final DashboardQueries queries;
     private final DashboardPage page;
+    private final DashboardPage comparePage;
     private final InstantSource clock;
     /** Held so the SnapStart registration lives as long as the handler; null when built for a test. */
     private final SnapStartPriming priming;
@@ -59,11 +68,13 @@ public final class DashboardHandler implements RequestHandler<APIGatewayV2HTTPEv
     public DashboardHandler() {
         this(LambdaClients.build(DynamoDbClient.class, DynamoDbClient::builder),
                 FunctionEnvironment.require("VOTES_TABLE"),
-                FunctionEnvironment.require("TOTALS_TABLE"), InstantSource.system());
+                FunctionEnvironment.require("TOTALS_TABLE"), FunctionEnvironment.require("NAIVE_TOTALS_TABLE"),
+                InstantSource.system());
     }
 
-    DashboardHandler(DynamoDbClient dynamoDb, String votesTable, String totalsTable, InstantSource clock) {
-        this(new DashboardQueries(dynamoDb, votesTable, totalsTable, null), clock,
+    DashboardHandler(DynamoDbClient dynamoDb, String votesTable, String totalsTable, String naiveTotalsTable,
+            InstantSource clock) {
+        this(new DashboardQueries(dynamoDb, votesTable, totalsTable, naiveTotalsTable, null), clock,
                 SnapStartPriming.register(dynamoDb, totalsTable));
     }
 
@@ -73,7 +84,8 @@ public final class DashboardHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     private DashboardHandler(DashboardQueries queries, InstantSource clock, SnapStartPriming priming) {
         this.queries = queries;
-        this.page = DashboardPage.load();
+        this.page = DashboardPage.load("dashboard.html");
+        this.comparePage = DashboardPage.load("compare.html");
         this.clock = clock;
         this.priming = priming;
     }
@@ -83,7 +95,7 @@ public final class DashboardHandler implements RequestHandler<APIGatewayV2HTTPEv
         String method = event.getRequestContext() == null || event.getRequestContext().getHttp() == null ? null
                 : event.getRequestContext().getHttp().getMethod();
         String path = event.getRawPath() == null ? PAGE_PATH : event.getRawPath();
-        if (!PAGE_PATH.equals(path) && !API_PATH.equals(path)) {
+        if (!List.of(PAGE_PATH, API_PATH, COMPARE_PAGE_PATH, COMPARE_API_PATH).contains(path)) {
             return text(404, "Not found");
         }
         if (!"GET".equals(method)) {
@@ -92,7 +104,12 @@ public final class DashboardHandler implements RequestHandler<APIGatewayV2HTTPEv
             response.getHeaders().put("Allow", "GET");
             return response;
         }
-        return PAGE_PATH.equals(path) ? page() : snapshot();
+        return switch (path) {
+            case PAGE_PATH -> page(page);
+            case COMPARE_PAGE_PATH -> page(comparePage);
+            case COMPARE_API_PATH -> json(compare());
+            default -> json(read());
+        };
     }
 
     /** Reads the totals and the latest votes now. */
@@ -104,17 +121,32 @@ public final class DashboardHandler implements RequestHandler<APIGatewayV2HTTPEv
         return DashboardSnapshot.of(totals, latest, now);
     }
 
-    private APIGatewayV2HTTPResponse page() {
+    /**
+     * Reads both counters' totals, then the recount: a vote cast between the reads is in the
+     * recount and not yet in a counter, never the other way round, so while votes are only cast
+     * (as in the lab) a total above the recount is a vote counted too often. A vote withdrawn
+     * between the reads does the opposite for a moment.
+     */
+    VoteComparison compare() {
+        Instant now = clock.instant();
+        List<DashboardSnapshot.Total> exact = queries.totals();
+        List<DashboardSnapshot.Total> naive = queries.naiveTotals();
+        VoteComparison comparison = VoteComparison.of(queries.recount(), exact, naive, now);
+        LOG.debug("comparison read: {} keys", comparison.rows().size());
+        return comparison;
+    }
+
+    private static APIGatewayV2HTTPResponse page(DashboardPage page) {
         return response(200, "text/html; charset=utf-8", page.html(),
                 Map.of("Content-Security-Policy", page.contentSecurityPolicy(), "Cache-Control", "no-cache"));
     }
 
-    private APIGatewayV2HTTPResponse snapshot() {
+    private static APIGatewayV2HTTPResponse json(Object value) {
         String body;
         try {
-            body = JSON.writeValueAsString(read());
+            body = JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the dashboard snapshot as JSON", e);
+            throw new IllegalStateException("cannot write the dashboard's JSON", e);
         }
         return response(200, "application/json", body, Map.of("Cache-Control", "no-store"));
     }

@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /**
- * The dashboard's two reads, and nothing else (its IAM policy allows only these):
+ * The dashboard's reads, and nothing else (its IAM policy allows only these):
  *
  * <ul>
  *   <li>the totals: a Scan of {@code total_votes}, every page. The table holds one item per
@@ -41,23 +41,40 @@ final class DashboardQueries {
     private final DynamoDbClient dynamoDb;
     private final String votesTable;
     private final String totalsTable;
+    private final String naiveTotalsTable;
     private final Integer scanPageSize;
 
     /**
      * @param scanPageSize the Scan's Limit, or null for DynamoDB's 1 MB pages; tests set it to
      *     read the totals in several pages
      */
-    DashboardQueries(DynamoDbClient dynamoDb, String votesTable, String totalsTable, Integer scanPageSize) {
+    DashboardQueries(DynamoDbClient dynamoDb, String votesTable, String totalsTable, String naiveTotalsTable,
+            Integer scanPageSize) {
         this.dynamoDb = dynamoDb;
         this.votesTable = votesTable;
         this.totalsTable = totalsTable;
+        this.naiveTotalsTable = naiveTotalsTable;
         this.scanPageSize = scanPageSize;
     }
 
-    /** Every row of the totals table that has a numeric count. */
+    /** Every row of the exact counter's totals table that has a numeric count. */
     List<DashboardSnapshot.Total> totals() {
+        return totals(totalsTable);
+    }
+
+    /** Every row of the naive counter's totals table that has a numeric count. */
+    List<DashboardSnapshot.Total> naiveTotals() {
+        return totals(naiveTotalsTable);
+    }
+
+    /** The votes counted again from the votes table. */
+    List<DashboardSnapshot.Total> recount() {
+        return VoteRecount.of(dynamoDb, votesTable);
+    }
+
+    private List<DashboardSnapshot.Total> totals(String table) {
         List<DashboardSnapshot.Total> totals = new ArrayList<>();
-        ScanRequest request = ScanRequest.builder().tableName(totalsTable).limit(scanPageSize).build();
+        ScanRequest request = ScanRequest.builder().tableName(table).limit(scanPageSize).build();
         dynamoDb.scanPaginator(request).items().forEach(item -> {
             Optional<String> region = string(item, "region");
             Optional<String> improvement = string(item, "improvement");
@@ -65,7 +82,7 @@ final class DashboardQueries {
             if (region.isPresent() && improvement.isPresent() && votes != null && votes.n() != null) {
                 totals.add(new DashboardSnapshot.Total(region.get(), improvement.get(), new BigDecimal(votes.n())));
             } else {
-                LOG.debug("skipping a {} item without region, improvement and a numeric {}", totalsTable,
+                LOG.debug("skipping a {} item without region, improvement and a numeric {}", table,
                         VoteAggregator.TOTAL);
             }
         });

@@ -33,7 +33,8 @@ class DashboardHandlerIT {
     @BeforeEach
     void createTables() {
         tables = DashboardTables.create(DYNAMODB.dynamoDb());
-        handler = new DashboardHandler(DYNAMODB.dynamoDb(), tables.votes(), tables.totals(), InstantSource.fixed(NOW));
+        handler = new DashboardHandler(DYNAMODB.dynamoDb(), tables.votes(), tables.totals(), tables.naiveTotals(),
+                InstantSource.fixed(NOW));
     }
 
     @Test
@@ -47,7 +48,8 @@ class DashboardHandlerIT {
                 .startsWith("default-src 'none'; script-src 'sha256-")
                 .contains("connect-src 'self'");
         assertThat(response.getBody()).startsWith("<!DOCTYPE html>")
-                .contains("fetch(\"api/dashboard\"")
+                .contains("getJson(\"api/dashboard\")", "function pollEvery(ms, step)")
+                .doesNotContain("@include")
                 .doesNotContain("src=", "href=\"http", "@import", "url(");
     }
 
@@ -67,11 +69,8 @@ class DashboardHandlerIT {
         tables.putVote("v1", "NORTH", "BIKE_LANES", NOW.minusSeconds(20));
         tables.putVote("v2", "SOUTH", "MORE_TREES", NOW.minusSeconds(10));
 
-        APIGatewayV2HTTPResponse response = handle("function-url-get-dashboard.json");
+        JsonNode body = jsonBody("function-url-get-dashboard.json");
 
-        assertThat(response.getStatusCode()).isEqualTo(200);
-        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/json")
-                .containsEntry("Cache-Control", "no-store");
         JsonNode expected = JSON.readTree("""
                 {"totals":[
                    {"region":"NORTH","improvement":"BIKE_LANES","votes":3},
@@ -83,7 +82,7 @@ class DashboardHandlerIT {
                    {"id":"v1","region":"NORTH","improvement":"BIKE_LANES","cast_at":"2026-11-21T10:15:10.250Z"}],
                  "generatedAt":"2026-11-21T10:15:30.250Z"}
                 """);
-        assertThat(JSON.readTree(response.getBody())).isEqualTo(expected);
+        assertThat(body).isEqualTo(expected);
     }
 
     @Test
@@ -104,6 +103,44 @@ class DashboardHandlerIT {
 
         assertThat(response.getHeaders()).containsEntry("X-Content-Type-Options", "nosniff");
         assertThat(JSON.readTree(response.getBody()).at("/latest/0/improvement").asText()).isEqualTo(markup);
+    }
+
+    @Test
+    void handleRequest_whenGetComparePage_returnsItsOwnPageWithStrictPolicy() {
+        APIGatewayV2HTTPResponse response = handle("function-url-get-compare-page.json");
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getHeaders().get("Content-Security-Policy"))
+                .startsWith("default-src 'none'; script-src 'sha256-")
+                .isNotEqualTo(handle("function-url-get-page.json").getHeaders().get("Content-Security-Policy"));
+        assertThat(response.getBody()).startsWith("<!DOCTYPE html>")
+                .contains("getJson(\"api/compare\")", "getJson(\"local/triggers\")", "function pollEvery(ms, step)")
+                .doesNotContain("@include")
+                .doesNotContain("src=", "href=\"http", "innerHTML", "insertAdjacentHTML", "document.write", "eval(");
+    }
+
+    @Test
+    void handleRequest_whenGetCompare_returnsRecountExactAndNaiveSideBySide() throws Exception {
+        tables.putVote("v1", "NORTH", "BIKE_LANES", NOW.minusSeconds(30));
+        tables.putVote("v2", "NORTH", "BIKE_LANES", NOW.minusSeconds(20));
+        tables.putVote("v3", "SOUTH", "MORE_TREES", NOW.minusSeconds(10));
+        tables.putTotal("NORTH", "BIKE_LANES", 2);
+        tables.putNaiveTotal("NORTH", "BIKE_LANES", 3);
+        tables.putNaiveTotal("SOUTH", "MORE_TREES", 1);
+
+        JsonNode body = jsonBody("function-url-get-compare.json");
+
+        JsonNode expected = JSON.readTree("""
+                {"rows":[
+                   {"region":"NORTH","improvement":"BIKE_LANES","recount":2,"exact":2,"naive":3,
+                    "exactDifference":0,"naiveDifference":1},
+                   {"region":"SOUTH","improvement":"MORE_TREES","recount":1,"exact":0,"naive":1,
+                    "exactDifference":-1,"naiveDifference":0}],
+                 "sum":{"region":null,"improvement":null,"recount":3,"exact":2,"naive":4,
+                    "exactDifference":-1,"naiveDifference":1},
+                 "generatedAt":"2026-11-21T10:15:30.250Z"}
+                """);
+        assertThat(body).isEqualTo(expected);
     }
 
     @Test
@@ -132,7 +169,8 @@ class DashboardHandlerIT {
                 expected.add(region + "/" + improvement + "=" + (expected.size() + 1));
             }
         }
-        DashboardQueries queries = new DashboardQueries(DYNAMODB.dynamoDb(), tables.votes(), tables.totals(), 4);
+        DashboardQueries queries = new DashboardQueries(DYNAMODB.dynamoDb(), tables.votes(), tables.totals(),
+                tables.naiveTotals(), 4);
 
         List<String> read = queries.totals().stream()
                 .map(t -> t.region() + "/" + t.improvement() + "=" + t.votes()).toList();
@@ -144,7 +182,8 @@ class DashboardHandlerIT {
     void latestVotes_whenMoreThanTenToday_returnsTheNewestTenNewestFirst() {
         IntStream.range(0, 15).forEach(i -> tables.putVote("v" + i, "EAST", "MORE_BENCHES",
                 NOW.minus(Duration.ofMillis(1_000L * (15 - i)))));
-        DashboardQueries queries = new DashboardQueries(DYNAMODB.dynamoDb(), tables.votes(), tables.totals(), null);
+        DashboardQueries queries = new DashboardQueries(DYNAMODB.dynamoDb(), tables.votes(), tables.totals(),
+                tables.naiveTotals(), null);
 
         List<String> ids = queries.latestVotes(NOW, 10).stream().map(DashboardSnapshot.Vote::id).toList();
 
@@ -159,12 +198,22 @@ class DashboardHandlerIT {
         IntStream.range(0, 12).forEach(i -> tables.putVote("yesterday" + i, "WEST", "MORE_TREES",
                 midnight.minusSeconds(12 - i)));
         tables.putVote("before", "WEST", "MORE_TREES", midnight.minus(Duration.ofDays(1)).minusSeconds(1));
-        DashboardQueries queries = new DashboardQueries(DYNAMODB.dynamoDb(), tables.votes(), tables.totals(), null);
+        DashboardQueries queries = new DashboardQueries(DYNAMODB.dynamoDb(), tables.votes(), tables.totals(),
+                tables.naiveTotals(), null);
 
         List<String> ids = queries.latestVotes(NOW, 10).stream().map(DashboardSnapshot.Vote::id).toList();
 
         assertThat(ids).containsExactly("today2", "today1", "today0", "yesterday11", "yesterday10", "yesterday9",
                 "yesterday8", "yesterday7", "yesterday6", "yesterday5");
+    }
+
+    /** The JSON body of a 200 answer that no cache may keep. */
+    private JsonNode jsonBody(String fixture) throws Exception {
+        APIGatewayV2HTTPResponse response = handle(fixture);
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getHeaders()).containsEntry("Content-Type", "application/json")
+                .containsEntry("Cache-Control", "no-store");
+        return JSON.readTree(response.getBody());
     }
 
     private APIGatewayV2HTTPResponse handle(String fixture) {

@@ -12,19 +12,21 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The template's {@code votes} and {@code total_votes} tables, created under names of their own
- * (tables outlive a test in one DynamoDB Local), and writers for their items.
+ * The template's {@code votes}, {@code total_votes} and {@code total_votes_naive} tables, created
+ * under names of their own (tables outlive a test in one DynamoDB Local), and writers for their items.
  */
-record DashboardTables(DynamoDbClient dynamoDb, String votes, String totals) {
+record DashboardTables(DynamoDbClient dynamoDb, String votes, String totals, String naiveTotals) {
 
     private static final Template TEMPLATE = new TemplateReader(StackSettings.of("dashboard-test", "us-east-1"))
             .read(Path.of("template.yaml"));
 
     static DashboardTables create(DynamoDbClient dynamoDb) {
         String suffix = "-" + UUID.randomUUID().toString().substring(0, 8);
-        DashboardTables tables = new DashboardTables(dynamoDb, "votes" + suffix, "total_votes" + suffix);
+        DashboardTables tables = new DashboardTables(dynamoDb, "votes" + suffix, "total_votes" + suffix,
+                "total_votes_naive" + suffix);
         createLike(dynamoDb, "VotesTable", tables.votes());
         createLike(dynamoDb, "TotalVotesTable", tables.totals());
+        createLike(dynamoDb, "NaiveTotalVotesTable", tables.naiveTotals());
         return tables;
     }
 
@@ -33,7 +35,15 @@ record DashboardTables(DynamoDbClient dynamoDb, String votes, String totals) {
     }
 
     void putTotal(String region, String improvement, long votes) {
-        dynamoDb.putItem(b -> b.tableName(totals).item(Map.of(
+        putTotal(totals, region, improvement, votes);
+    }
+
+    void putNaiveTotal(String region, String improvement, long votes) {
+        putTotal(naiveTotals, region, improvement, votes);
+    }
+
+    private void putTotal(String table, String region, String improvement, long votes) {
+        dynamoDb.putItem(b -> b.tableName(table).item(Map.of(
                 "region", AttributeValue.fromS(region),
                 "improvement", AttributeValue.fromS(improvement),
                 VoteAggregator.TOTAL, AttributeValue.fromN(Long.toString(votes)))));

@@ -11,11 +11,12 @@ import org.junit.jupiter.api.Test;
 class DashboardTemplateTest {
 
     @Test
-    void dashboardFunction_whenTemplateRead_namesTheHandlerAndBothTables() {
+    void dashboardFunction_whenTemplateRead_namesTheHandlerAndTheThreeTables() {
         FunctionDefinition function = DashboardTables.template().function("DashboardFunction").orElseThrow();
 
         assertThat(function.handler()).isEqualTo("dev.ddbstreams.aggregation.DashboardHandler::handleRequest");
-        assertThat(function.environment()).isEqualTo(Map.of("VOTES_TABLE", "votes", "TOTALS_TABLE", "total_votes"));
+        assertThat(function.environment()).isEqualTo(Map.of("VOTES_TABLE", "votes", "TOTALS_TABLE", "total_votes",
+                "NAIVE_TOTALS_TABLE", "total_votes_naive"));
         assertThat(function.triggers()).isEmpty();
     }
 

@@ -3,31 +3,20 @@ package dev.ddbstreams.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.assertj.core.api.InstanceOfAssertFactories;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The dashboard page in headless Chromium, served by the local function URL, with the exact
  * counter running: votes written with the SDK appear on the page without a reload.
  *
  * <p>Runs only where {@code /usr/bin/chromedriver} exists (the {@code browser-tests} profile).
- * Selenium Manager cannot download drivers here, so the driver and browser are Debian's.
  */
 class DashboardBrowserIT {
 
@@ -49,38 +38,12 @@ class DashboardBrowserIT {
             };
             """;
 
-    @TempDir
-    Path temp;
-
-    private DashboardFixture dashboard;
-    private ChromeDriver browser;
-
-    @BeforeEach
-    void start() throws IOException {
-        dashboard = DashboardFixture.start(temp.resolve("work"));
-        ChromeDriverService driver = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort()
-                .build();
-        ChromeOptions options = new ChromeOptions()
-                .setBinary("/usr/bin/chromium")
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--no-first-run", "--user-data-dir=" + Files.createDirectory(temp.resolve("chromium")));
-        browser = new ChromeDriver(driver, options);
-    }
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.quit();
-        }
-        dashboard.close();
-    }
+    @RegisterExtension
+    final DashboardInChromium browser = new DashboardInChromium(Map.of());
 
     @Test
     void page_whenVotesWritten_showsNewTotalsAndNewestVotesWithoutReload() {
-        browser.get(dashboard.url().toString());
+        browser.open(browser.dashboard().url());
         await().atMost(PAGE_UPDATE).untilAsserted(() -> assertThat(page().get("status")).asString().startsWith("Updated "));
         Map<String, Object> before = page();
         assertThat(before.get("grand")).isEqualTo("0");
@@ -90,7 +53,7 @@ class DashboardBrowserIT {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             String id = "browser-vote-" + i;
-            dashboard.castVote(id, i < 7 ? "NORTH" : "SOUTH", i % 2 == 0 ? "MORE_TREES" : "BIKE_LANES");
+            browser.dashboard().castVote(id, i < 7 ? "NORTH" : "SOUTH", i % 2 == 0 ? "MORE_TREES" : "BIKE_LANES");
             ids.add(0, id);
         }
 
@@ -104,10 +67,10 @@ class DashboardBrowserIT {
 
     @Test
     void page_whenVoteHoldsMarkup_rendersItAsText() {
-        browser.get(dashboard.url().toString());
+        browser.open(browser.dashboard().url());
         String markup = "<b>x</b><img src=x onerror=\"document.title='pwned'\">";
 
-        dashboard.castVote("markup-vote", "EAST", markup);
+        browser.dashboard().castVote("markup-vote", "EAST", markup);
 
         await().atMost(PAGE_UPDATE).untilAsserted(() -> {
             Map<String, Object> shown = script("""
@@ -134,7 +97,7 @@ class DashboardBrowserIT {
      */
     @Test
     void page_whenVotesWrittenOneByOne_showsEachWithinSeconds() {
-        browser.get(dashboard.url().toString());
+        browser.open(browser.dashboard().url());
         await().atMost(PAGE_UPDATE).untilAsserted(() -> assertThat(page().get("status")).asString().startsWith("Updated "));
         List<Long> listedMillis = new ArrayList<>();
         List<Long> countedMillis = new ArrayList<>();
@@ -144,7 +107,7 @@ class DashboardBrowserIT {
             String total = Integer.toString(i);
             AtomicReference<Duration> listed = new AtomicReference<>();
             long written = System.nanoTime();
-            dashboard.castVote(id, "WEST", "PLAYGROUNDS");
+            browser.dashboard().castVote(id, "WEST", "PLAYGROUNDS");
             await().atMost(PAGE_UPDATE).pollInterval(Duration.ofMillis(50)).untilAsserted(() -> {
                 Map<String, Object> shown = page();
                 if (listed.get() == null && ((List<?>) shown.get("latestIds")).contains(id)) {
@@ -166,8 +129,7 @@ class DashboardBrowserIT {
         return script(READ_PAGE);
     }
 
-    @SuppressWarnings("unchecked")
     private Map<String, Object> script(String body) {
-        return (Map<String, Object>) ((JavascriptExecutor) browser).executeScript(body);
+        return browser.script(body);
     }
 }

@@ -1,10 +1,6 @@
 package dev.ddbstreams.cli;
 
 import dev.ddbstreams.localcloud.LocalCloud;
-import dev.ddbstreams.localcloud.functionurl.FunctionUrlServer;
-import dev.ddbstreams.localcloud.lambda.FunctionFaults;
-import dev.ddbstreams.localcloud.lambda.LocalFunction;
-import dev.ddbstreams.localcloud.template.FunctionDefinition;
 import dev.ddbstreams.localcloud.template.TemplateDocument;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -22,16 +18,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /**
- * {@code ./workshop dashboard}: the aggregation template deployed on a local cloud (the exact
- * counter running on the votes stream) and its dashboard function served on
- * {@code http://localhost:PORT}, as its function URL would serve it on AWS; optionally casting
- * random votes to watch. Runs until Ctrl-C.
+ * {@code ./workshop dashboard}: the aggregation template deployed on a local cloud (the exact and
+ * the naive counter running on the votes stream) and its dashboard function served on
+ * {@code http://localhost:PORT}, as its function URL would serve it on AWS, with the triggers'
+ * state beside it for the comparison page ({@link LocalDashboard}); optionally casting random
+ * votes to watch. Runs until Ctrl-C.
  */
 @Command(name = "dashboard",
         description = {
             "Runs the live vote dashboard locally: deploys aggregation/template.yaml on an in-process "
                     + "DynamoDB Local and serves the function it gives a function URL (FunctionUrlConfig) "
                     + "on http://localhost:PORT until Ctrl-C (on 127.0.0.1 only unless --bind says otherwise).",
+            "PORT/compare shows the exact and the naive totals beside a recount, and each trigger's iterator age, "
+                    + "retries, errors, duplicate deliveries and quarantined records: with --faults "
+                    + "'*=duplicate=0.3' the naive totals drift above the recount while the exact ones hold.",
             "With --votes N it also casts N random votes (--rate a second), so the totals move."})
 final class DashboardCommand extends WorkshopCommand {
 
@@ -70,24 +70,21 @@ final class DashboardCommand extends WorkshopCommand {
             throw new ParameterException(spec.commandLine(),
                     "--votes, --port and --duration must not be negative and --rate must be positive");
         }
-        String dashboard = urlFunction(template);
+        urlFunction(template); // fails fast, before the local cloud starts, on a template without one dashboard
         PrintWriter out = spec.commandLine().getOut();
         LocalCloud.Builder builder = LocalCloud.builder().bindAddress(bind.address());
         faults.applyTo(builder);
         try (LocalCloud cloud = builder.start()) {
             LocalCloud.Deployment deployment = cloud.deploy(template, ServeCommand.stackName(template), Map.of());
-            FunctionDefinition definition = deployment.template().function(dashboard).orElseThrow();
-            LocalFunction function = new LocalFunction(definition, cloud.dynamoDb().region().id(), Map.of(),
-                    FunctionFaults.NONE, InstantSource.system());
-            String votesTable = definition.environment().get("VOTES_TABLE");
-            try (FunctionUrlServer server = startFunctionUrl(function);
-                    DashboardVoteWriter writer = new DashboardVoteWriter(cloud.dynamoDb().dynamoDbClient(), votesTable,
-                            votes, new SplittableRandom(), InstantSource.system())) {
+            try (LocalDashboard dashboard = startDashboard(cloud, deployment);
+                    DashboardVoteWriter writer = new DashboardVoteWriter(cloud.dynamoDb().dynamoDbClient(),
+                            dashboard.votesTable(), votes, new SplittableRandom(), InstantSource.system())) {
                 out.printf("Deployed %s on DynamoDB Local %s (in memory): triggers %s%n", template,
                         cloud.dynamoDb().endpoint(), deployment.triggers().size());
-                out.printf("Dashboard: %s%n", server.url());
+                out.printf("Dashboard: %s%n", dashboard.url());
+                out.printf("Exact vs naive counts, with the triggers' state: %s%n", dashboard.compareUrl());
                 if (votes > 0) {
-                    out.printf("Casting %d random votes into %s, %s a second.%n", votes, votesTable, rate);
+                    out.printf("Casting %d random votes into %s, %s a second.%n", votes, dashboard.votesTable(), rate);
                 }
                 out.println(durationSeconds == null ? "Ctrl-C stops it." : "Stops after " + durationSeconds + " s.");
                 out.flush();
@@ -115,9 +112,9 @@ final class DashboardCommand extends WorkshopCommand {
         return served.get(0);
     }
 
-    private FunctionUrlServer startFunctionUrl(LocalFunction function) {
+    private LocalDashboard startDashboard(LocalCloud cloud, LocalCloud.Deployment deployment) {
         try {
-            return FunctionUrlServer.start(function, bind.address(), port);
+            return LocalDashboard.start(cloud, deployment, bind.address(), port);
         } catch (UncheckedIOException e) {
             throw new UserError(e.getMessage() + " (choose another with --port)", e);
         }

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.function.Predicate;
 
 /**
  * How {@code serve} tells {@code triggers} what its triggers are doing: a JSON file it rewrites
@@ -50,14 +51,7 @@ final class TriggerStatusFile {
         ArrayNode deployments = root.putArray("deployments");
         cloud.deployments().forEach(deployment -> deployments.addObject().put("stack", deployment.stackName())
                 .put("template", deployment.template().file().toString()));
-        ArrayNode array = root.putArray("triggers");
-        for (StreamTrigger trigger : cloud.triggers()) {
-            ObjectNode json = toJson(trigger.status());
-            cloud.quarantine(trigger.functionName()).ifPresent(quarantine -> json.putObject("quarantine")
-                    .put("bucket", quarantine.bucket()).put("prefix", quarantine.prefix())
-                    .put("records", quarantine.count()));
-            array.add(json);
-        }
+        root.set("triggers", triggers(cloud, trigger -> true));
         try {
             Files.createDirectories(file.getParent());
             Path temporary = file.resolveSibling("triggers.json.tmp");
@@ -90,6 +84,26 @@ final class TriggerStatusFile {
         return root;
     }
 
+    /**
+     * The state of the cloud's triggers that {@code which} selects, one object each, as this file
+     * holds it: settings, shard positions, counters, iterator age and, for a function with a
+     * quarantine bucket, its quarantined records. {@code ./workshop dashboard} serves the same.
+     */
+    static ArrayNode triggers(LocalCloud cloud, Predicate<StreamTrigger> which) {
+        ArrayNode array = JSON.createArrayNode();
+        for (StreamTrigger trigger : cloud.triggers()) {
+            if (!which.test(trigger)) {
+                continue;
+            }
+            ObjectNode json = toJson(trigger.status());
+            cloud.quarantine(trigger.functionName()).ifPresent(quarantine -> json.putObject("quarantine")
+                    .put("bucket", quarantine.bucket()).put("prefix", quarantine.prefix())
+                    .put("records", quarantine.count()));
+            array.add(json);
+        }
+        return array;
+    }
+
     private static ObjectNode toJson(TriggerStatus status) {
         ObjectNode json = JSON.createObjectNode();
         StreamTriggerDefinition s = status.settings();
@@ -111,6 +125,7 @@ final class TriggerStatusFile {
         status.shards().forEach(shard -> shards.addObject().put("shardId", shard.shardId())
                 .put("state", shard.state()).put("lastSequenceRead", shard.lastSequenceRead()));
         json.set("counts", JSON.valueToTree(status.counts()));
+        status.iteratorAge().ifPresent(age -> json.put("iteratorAgeMillis", age.toMillis()));
         json.put("lastResult", status.lastResult());
         return json;
     }

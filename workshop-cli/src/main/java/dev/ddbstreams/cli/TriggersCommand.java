@@ -54,6 +54,9 @@ final class TriggersCommand extends WorkshopCommand {
                     counts.path("invocations").asLong(), counts.path("functionErrors").asLong(),
                     counts.path("timeouts").asLong(), counts.path("partialFailures").asLong(),
                     counts.path("retries").asLong(), counts.path("bisections").asLong());
+            JsonNode iteratorAge = trigger.path("iteratorAgeMillis");
+            out.printf("  iterator age: %s%n", iteratorAge.isMissingNode() ? "- (no batch delivered yet)"
+                    : iteratorAge.asLong() + " ms at the latest invocation");
             JsonNode quarantine = trigger.path("quarantine");
             if (quarantine.isObject()) {
                 out.printf("  quarantined records: %d (s3://%s/%s)%n", quarantine.path("records").asInt(),

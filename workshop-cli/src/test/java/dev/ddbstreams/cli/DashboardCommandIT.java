@@ -13,6 +13,7 @@ class DashboardCommandIT {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).containsPattern("Dashboard: http://localhost:\\d+/")
+                .containsPattern("Exact vs naive counts, with the triggers' state: http://localhost:\\d+/compare")
                 .contains("Casting 10 random votes into votes", "10 votes cast.");
     }
 

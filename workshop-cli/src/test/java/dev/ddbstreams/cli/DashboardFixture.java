@@ -2,37 +2,42 @@ package dev.ddbstreams.cli;
 
 import dev.ddbstreams.aggregation.DashboardVoteItem;
 import dev.ddbstreams.localcloud.LocalCloud;
-import dev.ddbstreams.localcloud.functionurl.FunctionUrlServer;
 import dev.ddbstreams.localcloud.lambda.FunctionFaults;
-import dev.ddbstreams.localcloud.lambda.LocalFunction;
-import dev.ddbstreams.localcloud.template.FunctionDefinition;
+import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The dashboard as {@code ./workshop dashboard} runs it, in this JVM: a local cloud with the
- * aggregation template deployed (the exact counter running) and {@link FunctionUrlServer} in front
- * of its DashboardFunction.
+ * aggregation template deployed (both counters running) and {@link LocalDashboard} in front of its
+ * DashboardFunction.
  */
-record DashboardFixture(LocalCloud cloud, FunctionUrlServer server, String votesTable) implements AutoCloseable {
+record DashboardFixture(LocalCloud cloud, LocalDashboard dashboard) implements AutoCloseable {
 
     static final Path TEMPLATE = Path.of("../aggregation/template.yaml");
 
     static DashboardFixture start(Path workFolder) {
-        LocalCloud cloud = LocalCloud.builder().workFolder(workFolder).start();
+        return start(workFolder, Map.of());
+    }
+
+    /** @param faults by function logical id (or {@code *}), as {@code --faults} gives them */
+    static DashboardFixture start(Path workFolder, Map<String, FunctionFaults> faults) {
+        LocalCloud.Builder builder = LocalCloud.builder().workFolder(workFolder);
+        faults.forEach(builder::faults);
+        LocalCloud cloud = builder.start();
         LocalCloud.Deployment deployment = cloud.deploy(TEMPLATE, ServeCommand.stackName(TEMPLATE), Map.of());
-        FunctionDefinition definition = deployment.template().function(DashboardCommand.urlFunction(TEMPLATE)).orElseThrow();
-        LocalFunction function = new LocalFunction(definition, cloud.dynamoDb().region().id(), Map.of(),
-                FunctionFaults.NONE, InstantSource.system());
-        return new DashboardFixture(cloud, FunctionUrlServer.start(function, 0), definition.environment().get("VOTES_TABLE"));
+        return new DashboardFixture(cloud, LocalDashboard.start(cloud, deployment, InetAddress.getLoopbackAddress(), 0));
     }
 
     URI url() {
-        return server.url();
+        return dashboard.url();
+    }
+
+    URI compareUrl() {
+        return dashboard.compareUrl();
     }
 
     DynamoDbClient dynamoDb() {
@@ -41,12 +46,13 @@ record DashboardFixture(LocalCloud cloud, FunctionUrlServer server, String votes
 
     /** Writes a vote cast now, as a voting client would. */
     void castVote(String id, String region, String improvement) {
-        dynamoDb().putItem(b -> b.tableName(votesTable).item(DashboardVoteItem.of(id, region, improvement, Instant.now())));
+        dynamoDb().putItem(b -> b.tableName(dashboard.votesTable())
+                .item(DashboardVoteItem.of(id, region, improvement, Instant.now())));
     }
 
     @Override
     public void close() {
-        server.close();
+        dashboard.close();
         cloud.close();
     }
 }

@@ -30,6 +30,8 @@ class DashboardServerIT {
     @BeforeAll
     static void startDashboard() {
         dashboard = DashboardFixture.start(workFolder);
+        // The function's cold start can pass its 10-second timeout on a loaded machine (a 502): not what these test.
+        await().atMost(Duration.ofSeconds(90)).until(() -> get("/").statusCode() == 200);
     }
 
     @AfterAll
@@ -61,6 +63,43 @@ class DashboardServerIT {
                 assertThat(total.get("improvement").asText()).isEqualTo("BIKE_LANES");
                 assertThat(total.get("votes").asInt()).isPositive();
             });
+        });
+    }
+
+    @Test
+    void getCompare_whenVoteCast_showsItInTheRecountAndBothCounters() throws Exception {
+        dashboard.castVote("server-it-compare", "EAST", "STREET_LIGHTS");
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode body = JSON.readTree(get("/api/compare").body());
+            assertThat(body.get("rows")).anySatisfy(row -> {
+                assertThat(row.get("region").asText()).isEqualTo("EAST");
+                assertThat(row.get("improvement").asText()).isEqualTo("STREET_LIGHTS");
+                assertThat(row.get("recount").asInt()).isEqualTo(1);
+                assertThat(row.get("exact").asInt()).isEqualTo(1);
+                assertThat(row.get("naive").asInt()).isEqualTo(1);
+            });
+        });
+    }
+
+    @Test
+    void getLocalTriggers_whenVotesCounted_returnsBothCountersTriggersOnly() throws Exception {
+        dashboard.castVote("server-it-triggers", "WEST", "MORE_BENCHES");
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            HttpResponse<String> response = get("/local/triggers");
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+            JsonNode triggers = JSON.readTree(response.body()).get("triggers");
+            assertThat(triggers).extracting(t -> t.get("functionName").asText()).containsExactlyInAnyOrder(
+                    "workshop-aggregation-VoteCounterFunction", "workshop-aggregation-NaiveVoteCounterFunction");
+            assertThat(triggers).allSatisfy(t -> {
+                assertThat(t.get("table").asText()).isEqualTo("votes");
+                assertThat(t.at("/counts/invocations").asLong()).isPositive();
+                assertThat(t.get("iteratorAgeMillis").asLong()).isNotNegative();
+            });
+            assertThat(triggers).filteredOn(t -> t.has("quarantine")).extracting(t -> t.get("functionName").asText())
+                    .containsExactly("workshop-aggregation-VoteCounterFunction");
         });
     }
 

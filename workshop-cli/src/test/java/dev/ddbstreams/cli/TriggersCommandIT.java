@@ -14,7 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** {@code ./workshop triggers} on the status a serve writes: per trigger, the records its function quarantined. */
+/**
+ * {@code ./workshop triggers} on the status a serve writes: per trigger, the records its function
+ * quarantined and its iterator age.
+ */
 class TriggersCommandIT {
 
     private static final Path AGGREGATION = Path.of("..", "aggregation", "template.yaml");
@@ -38,7 +41,9 @@ class TriggersCommandIT {
                             + "workshop-aggregation-VoteCounterFunction/)")
                     .contains("workshop-aggregation-StatisticsFunction <- measurements")
                     .contains("  quarantined records: 0 (s3://workshop-aggregation-quarantinebucket/"
-                            + "workshop-aggregation-StatisticsFunction/)");
+                            + "workshop-aggregation-StatisticsFunction/)")
+                    .containsPattern("VoteCounterFunction <- votes\\n(  .*\\n)*  iterator age: \\d+ ms at the latest invocation\\n")
+                    .containsPattern("StatisticsFunction <- measurements\\n(  .*\\n)*  iterator age: - \\(no batch delivered yet\\)\\n");
         }
     }
 

@@ -1,10 +1,10 @@
 package dev.ddbstreams.aggregation.workload;
 
+import dev.ddbstreams.aggregation.VoteRecount;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Totals per {@code region/improvement}, read from a totals table or recounted from the votes themselves. */
 public final class VoteTotals {
@@ -27,17 +27,8 @@ public final class VoteTotals {
     /** Counts the valid votes in the votes table: the truth any totals table must equal. */
     public static Map<String, BigDecimal> recount(DynamoDbClient dynamoDb, String votesTable) {
         Map<String, BigDecimal> totals = new TreeMap<>();
-        dynamoDb.scanPaginator(b -> b.tableName(votesTable)).items().forEach(item -> {
-            String region = string(item.get("region"));
-            String improvement = string(item.get("improvement"));
-            if (region != null && improvement != null) {
-                totals.merge(region + "/" + improvement, BigDecimal.ONE, BigDecimal::add);
-            }
-        });
+        VoteRecount.of(dynamoDb, votesTable)
+                .forEach(total -> totals.put(total.region() + "/" + total.improvement(), total.votes()));
         return totals;
-    }
-
-    private static String string(AttributeValue value) {
-        return value == null || value.s() == null || value.s().isEmpty() ? null : value.s();
     }
 }

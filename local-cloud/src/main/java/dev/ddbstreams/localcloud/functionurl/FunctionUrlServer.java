@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +40,9 @@ import org.slf4j.LoggerFactory;
  * the local cloud runs it (the template's handler and environment), and turns its response back
  * into HTTP, as a function URL does: a response with a {@code statusCode} gives status, headers,
  * cookies and body; any other response is a 200 JSON body; a function error is a 502.
+ *
+ * <p>Besides the function, {@link #serveLocalJson} can answer a path the local cloud itself knows
+ * (a trigger's state, which on AWS lives in CloudWatch metrics, not in any function's reach).
  *
  * <p>Not emulated: the 6 MB payload limit, response streaming, IAM auth, CORS settings.
  * See https://docs.aws.amazon.com/lambda/latest/dg/urls-invocation.html
@@ -101,6 +105,27 @@ public final class FunctionUrlServer implements AutoCloseable {
     /** The address and port it listens on. */
     public InetSocketAddress boundAddress() {
         return server.getAddress();
+    }
+
+    /**
+     * Answers {@code GET path} with the JSON {@code body} gives at the time, without invoking the
+     * function: a local addition beside the function URL, which a page served by the function can
+     * fetch from its own origin (its Content-Security-Policy allows {@code connect-src 'self'}).
+     */
+    public void serveLocalJson(String path, Supplier<String> body) {
+        server.createContext(path, exchange -> {
+            try (exchange) {
+                if (!exchange.getRequestURI().getRawPath().equals(path)) {
+                    send(exchange, 404, Map.of("Content-Type", "text/plain; charset=utf-8"), List.of(),
+                            "Not found".getBytes(StandardCharsets.UTF_8));
+                } else if (!"GET".equals(exchange.getRequestMethod())) {
+                    send(exchange, 405, Map.of("Allow", "GET"), List.of(), new byte[0]);
+                } else {
+                    send(exchange, 200, Map.of("Content-Type", "application/json", "Cache-Control", "no-store"),
+                            List.of(), body.get().getBytes(StandardCharsets.UTF_8));
+                }
+            }
+        });
     }
 
     @Override

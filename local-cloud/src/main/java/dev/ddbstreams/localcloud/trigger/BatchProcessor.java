@@ -61,6 +61,9 @@ final class BatchProcessor {
             }
             ObjectNode event = codec.event(current, window.map(TumblingWindow::state).orElse(null),
                     window.map(TumblingWindow::terminatedEarly).orElse(false));
+            if (!current.records().isEmpty()) {
+                counters.iteratorAge.set(Duration.between(current.last().readAt(), clock.instant()));
+            }
             Invocation invocation = function.invoke(event.toString());
             counters.invocations.incrementAndGet();
             Outcome outcome = codec.outcome(invocation, current);

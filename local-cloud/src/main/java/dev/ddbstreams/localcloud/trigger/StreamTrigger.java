@@ -157,7 +157,7 @@ public final class StreamTrigger implements AutoCloseable {
     public synchronized TriggerStatus status() {
         return new TriggerStatus(functionName, source.streamArn(), settings,
                 workers.values().stream().map(ShardWorker::position).toList(), counters.snapshot(),
-                counters.lastResult.get());
+                Optional.ofNullable(counters.iteratorAge.get()), counters.lastResult.get());
     }
 
     @Override

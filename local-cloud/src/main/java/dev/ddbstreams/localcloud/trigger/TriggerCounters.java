@@ -1,5 +1,6 @@
 package dev.ddbstreams.localcloud.trigger;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -23,6 +24,8 @@ final class TriggerCounters {
     final AtomicLong recordsDiscarded = new AtomicLong();
     final AtomicLong iteratorRenewals = new AtomicLong();
     final AtomicReference<String> lastResult = new AtomicReference<>("no invocation yet");
+    /** A gauge, not a count: the IteratorAge of the latest invocation with records; null before one. */
+    final AtomicReference<Duration> iteratorAge = new AtomicReference<>();
 
     TriggerStatus.Counts snapshot() {
         return new TriggerStatus.Counts(recordsRead.get(), recordsFilteredOut.get(), recordsProcessed.get(),

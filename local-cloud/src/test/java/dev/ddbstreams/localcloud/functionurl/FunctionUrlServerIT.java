@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 class FunctionUrlServerIT {
 
     private static LocalFunction echo() {
+        // A timeout far above the echo's milliseconds: a cold start on a loaded machine must not turn into a 502.
         FunctionDefinition function = new FunctionDefinition("Echo", "echo", EchoHandler.class.getName(), Map.of(),
-                Duration.ofSeconds(5), 512, "java21", List.of());
+                Duration.ofSeconds(60), 512, "java21", List.of());
         return new LocalFunction(function, "us-east-1", Map.of(), FunctionFaults.NONE, InstantSource.system());
     }
 
@@ -40,6 +41,31 @@ class FunctionUrlServerIT {
             assertThat(response.statusCode()).isEqualTo(201);
             assertThat(response.headers().firstValue("Content-Type")).hasValue("text/plain");
             assertThat(response.body()).isEqualTo("GET /votes south");
+        }
+    }
+
+    @Test
+    void localJson_isAnsweredBesideTheFunction_withoutInvokingIt() throws Exception {
+        LocalFunction echo = echo();
+        try (FunctionUrlServer server = FunctionUrlServer.start(echo, 0)) {
+            int[] reads = {0};
+            server.serveLocalJson("/local/state", () -> "{\"reads\":" + ++reads[0] + "}");
+            HttpClient http = HttpClient.newHttpClient();
+
+            HttpResponse<String> local = http.send(HttpRequest.newBuilder(server.url().resolve("/local/state")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> post = http.send(HttpRequest.newBuilder(server.url().resolve("/local/state"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> below = http.send(HttpRequest.newBuilder(server.url().resolve("/local/state/x")).GET()
+                    .build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(local.statusCode()).isEqualTo(200);
+            assertThat(local.headers().firstValue("Content-Type")).hasValue("application/json");
+            assertThat(local.body()).isEqualTo("{\"reads\":1}");
+            assertThat(post.statusCode()).isEqualTo(405);
+            assertThat(below.statusCode()).isEqualTo(404);
+            // The function never ran: not even its handler was constructed.
+            assertThat(echo.coldStarts()).isZero();
         }
     }
 }

@@ -47,6 +47,20 @@ class StreamTriggerIT {
     }
 
     @Test
+    void iteratorAge_whenABatchIsRetried_growsWithTheTimeItsRecordsWait() throws InterruptedException {
+        try (TriggerRig rig = new TriggerRig(DYNAMODB, TriggerSettings.defaults().batchSize(10),
+                ScriptedHandler.class, Map.of("FAIL_FIRST", "3"))) {
+            assertThat(rig.trigger.status().iteratorAge()).isEmpty();
+
+            assertThat(rig.processAll(10)).isTrue();
+
+            // The fourth attempt comes after three growing pauses (2, 4 and 8 polls of 50 ms).
+            assertThat(rig.trigger.status().iteratorAge()).hasValueSatisfying(age ->
+                    assertThat(age).isGreaterThanOrEqualTo(TriggerRig.POLL.multipliedBy(14)));
+        }
+    }
+
+    @Test
     void retryLimit_whenExhausted_sendsBatchInfoToTheDestination_andMovesOn() throws InterruptedException {
         try (TriggerRig rig = new TriggerRig(DYNAMODB, TriggerSettings.defaults().batchSize(5).maximumRetryAttempts(2),
                 ScriptedHandler.class, Map.of("POISON", "item-002"))) {

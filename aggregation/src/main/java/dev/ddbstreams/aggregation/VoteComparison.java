@@ -1,0 +1,66 @@
+package dev.ddbstreams.aggregation;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * The exact and the naive totals beside a recount of the votes, at one moment: the body of
+ * {@code GET /api/compare}. Under retries and duplicate deliveries the naive totals drift above
+ * the recount for good; the exact ones equal it once their window has committed (about a second).
+ *
+ * @param rows one per (region, improvement) found in any of the three, by region then improvement;
+ *     a key one of them lacks is 0 there
+ * @param sum each column summed over the rows (no region or improvement)
+ * @param generatedAt when it was read (ISO-8601)
+ */
+public record VoteComparison(List<Row> rows, Row sum, String generatedAt) {
+
+    public VoteComparison {
+        rows = List.copyOf(rows);
+    }
+
+    public static VoteComparison of(List<DashboardSnapshot.Total> recount, List<DashboardSnapshot.Total> exact,
+            List<DashboardSnapshot.Total> naive, Instant generatedAt) {
+        Map<String, Map<String, BigDecimal[]>> byKey = new TreeMap<>();
+        List<List<DashboardSnapshot.Total>> columns = List.of(recount, exact, naive);
+        for (int column = 0; column < columns.size(); column++) {
+            for (DashboardSnapshot.Total total : columns.get(column)) {
+                BigDecimal[] cells = byKey.computeIfAbsent(total.region(), r -> new TreeMap<>())
+                        .computeIfAbsent(total.improvement(), i -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO,
+                                BigDecimal.ZERO});
+                cells[column] = cells[column].add(total.votes());
+            }
+        }
+        List<Row> rows = byKey.entrySet().stream()
+                .flatMap(region -> region.getValue().entrySet().stream()
+                        .map(e -> new Row(region.getKey(), e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2])))
+                .toList();
+        Row sum = new Row(null, null, sum(rows, Row::recount), sum(rows, Row::exact), sum(rows, Row::naive));
+        return new VoteComparison(rows, sum, generatedAt.toString());
+    }
+
+    private static BigDecimal sum(List<Row> rows, Function<Row, BigDecimal> column) {
+        return rows.stream().map(column).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** The three counts of one (region, improvement), and how far each counter is from the recount. */
+    public record Row(String region, String improvement, BigDecimal recount, BigDecimal exact, BigDecimal naive) {
+
+        /** Negative for a moment while a window is open; never positive. */
+        @JsonProperty
+        public BigDecimal exactDifference() {
+            return exact.subtract(recount);
+        }
+
+        /** Positive once a batch was counted twice (or a moved or edited vote counted again). */
+        @JsonProperty
+        public BigDecimal naiveDifference() {
+            return naive.subtract(recount);
+        }
+    }
+}
