@@ -56,6 +56,8 @@ class ArchiveTemplateTest {
         assertThat(trigger.sourceName()).isEqualTo("InvoiceTransactions");
         assertThat(trigger.batchSize()).isEqualTo(5_000);
         assertThat(trigger.maximumBatchingWindow()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(read(Map.of("BatchingWindowSeconds", "60")).function("ArchiveFunction").orElseThrow().triggers()
+                .get(0).maximumBatchingWindow()).isEqualTo(Duration.ofSeconds(60));
         assertThat(trigger.reportBatchItemFailures()).isTrue();
         assertThat(trigger.bisectBatchOnFunctionError()).isTrue();
         assertThat(trigger.maximumRetryAttempts()).isEqualTo(100);

@@ -2,6 +2,7 @@ package dev.ddbstreams.cli;
 
 import dev.ddbstreams.archive.workload.ArchiveObjects;
 import dev.ddbstreams.archive.workload.InvoiceWorkload;
+import dev.ddbstreams.cli.docs.DocsFiles;
 import dev.ddbstreams.data.DataSet;
 import dev.ddbstreams.localcloud.LocalCloud;
 import dev.ddbstreams.localcloud.dynamodb.StreamReader;
@@ -54,13 +55,13 @@ final class ArchiveBenchCommand extends WorkshopCommand {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("Same %d-write invoice workload (seed %d) for each archiver, each in a fresh local cloud on %d cores; "
                 + "figures per 10,000 stream records.%n", workloadOptions.changes(), workloadOptions.seed(), Runtime.getRuntime().availableProcessors());
-        out.printf("%-18s %9s %9s %12s %13s %10s %11s  %s%n", "archiver", "records", "calls", "bytes sent",
-                "billed bytes", "records/s", "largest", "archive");
+        out.printf("%-18s %9s %9s %9s %12s %13s %10s %11s  %s%n", "archiver", "batches", "records", "calls",
+                "bytes sent", "billed bytes", "records/s", "largest", "archive");
         for (Contender contender : contenders) {
             out.println(measure(contender));
             out.flush();
         }
-        out.println("records: Firehose records sent; calls: PutRecord or PutRecordBatch calls; bytes sent: record data; "
+        out.println("batches: Lambda invocations; records: Firehose records sent; calls: PutRecord or PutRecordBatch calls; bytes sent: record data; "
                 + "billed bytes: each record rounded up to 5 KB, as Firehose bills ingestion. records/s: stream records "
                 + "archived per second, deployment to trigger drained. largest: the biggest call (records/bytes). "
                 + "archive: distinct eventIDs in the objects vs stream records.");
@@ -68,7 +69,8 @@ final class ArchiveBenchCommand extends WorkshopCommand {
     }
 
     private String measure(Contender contender) throws InterruptedException {
-        Path work = Path.of(".workshop", "bench", "archive");
+        Path root = DocsFiles.root(Path.of("")); // so the bench runs from any folder of the repository
+        Path work = root.resolve(".workshop/bench/archive");
         Map<String, String> parameters = Map.of("DeployNaiveBaseline", "true", "PackLines", contender.packLines());
         try (LocalCloud cloud = LocalCloud.builder().workFolder(work).start()) {
             // The table (as the template defines it, which deploy then leaves alone) and the whole
@@ -79,7 +81,7 @@ final class ArchiveBenchCommand extends WorkshopCommand {
             int changes = workloadOptions.changes();
             new InvoiceWorkload(workloadOptions.seed(), Math.max(1, changes / 20)).run(dynamoDb, changes);
             long start = System.nanoTime();
-            LocalCloud.Deployment deployment = cloud.deploy(Path.of(TEMPLATE), "bench", parameters,
+            LocalCloud.Deployment deployment = cloud.deploy(root.resolve(TEMPLATE), "bench", parameters,
                     f -> f.logicalId().equals(contender.function()), UnaryOperator.identity());
             Path bucket = deployment.bucketFolders().get(0);
             ArchiveObjects.deleteAll(bucket); // an earlier contender's or run's (nothing is delivered for 300 s)
@@ -94,8 +96,9 @@ final class ArchiveBenchCommand extends WorkshopCommand {
                     .readAll(InvoiceWorkload.TABLE).stream().map(Record::eventID).collect(Collectors.toSet());
             ArchiveObjects.Summary archive = ArchiveObjects.read(bucket);
             double scale = PER / stream.size();
-            return String.format("%-18s %,9.0f %,9.0f %,12.0f %,13.0f %,10.0f %5d/%-5s  %s", contender.name(),
-                    stats.recordsAccepted() * scale, stats.calls() * scale, stats.bytesAccepted() * scale,
+            long batches = deployment.triggers().get(0).status().counts().invocations();
+            return String.format("%-18s %,9.0f %,9.0f %,9.0f %,12.0f %,13.0f %,10.0f %5d/%-5s  %s", contender.name(),
+                    batches * scale, stats.recordsAccepted() * scale, stats.calls() * scale, stats.bytesAccepted() * scale,
                     stats.billedBytes() * scale, stream.size() / seconds, stats.largestCallRecords(),
                     mebibytes(stats.largestCallBytes()),
                     archive.eventIds().equals(stream) ? "all " + stream.size() + " records" : "MISSING "
