@@ -1,5 +1,6 @@
 package dev.ddbstreams.cli;
 
+import dev.ddbstreams.cli.bench.LocalLimit;
 import dev.ddbstreams.cli.docs.DocsFiles;
 import dev.ddbstreams.data.DataSet;
 import dev.ddbstreams.localcloud.LocalCloud;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -48,7 +50,8 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
  */
 @Command(name = "replication",
         description = "Replication: one write per record (naive) against batched writes, same workload, in one run: "
-                + "write requests and items on the replica, changes per second end to end, lag (median, p99).")
+                + "write requests and items on the replica, changes per second end to end, lag (median, p99), and the "
+                + "batched replicator's rate against the local limit; --scale: how its writes grow with the workload.")
 final class ReplicationBenchCommand extends WorkshopCommand {
 
     private static final String TEMPLATE = "replication/template.yaml";
@@ -86,22 +89,41 @@ final class ReplicationBenchCommand extends WorkshopCommand {
                 new Contender("naive (per record)", "NaiveReplicaFunction", "logfile_replica_naive"),
                 new Contender("batched", "ReplicaFunction", "logfile_replica"));
         PrintWriter out = spec.commandLine().getOut();
+        LocalLimit limit = localLimit(workloadOptions.changes());
+        limit.print(out);
         out.printf("Same %d-change workload on %d keys (seed %d, every %dth change a lag probe) for each replicator, "
                 + "each in a fresh local cloud on %d cores.%n", workloadOptions.changes(), keys, workloadOptions.seed(), probeEvery,
                 Runtime.getRuntime().availableProcessors());
         out.printf("%-19s %14s %13s %9s %10s %10s %9s  %s%n", "replicator", "write requests", "items written",
                 "WCU", "changes/s", "lag p50", "lag p99", "replica vs source");
+        double batchedRate = 0;
         for (Contender contender : contenders) {
-            out.println(measure(contender));
+            Measured measured = measure(contender);
+            out.println(measured.line());
             out.flush();
+            batchedRate = measured.perSecond(); // the last contender: batched
         }
         out.println("write requests, items and WCU count writes to the replica table only (WCU as DynamoDB Local "
                 + "reports it, the replica's GSI_1 included). changes/s: from the first source write to the trigger "
                 + "drained. Lag: source PutItem returned -> the item readable on the replica.");
+        out.println("Batched, changes per second end to end (source writes included) against the local limit:");
+        limit.printVersus(out, batchedRate);
         return 0;
     }
 
-    private String measure(Contender contender) throws InterruptedException {
+    /** The local limit on logfile items of the workload's shape, each with a key of its own (at most 10,000). */
+    private LocalLimit localLimit(int changes) {
+        LogfileWorkload shapes = new LogfileWorkload(workloadOptions.seed(), keys);
+        List<Map<String, AttributeValue>> items = IntStream.range(0, Math.min(changes, 10_000))
+                .mapToObj(i -> shapes.item("request#" + (800_000_000 + i))).toList();
+        return LocalLimit.measure(DataSet.LOGFILE.createTableRequest(), items, 3);
+    }
+
+    /** A printed row and the rate it measured. */
+    private record Measured(String line, double perSecond) {
+    }
+
+    private Measured measure(Contender contender) throws InterruptedException {
         MetricsSnapshot before = RequestMetrics.global().snapshot();
         try (LocalCloud cloud = LocalCloud.builder().workFolder(root().resolve(WORK)).start()) {
             cloud.deploy(root().resolve(TEMPLATE), "bench", Map.of(), f -> f.logicalId().equals(contender.function()),
@@ -129,9 +151,10 @@ final class ReplicationBenchCommand extends WorkshopCommand {
             List<Long> lags = prober.finish(Duration.ofSeconds(30));
             proberThread.interrupt();
             ReplicaWrites writes = ReplicaWrites.since(before, contender.replicaTable());
-            return String.format("%-19s %14d %13d %9.0f %,10.0f %8d ms %6d ms  %s", contender.name(), writes.requests(),
-                    writes.items(), writes.units(), workloadOptions.changes() / seconds, percentile(lags, 50),
-                    percentile(lags, 99), comparison(dynamoDb, contender.replicaTable()));
+            double perSecond = workloadOptions.changes() / seconds;
+            return new Measured(String.format("%-19s %14d %13d %9.0f %,10.0f %8d ms %6d ms  %s", contender.name(),
+                    writes.requests(), writes.items(), writes.units(), perSecond, percentile(lags, 50),
+                    percentile(lags, 99), comparison(dynamoDb, contender.replicaTable())), perSecond);
         }
     }
 
@@ -140,6 +163,8 @@ final class ReplicationBenchCommand extends WorkshopCommand {
             throw new ParameterException(spec.commandLine(), "--scale sizes must be at least 1");
         }
         PrintWriter out = spec.commandLine().getOut();
+        LocalLimit limit = localLimit(Collections.max(scale));
+        limit.print(out);
         out.printf("The batched replicator on workloads of %s changes over %d keys (seed %d), each written to the stream "
                 + "before the function is deployed, each in a fresh local cloud on %d cores.%n",
                 scale.stream().map(size -> String.format("%,d", size)).collect(Collectors.joining(", ")), keys,
@@ -147,18 +172,25 @@ final class ReplicationBenchCommand extends WorkshopCommand {
         out.printf("%9s %9s %6s %8s %11s %14s %13s %12s %9s %10s  %s%n", "changes", "records", "keys", "batches",
                 "items/batch", "write requests", "items written", "items/record", "WCU", "records/s",
                 "replica vs source");
+        double largestRate = 0;
         for (int size : scale) {
-            out.println(scaleRow(size));
+            Measured measured = scaleRow(size);
+            out.println(measured.line());
             out.flush();
+            if (size == Collections.max(scale)) {
+                largestRate = measured.perSecond();
+            }
         }
         out.println("records: stream records (a delete of a missing item makes none); keys: distinct keys among them; "
                 + "batches: invocations. items written = batches x items/batch, each a distinct key of its batch: they "
                 + "grow with the distinct keys per batch, not with the changes (the naive replicator writes one item "
                 + "per record). records/s: deployment to trigger drained.");
+        out.println("The largest size, stream records replicated per second against the local limit:");
+        limit.printVersus(out, largestRate);
         return 0;
     }
 
-    private String scaleRow(int changes) throws InterruptedException {
+    private Measured scaleRow(int changes) throws InterruptedException {
         MetricsSnapshot before = RequestMetrics.global().snapshot();
         try (LocalCloud cloud = LocalCloud.builder().workFolder(root().resolve(WORK)).start()) {
             // The source table as the template defines it (deploy then leaves it alone), with the
@@ -178,10 +210,11 @@ final class ReplicationBenchCommand extends WorkshopCommand {
             double seconds = (System.nanoTime() - start) / 1e9;
             long batches = deployment.triggers().get(0).status().counts().invocations();
             ReplicaWrites writes = ReplicaWrites.since(before, "logfile_replica");
-            return String.format("%,9d %,9d %,6d %,8d %,11.0f %,14d %,13d %12.2f %,9.0f %,10.0f  %s", changes,
-                    stream.size(), distinctKeys, batches, (double) writes.items() / batches, writes.requests(),
-                    writes.items(), (double) writes.items() / stream.size(), writes.units(), stream.size() / seconds,
-                    comparison(dynamoDb, "logfile_replica"));
+            double perSecond = stream.size() / seconds;
+            return new Measured(String.format("%,9d %,9d %,6d %,8d %,11.0f %,14d %,13d %12.2f %,9.0f %,10.0f  %s",
+                    changes, stream.size(), distinctKeys, batches, (double) writes.items() / batches, writes.requests(),
+                    writes.items(), (double) writes.items() / stream.size(), writes.units(), perSecond,
+                    comparison(dynamoDb, "logfile_replica")), perSecond);
         }
     }
 

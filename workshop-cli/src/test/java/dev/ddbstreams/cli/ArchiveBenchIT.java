@@ -14,6 +14,7 @@ class ArchiveBenchIT {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Same 40-write invoice workload", "billed bytes");
+        run.assertMeasuredAgainstTheLocalLimit();
         List<String> rows = run.out().lines().filter(line -> line.startsWith("naive (PutRecord)")
                 || line.startsWith("batched")).toList();
         assertThat(rows).hasSize(3).allMatch(row -> row.contains("  all "));

@@ -14,6 +14,7 @@ class ReplicationBenchIT {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Same 60-change workload on 10 keys", "write requests");
+        run.assertMeasuredAgainstTheLocalLimit();
         assertThat(rows(run.out(), "naive (per record)", "batched")).allMatch(row -> row.endsWith("equal"));
     }
 
@@ -36,6 +37,7 @@ class ReplicationBenchIT {
             assertThat(row[row.length - 1]).isEqualTo("equal");
         }
         assertThat(run.out()).contains("not with the changes");
+        run.assertMeasuredAgainstTheLocalLimit();
     }
 
     private static List<String> rows(String out, String... names) {
