@@ -111,10 +111,10 @@ final class ReplicationBenchCommand extends WorkshopCommand {
         return 0;
     }
 
-    /** The local limit on logfile items of the workload's shape, each with a key of its own (at most 10,000). */
+    /** The local limit on logfile items of the workload's shape, each with a key of its own (at most 5,000). */
     private LocalLimit localLimit(int changes) {
         LogfileWorkload shapes = new LogfileWorkload(workloadOptions.seed(), keys);
-        List<Map<String, AttributeValue>> items = IntStream.range(0, Math.min(changes, 10_000))
+        List<Map<String, AttributeValue>> items = IntStream.range(0, Math.min(changes, 5_000))
                 .mapToObj(i -> shapes.item("request#" + (800_000_000 + i))).toList();
         return LocalLimit.measure(DataSet.LOGFILE.createTableRequest(), items, 3);
     }
