@@ -70,8 +70,8 @@ final class ArchiveBenchCommand extends WorkshopCommand {
             out.flush();
             packedRate = measured.recordsPerSecond(); // the last contender: batched + packed
         }
-        out.println("batches: Lambda invocations; records: Firehose records sent; calls: PutRecord or PutRecordBatch calls; bytes sent: record data; "
-                + "billed bytes: each record rounded up to 5 KB, as Firehose bills ingestion. records/s: stream records "
+        out.println("batches: Lambda invocations; records: Firehose records sent; calls: PutRecord or PutRecordBatch "
+                + "calls; bytes sent: record data; billed bytes: each record rounded up to 5 KB, as Firehose bills ingestion. records/s: stream records "
                 + "archived per second, deployment to trigger drained. largest: the biggest call (records/bytes). "
                 + "archive: distinct eventIDs in the objects vs stream records.");
         out.println("Batched + packed, stream records archived per second end to end against the local limit:");
