@@ -63,7 +63,9 @@ class ArchivePoisonIT {
                 .firehoseFaults(FirehoseFaults.parse("records=0.1,throttle=0.2,code=mixed,seed=" + seed))
                 .faults("ArchiveFunction", FunctionFaults.parse("fail=0.05,fail-after=0.05,duplicate=0.05,seed=" + seed))
                 .start()) {
-            LocalCloud.Deployment deployment = cloud.deploy(Path.of("template.yaml"), "archive-poison", Map.of(),
+            LocalCloud.Deployment deployment = cloud.deploy(Path.of("template.yaml"), "archive-poison",
+                    // No batching window: many small batches, so the injected function faults do happen.
+                    Map.of("BatchingWindowSeconds", "0"),
                     function -> function.logicalId().equals("ArchiveFunction"), trigger -> trigger.withBatchSize(100));
             DynamoDbClient dynamoDb = cloud.dynamoDb().dynamoDbClient();
 

@@ -2,9 +2,11 @@ package dev.ddbstreams.archive;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ddbstreams.localcloud.template.DeliveryStreamDefinition;
+import dev.ddbstreams.records.ChangeRecords;
 import dev.ddbstreams.localcloud.template.FunctionDefinition;
 import dev.ddbstreams.localcloud.template.StackSettings;
 import dev.ddbstreams.localcloud.template.StreamTriggerDefinition;
@@ -52,13 +54,28 @@ class ArchiveTemplateTest {
 
         assertThat(function.triggers()).hasSize(1);
         assertThat(trigger.sourceName()).isEqualTo("InvoiceTransactions");
-        assertThat(trigger.batchSize()).isEqualTo(FirehoseLimits.MAX_RECORDS_PER_CALL);
+        assertThat(trigger.batchSize()).isEqualTo(5_000);
+        assertThat(trigger.maximumBatchingWindow()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(read(Map.of("BatchingWindowSeconds", "60")).function("ArchiveFunction").orElseThrow().triggers()
+                .get(0).maximumBatchingWindow()).isEqualTo(Duration.ofSeconds(60));
         assertThat(trigger.reportBatchItemFailures()).isTrue();
         assertThat(trigger.bisectBatchOnFunctionError()).isTrue();
         assertThat(trigger.maximumRetryAttempts()).isEqualTo(100);
         assertThat(trigger.maximumRecordAge()).isEmpty();
         assertThat(trigger.onFailureDestination()).contains("ArchiveFailureQueue");
         assertThat(trigger.filterPatterns()).isEmpty();
+    }
+
+    @Test
+    void batchSize_whenItsLinesArePacked_fitsOneCall() {
+        // The recorded invoice changes stand for the workload: a full batch of such lines, packed
+        // (up to a line lost per record), must be one PutRecordBatch call of 4 MiB.
+        List<byte[]> lines = EventLoader.loadDynamoDbEvent("events/invoice-changes.json").getRecords().stream()
+                .map(record -> ArchiveLine.of(ChangeRecords.fromLambda(record))).toList();
+        double meanLine = lines.stream().mapToInt(line -> line.length).average().orElseThrow();
+        int batchSize = function.triggers().get(0).batchSize();
+
+        assertThat(batchSize * meanLine).isLessThan(FirehoseLimits.MAX_BYTES_PER_CALL - 4 * meanLine);
     }
 
     @Test

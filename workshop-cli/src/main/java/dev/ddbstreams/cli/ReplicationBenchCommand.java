@@ -1,6 +1,10 @@
 package dev.ddbstreams.cli;
 
+import dev.ddbstreams.cli.bench.LocalLimit;
+import dev.ddbstreams.cli.docs.DocsFiles;
+import dev.ddbstreams.data.DataSet;
 import dev.ddbstreams.localcloud.LocalCloud;
+import dev.ddbstreams.localcloud.dynamodb.StreamReader;
 import dev.ddbstreams.localcloud.metrics.Counters;
 import dev.ddbstreams.localcloud.metrics.MetricKey;
 import dev.ddbstreams.localcloud.metrics.MetricsSnapshot;
@@ -16,17 +20,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /**
  * {@code ./workshop bench replication}: the one-PutItem/DeleteItem-per-record replicator against
  * the batched one, on the same seeded workload, each in a fresh local cloud: write requests and
  * items on the replica, changes per second end to end, and the replication lag.
+ *
+ * <p>{@code --scale}: the batched replicator alone on growing workloads over the same keys, each
+ * written into the stream before the function is deployed (so batches are full, as from a
+ * backlog): per size, the records, distinct keys, batches, items written per batch, requests, WCU
+ * and records per second, to show that the replica's writes follow the distinct keys per batch,
+ * not the changes.
  *
  * <p>Lag: every {@code --probe-every}th change is a put of a new probe item. Its lag is the time
  * from the moment the source's PutItem returned to the moment a prober thread, which reads every
@@ -36,10 +50,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 @Command(name = "replication",
         description = "Replication: one write per record (naive) against batched writes, same workload, in one run: "
-                + "write requests and items on the replica, changes per second end to end, lag (median, p99).")
+                + "write requests and items on the replica, changes per second end to end, lag (median, p99), and the "
+                + "batched replicator's rate against the local limit; --scale: how its writes grow with the workload.")
 final class ReplicationBenchCommand extends WorkshopCommand {
 
     private static final String TEMPLATE = "replication/template.yaml";
+    private static final Path WORK = Path.of(".workshop", "bench", "replication");
+    private static final String DEFAULT_SCALE = "1000,10000,100000";
 
     @Mixin
     WorkloadOptions workloadOptions = new WorkloadOptions(5_000);
@@ -52,6 +69,11 @@ final class ReplicationBenchCommand extends WorkshopCommand {
             description = "Every Nth change is a probe whose lag is measured (default: ${DEFAULT-VALUE}).")
     int probeEvery;
 
+    @Option(names = "--scale", paramLabel = "SIZES", arity = "0..1", split = ",", fallbackValue = DEFAULT_SCALE,
+            description = "Instead: the batched replicator alone on workloads of these sizes (changes, comma-separated; "
+                    + "default " + DEFAULT_SCALE + ") over --keys keys, each from a full stream.")
+    List<Integer> scale;
+
     private record Contender(String name, String function, String replicaTable) {
     }
 
@@ -60,30 +82,51 @@ final class ReplicationBenchCommand extends WorkshopCommand {
         if (keys < 1 || probeEvery < 1) {
             throw new ParameterException(spec.commandLine(), "--keys and --probe-every must be at least 1");
         }
+        if (scale != null) {
+            return scale();
+        }
         List<Contender> contenders = List.of(
                 new Contender("naive (per record)", "NaiveReplicaFunction", "logfile_replica_naive"),
                 new Contender("batched", "ReplicaFunction", "logfile_replica"));
         PrintWriter out = spec.commandLine().getOut();
+        LocalLimit limit = localLimit(workloadOptions.changes());
+        limit.print(out);
         out.printf("Same %d-change workload on %d keys (seed %d, every %dth change a lag probe) for each replicator, "
                 + "each in a fresh local cloud on %d cores.%n", workloadOptions.changes(), keys, workloadOptions.seed(), probeEvery,
                 Runtime.getRuntime().availableProcessors());
         out.printf("%-19s %14s %13s %9s %10s %10s %9s  %s%n", "replicator", "write requests", "items written",
                 "WCU", "changes/s", "lag p50", "lag p99", "replica vs source");
+        double batchedRate = 0;
         for (Contender contender : contenders) {
-            out.println(measure(contender));
+            Measured measured = measure(contender);
+            out.println(measured.line());
             out.flush();
+            batchedRate = measured.perSecond(); // the last contender: batched
         }
         out.println("write requests, items and WCU count writes to the replica table only (WCU as DynamoDB Local "
                 + "reports it, the replica's GSI_1 included). changes/s: from the first source write to the trigger "
                 + "drained. Lag: source PutItem returned -> the item readable on the replica.");
+        out.println("Batched, changes per second end to end (source writes included) against the local limit:");
+        limit.printVersus(out, batchedRate);
         return 0;
     }
 
-    private String measure(Contender contender) throws InterruptedException {
+    /** The local limit on logfile items of the workload's shape, each with a key of its own (at most 5,000). */
+    private LocalLimit localLimit(int changes) {
+        LogfileWorkload shapes = new LogfileWorkload(workloadOptions.seed(), keys);
+        List<Map<String, AttributeValue>> items = IntStream.range(0, Math.min(changes, 5_000))
+                .mapToObj(i -> shapes.item("request#" + (800_000_000 + i))).toList();
+        return LocalLimit.measure(DataSet.LOGFILE.createTableRequest(), items, 3);
+    }
+
+    /** A printed row and the rate it measured. */
+    private record Measured(String line, double perSecond) {
+    }
+
+    private Measured measure(Contender contender) throws InterruptedException {
         MetricsSnapshot before = RequestMetrics.global().snapshot();
-        Path work = Path.of(".workshop", "bench", "replication");
-        try (LocalCloud cloud = LocalCloud.builder().workFolder(work).start()) {
-            cloud.deploy(Path.of(TEMPLATE), "bench", Map.of(), f -> f.logicalId().equals(contender.function()),
+        try (LocalCloud cloud = LocalCloud.builder().workFolder(root().resolve(WORK)).start()) {
+            cloud.deploy(root().resolve(TEMPLATE), "bench", Map.of(), f -> f.logicalId().equals(contender.function()),
                     UnaryOperator.identity());
             DynamoDbClient dynamoDb = cloud.dynamoDb().dynamoDbClient();
             LogfileWorkload workload = new LogfileWorkload(workloadOptions.seed(), keys);
@@ -107,29 +150,109 @@ final class ReplicationBenchCommand extends WorkshopCommand {
             double seconds = (System.nanoTime() - start) / 1e9;
             List<Long> lags = prober.finish(Duration.ofSeconds(30));
             proberThread.interrupt();
+            ReplicaWrites writes = ReplicaWrites.since(before, contender.replicaTable());
+            double perSecond = workloadOptions.changes() / seconds;
+            return new Measured(String.format("%-19s %14d %13d %9.0f %,10.0f %8d ms %6d ms  %s", contender.name(),
+                    writes.requests(), writes.items(), writes.units(), perSecond, percentile(lags, 50),
+                    percentile(lags, 99), comparison(dynamoDb, contender.replicaTable())), perSecond);
+        }
+    }
+
+    private Integer scale() throws InterruptedException {
+        if (scale.isEmpty() || scale.stream().anyMatch(size -> size < 1)) {
+            throw new ParameterException(spec.commandLine(), "--scale sizes must be at least 1");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        LocalLimit limit = localLimit(Collections.max(scale));
+        limit.print(out);
+        out.printf("The batched replicator on workloads of %s changes over %d keys (seed %d), each written to the stream "
+                + "before the function is deployed, each in a fresh local cloud on %d cores.%n",
+                scale.stream().map(size -> String.format("%,d", size)).collect(Collectors.joining(", ")), keys,
+                workloadOptions.seed(), Runtime.getRuntime().availableProcessors());
+        out.printf("%9s %9s %6s %8s %11s %14s %13s %12s %9s %10s  %s%n", "changes", "records", "keys", "batches",
+                "items/batch", "write requests", "items written", "items/record", "WCU", "records/s",
+                "replica vs source");
+        // Untimed: the first run in a JVM also loads the handler, the SDK and DynamoDB Local's stream code.
+        scaleRow(Math.min(100, Collections.min(scale)));
+        double largestRate = 0;
+        for (int size : scale) {
+            Measured measured = scaleRow(size);
+            out.println(measured.line());
+            out.flush();
+            if (size == Collections.max(scale)) {
+                largestRate = measured.perSecond();
+            }
+        }
+        out.println("records: stream records (a delete of a missing item makes none); keys: distinct keys among them; "
+                + "batches: invocations. items written = batches x items/batch, each a distinct key of its batch: they "
+                + "grow with the distinct keys per batch, not with the changes (the naive replicator writes one item "
+                + "per record). records/s: deployment to trigger drained.");
+        out.println("The largest size, stream records replicated per second against the local limit:");
+        limit.printVersus(out, largestRate);
+        return 0;
+    }
+
+    private Measured scaleRow(int changes) throws InterruptedException {
+        MetricsSnapshot before = RequestMetrics.global().snapshot();
+        try (LocalCloud cloud = LocalCloud.builder().workFolder(root().resolve(WORK)).start()) {
+            // The source table as the template defines it (deploy then leaves it alone), with the
+            // whole workload in its stream before the function reads it.
+            DynamoDbClient dynamoDb = cloud.dynamoDb().dynamoDbClient();
+            dynamoDb.createTable(DataSet.LOGFILE.createTableRequest().toBuilder().streamSpecification(s -> s
+                    .streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE)).build());
+            new LogfileWorkload(workloadOptions.seed(), keys).run(dynamoDb, "logfile", changes);
+            List<Record> stream = new StreamReader(dynamoDb, cloud.dynamoDb().streamsClient()).readAll("logfile");
+            long distinctKeys = stream.stream().map(record -> record.dynamodb().keys().get("PK").s()).distinct().count();
+            long start = System.nanoTime();
+            LocalCloud.Deployment deployment = cloud.deploy(root().resolve(TEMPLATE), "bench", Map.of(),
+                    f -> f.logicalId().equals("ReplicaFunction"), UnaryOperator.identity());
+            if (!cloud.awaitIdle(Duration.ofMinutes(30))) {
+                throw new UserError("the batched replicator did not drain " + changes + " changes within 30 minutes");
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long batches = deployment.triggers().get(0).status().counts().invocations();
+            ReplicaWrites writes = ReplicaWrites.since(before, "logfile_replica");
+            double perSecond = stream.size() / seconds;
+            return new Measured(String.format("%,9d %,9d %,6d %,8d %,11.0f %,14d %,13d %12.2f %,9.0f %,10.0f  %s",
+                    changes, stream.size(), distinctKeys, batches, (double) writes.items() / batches, writes.requests(),
+                    writes.items(), (double) writes.items() / stream.size(), writes.units(), perSecond,
+                    comparison(dynamoDb, "logfile_replica")), perSecond);
+        }
+    }
+
+    private static String comparison(DynamoDbClient dynamoDb, String replicaTable) {
+        ReplicaComparison.Differences differences = ReplicaComparison.compare(dynamoDb, "logfile", replicaTable);
+        return differences.none() ? "equal" : differences.toString();
+    }
+
+    /** The repository root, so the bench runs from any folder in it (a test runs in workshop-cli). */
+    private static Path root() {
+        return DocsFiles.root(Path.of(""));
+    }
+
+    /** Writes to one replica table since a metrics snapshot: requests, items, WCU (its GSI_1 included). */
+    private record ReplicaWrites(long requests, long items, double units) {
+
+        static ReplicaWrites since(MetricsSnapshot before, String replicaTable) {
             MetricsSnapshot spent = RequestMetrics.global().snapshot().minus(before);
             long requests = 0;
             long items = 0;
             double units = 0;
             for (Map.Entry<MetricKey, Counters> row : spent.rows().entrySet()) {
                 MetricKey key = row.getKey();
-                if (key.resource().equals(contender.replicaTable()) && isWrite(key.operation())) {
+                if (key.resource().equals(replicaTable) && isWrite(key.operation())) {
                     requests += row.getValue().calls();
                     items += row.getValue().items();
                     units += row.getValue().writeUnits();
                 }
             }
-            ReplicaComparison.Differences differences = ReplicaComparison.compare(dynamoDb, "logfile",
-                    contender.replicaTable());
-            return String.format("%-19s %14d %13d %9.0f %,10.0f %8d ms %6d ms  %s", contender.name(), requests, items,
-                    units, workloadOptions.changes() / seconds, percentile(lags, 50), percentile(lags, 99),
-                    differences.none() ? "equal" : differences.toString());
+            return new ReplicaWrites(requests, items, units);
         }
-    }
 
-    private static boolean isWrite(String operation) {
-        return List.of("PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem", "TransactWriteItems")
-                .contains(operation);
+        private static boolean isWrite(String operation) {
+            return List.of("PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem", "TransactWriteItems")
+                    .contains(operation);
+        }
     }
 
     /** Nearest-rank percentile, in milliseconds. */

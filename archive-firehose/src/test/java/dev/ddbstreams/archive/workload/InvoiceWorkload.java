@@ -83,6 +83,12 @@ public final class InvoiceWorkload {
         }
     }
 
+    /** A new bill, as the workload's puts write it: items of this shape for a benchmark to write elsewhere. */
+    public Map<String, AttributeValue> bill(int invoice, int bill) {
+        return bill(Map.of("InvoiceID", AttributeValue.fromS("I#" + invoice), "BillID", AttributeValue.fromS("B#" + bill)),
+                invoice);
+    }
+
     private Map<String, AttributeValue> bill(Map<String, AttributeValue> key, int invoice) {
         Map<String, AttributeValue> item = new HashMap<>(key);
         String amount = cents(100, 5_000_000);

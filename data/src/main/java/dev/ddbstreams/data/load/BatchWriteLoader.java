@@ -7,32 +7,51 @@ import dev.ddbstreams.dynamodb.RetryBackoff;
 import dev.ddbstreams.dynamodb.UnprocessedItemsException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Loads with BatchWriteItem, 25 items per request, retrying UnprocessedItems with exponential
- * backoff and jitter (bounded: {@link UnprocessedItemsException} if a batch never drains).
- * One thread, one request at a time, so the table sees the rows in file order.
+ * Loads with BatchWriteItem, 25 items per request, several requests at a time, retrying
+ * UnprocessedItems with exponential backoff and jitter (bounded: {@link UnprocessedItemsException}
+ * if a batch never drains). Rows with different keys land in any order; a key that repeats still
+ * ends with its last row (see {@link BatchItemWriter}).
  */
 public final class BatchWriteLoader implements TableLoader {
 
-    private final BatchWriteCall call;
-    private final RetryBackoff backoff;
+    private final Supplier<BatchWriteSender> senders;
+    private final int concurrency;
 
+    /** Up to {@link #defaultConcurrency()} requests at a time, each writer with its own backoff jitter. */
     public BatchWriteLoader(DynamoDbClient dynamoDb) {
-        this(dynamoDb::batchWriteItem, RetryBackoff.standard());
+        this(dynamoDb::batchWriteItem, RetryBackoff::standard, defaultConcurrency());
     }
 
-    public BatchWriteLoader(BatchWriteCall call, RetryBackoff backoff) {
-        this.call = call;
-        this.backoff = backoff;
+    /**
+     * @param backoffs a backoff per writer thread (a {@link RetryBackoff}'s generator is not thread-safe)
+     * @param concurrency requests in flight at most; 1 sends them one at a time, in file order
+     */
+    public BatchWriteLoader(BatchWriteCall call, Supplier<RetryBackoff> backoffs, int concurrency) {
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
+        }
+        this.senders = () -> new BatchWriteSender(call, backoffs.get());
+        this.concurrency = concurrency;
+    }
+
+    /**
+     * Two requests in flight per core: one in DynamoDB's hands while the next is built and sent.
+     * Against DynamoDB Local in the same JVM, more only queue for the same cores.
+     */
+    public static int defaultConcurrency() {
+        return 2 * Runtime.getRuntime().availableProcessors();
     }
 
     @Override
     public LoadResult load(Path file, DataSet dataSet, String tableName, LoadProgressListener progress)
             throws IOException {
-        BatchItemWriter writer = new BatchItemWriter(new BatchWriteSender(call, backoff), tableName,
-                dataSet.keyAttributeNames());
-        return new CsvLoadRun(file, dataSet, tableName, writer, progress).run();
+        try (BatchItemWriter writer = new BatchItemWriter(senders, tableName, dataSet.keyAttributeNames(),
+                concurrency)) {
+            return new CsvLoadRun(file, dataSet, tableName, writer, progress).run();
+        }
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Collectors;
@@ -33,7 +34,7 @@ class BatchWriteLoaderTest {
     Path folder;
 
     private final FakeBatchWriteTable table = new FakeBatchWriteTable(TABLE);
-    private final List<Duration> sleeps = new ArrayList<>();
+    private final List<Duration> sleeps = Collections.synchronizedList(new ArrayList<>());
 
     @Test
     void load_whenFileHas60Rows_sends25ItemsPerRequest() throws IOException {
@@ -136,15 +137,51 @@ class BatchWriteLoaderTest {
     void load_whenTableNameIsGiven_writesThere() throws IOException {
         FakeBatchWriteTable other = new FakeBatchWriteTable("votes_copy");
 
-        LoadResult result = new BatchWriteLoader(other, backoff(5))
+        LoadResult result = new BatchWriteLoader(other, () -> backoff(5), 1)
                 .load(votes(3), DataSet.VOTES, "votes_copy", LoadProgressListener.NONE);
 
         assertThat(other.items()).hasSize(3);
         assertThat(result.tableName()).isEqualTo("votes_copy");
     }
 
+    @Test
+    void load_whenRequestsRunConcurrently_writesEveryRowOnce() throws IOException {
+        LoadResult result = new BatchWriteLoader(table, () -> backoff(5), 4).load(votes(1_010), DataSet.VOTES);
+
+        assertThat(table.items()).hasSize(1_010);
+        assertThat(table.requestSizes()).hasSize(41).containsOnly(25, 10)
+                .satisfies(sizes -> assertThat(sizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(1_010));
+        assertThat(result.rowsLoaded()).isEqualTo(1_010);
+        assertThat(result.requestsSent()).isEqualTo(41);
+    }
+
+    /** The first batch holding key 1 is slow: without waiting for it, the second would land first and lose. */
+    @Test
+    void load_whenARepeatedKeysEarlierBatchIsStillInFlight_waitsSoTheLaterRowWins() throws IOException {
+        table.slowDownFirstCallHolding("1", Duration.ofMillis(300));
+        StringBuilder rows = new StringBuilder("id,region,improvement\n1,NORTH,MORE_TREES\n");
+        IntStream.rangeClosed(2, 40).forEach(id -> rows.append(id).append(",SOUTH,BENCHES\n"));
+        rows.append("1,NORTH,PLAYGROUNDS\n");
+
+        LoadResult result = new BatchWriteLoader(table, () -> backoff(5), 4).load(file(rows.toString()), DataSet.VOTES);
+
+        assertThat(table.items().get("1")).containsEntry("improvement", AttributeValue.fromS("PLAYGROUNDS"));
+        assertThat(result.rowsLoaded()).isEqualTo(41);
+    }
+
+    @Test
+    void load_whenABatchFailsWhileOthersRun_throwsThatBatchsException() throws IOException {
+        table.leaveUnprocessed(Integer.MAX_VALUE, 3);
+        Path file = votes(200);
+
+        assertThatThrownBy(() -> new BatchWriteLoader(table, () -> backoff(2), 4).load(file, DataSet.VOTES))
+                .isInstanceOf(UnprocessedItemsException.class)
+                .hasMessageStartingWith("BatchWriteItem on table 'votes' still left 3 of 25 items unprocessed after"
+                        + " 2 attempts");
+    }
+
     private BatchWriteLoader loader(int maxAttempts) {
-        return new BatchWriteLoader(table, backoff(maxAttempts));
+        return new BatchWriteLoader(table, () -> backoff(maxAttempts), 1);
     }
 
     private RetryBackoff backoff(int maxAttempts) {

@@ -1,6 +1,7 @@
 package dev.ddbstreams.data.load;
 
 import dev.ddbstreams.dynamodb.BatchWriteCall;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,7 +16,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Stands in for BatchWriteItem on one table keyed by {@code id}, only to reach what DynamoDB Local
- * never does: leave items unprocessed (it has no throttling). Like DynamoDB, it rejects a request
+ * never does on demand: leave items unprocessed (it has no throttling), or hold one request back
+ * while later ones overtake it. Like DynamoDB, it rejects a request
  * with more than 25 items or with duplicate keys. Everything else is tested on DynamoDB Local.
  */
 final class FakeBatchWriteTable implements BatchWriteCall {
@@ -25,6 +27,8 @@ final class FakeBatchWriteTable implements BatchWriteCall {
     private final List<Integer> requestSizes = new ArrayList<>();
     private int callsLeavingItemsUnprocessed;
     private int itemsLeftUnprocessed;
+    private String slowKey;
+    private Duration slowness = Duration.ZERO;
 
     FakeBatchWriteTable(String tableName) {
         this.tableName = tableName;
@@ -37,9 +41,38 @@ final class FakeBatchWriteTable implements BatchWriteCall {
         return this;
     }
 
+    /** The first request holding this key waits this long before it is applied, so later ones can overtake it. */
+    FakeBatchWriteTable slowDownFirstCallHolding(String id, Duration duration) {
+        this.slowKey = id;
+        this.slowness = duration;
+        return this;
+    }
+
+    /** Requests from several threads are applied one at a time, as one table would. */
     @Override
     public BatchWriteItemResponse send(BatchWriteItemRequest request) {
         List<WriteRequest> writes = request.requestItems().get(tableName);
+        if (holdsSlowKey(writes)) {
+            try {
+                Thread.sleep(slowness.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return apply(writes);
+    }
+
+    private synchronized boolean holdsSlowKey(List<WriteRequest> writes) {
+        boolean holds = slowKey != null
+                && writes.stream().anyMatch(write -> write.putRequest().item().get("id").s().equals(slowKey));
+        if (holds) {
+            slowKey = null;
+        }
+        return holds;
+    }
+
+    private synchronized BatchWriteItemResponse apply(List<WriteRequest> writes) {
         requestSizes.add(writes.size());
         if (writes.size() > 25) {
             throw DynamoDbException.builder().message("Too many items requested for the BatchWriteItem call").build();
@@ -64,11 +97,11 @@ final class FakeBatchWriteTable implements BatchWriteCall {
                 .build();
     }
 
-    Map<String, Map<String, AttributeValue>> items() {
-        return items;
+    synchronized Map<String, Map<String, AttributeValue>> items() {
+        return new LinkedHashMap<>(items);
     }
 
-    List<Integer> requestSizes() {
-        return requestSizes;
+    synchronized List<Integer> requestSizes() {
+        return List.copyOf(requestSizes);
     }
 }
