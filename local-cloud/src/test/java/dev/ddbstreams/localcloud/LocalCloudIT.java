@@ -62,10 +62,7 @@ class LocalCloudIT {
                 .faults("Copier", FunctionFaults.parse("fail-during=1,seed=3")).start()) {
             LocalCloud.Deployment deployment = cloud.deploy(TEMPLATE, "copy-test", Map.of());
             DynamoDbClient dynamoDb = cloud.dynamoDb().dynamoDbClient();
-            for (int i = 0; i < 5; i++) {
-                String id = "item-" + i;
-                dynamoDb.putItem(b -> b.tableName("copy-source").item(Map.of("id", AttributeValue.fromS(id))));
-            }
+            putSourceItems(dynamoDb, 5);
 
             // Every attempt at the one batch of 5 fails, each after its 1st, 2nd or 3rd PutItem.
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deployment.triggers()).singleElement()
@@ -87,15 +84,20 @@ class LocalCloudIT {
                 .faults("Copier", FunctionFaults.parse("fail-during=0.5,seed=3")).start()) {
             LocalCloud.Deployment deployment = cloud.deploy(TEMPLATE, "copy-test", Map.of());
             DynamoDbClient dynamoDb = cloud.dynamoDb().dynamoDbClient();
-            for (int i = 0; i < 30; i++) {
-                String id = "item-" + i;
-                dynamoDb.putItem(b -> b.tableName("copy-source").item(Map.of("id", AttributeValue.fromS(id))));
-            }
+            putSourceItems(dynamoDb, 30);
 
             assertThat(cloud.awaitIdle(Duration.ofSeconds(60))).isTrue();
 
             assertThat(deployment.triggers().get(0).status().counts().retries()).isPositive();
             assertThat(dynamoDb.scan(b -> b.tableName("copy-target")).items()).hasSize(30);
+        }
+    }
+
+    /** Items item-0, item-1, ... in the source table, each a change the copier copies. */
+    private static void putSourceItems(DynamoDbClient dynamoDb, int count) {
+        for (int i = 0; i < count; i++) {
+            String id = "item-" + i;
+            dynamoDb.putItem(b -> b.tableName("copy-source").item(Map.of("id", AttributeValue.fromS(id))));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.ddbstreams.labs.archive;
 
+import static dev.ddbstreams.labs.exercise.Graded.handler;
 import static dev.ddbstreams.labs.exercise.Scenario.ALL_TOGETHER;
 import static dev.ddbstreams.labs.exercise.Scenario.POISON;
 import static dev.ddbstreams.labs.exercise.Scenario.QUIET;
@@ -7,14 +8,11 @@ import static dev.ddbstreams.labs.exercise.Scenario.RETRIES;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import dev.ddbstreams.labs.LabOutput;
 import dev.ddbstreams.labs.archive.planted.FailedEntriesDropped;
 import dev.ddbstreams.labs.archive.planted.OversizedThrows;
 import dev.ddbstreams.labs.archive.planted.RemoveNotArchived;
-import dev.ddbstreams.labs.exercise.ExerciseGrader;
+import dev.ddbstreams.labs.exercise.Graded;
 import dev.ddbstreams.labs.exercise.Scenario;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -59,16 +57,9 @@ class ArchiveExerciseIT {
     @MethodSource("handlers")
     void grade_failsExactlyTheScenariosTheHandlerBreaks(String name, Optional<String> handler, Set<Scenario> failing,
             List<String> said, @TempDir Path work) throws Exception {
-        StringWriter printed = new StringWriter();
+        Graded graded = Graded.grade(EXERCISE, handler, work, Duration.ofSeconds(90));
 
-        List<Scenario> failed = new ExerciseGrader(Path.of(".."), work, Duration.ofSeconds(90))
-                .grade(EXERCISE, handler, List.of(Scenario.values()), 1, new LabOutput(new PrintWriter(printed)));
-
-        assertThat(failed).as(printed.toString()).containsExactlyInAnyOrderElementsOf(failing);
-        assertThat(printed.toString()).contains(said);
-    }
-
-    private static Optional<String> handler(Class<?> handlerClass) {
-        return Optional.of(handlerClass.getName() + "::handleRequest");
+        assertThat(graded.failed()).as(graded.printed()).containsExactlyInAnyOrderElementsOf(failing);
+        assertThat(graded.printed()).contains(said);
     }
 }
