@@ -47,7 +47,7 @@ class ArchiveExerciseIT {
                 arguments("failed entries dropped", handler(FailedEntriesDropped.class), Set.of(RETRIES, ALL_TOGETHER),
                         List.of("[FAIL] retries: after 30 new bills, ", " INSERT), e.g. the INSERT of bill I#")),
                 arguments("REMOVE not archived", handler(RemoveNotArchived.class), Set.of(QUIET, ALL_TOGETHER),
-                        List.of("[FAIL] quiet: after 40 changes to bills (new bills, payments, deletes), ",
+                        List.of("[FAIL] quiet: after 40 writes to 20 bills (new bills, payments, deletes), ",
                                 " REMOVE), e.g. the REMOVE of bill I#", "a REMOVE has no NewImage")),
                 arguments("oversized change throws", handler(OversizedThrows.class), Set.of(POISON),
                         List.of("[FAIL] poison: ", "the shard is stuck", "over Firehose's record limit")));
