@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ddbstreams.localcloud.lambda.FunctionFaults;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,6 +53,51 @@ class LocalCloudIT {
                         assertThat(Instant.parse(line.path("timestamp").asText())).isBeforeOrEqualTo(Instant.now());
                         assertThat(UUID.fromString(line.path("AWSRequestId").asText())).isNotNull();
                     });
+        }
+    }
+
+    @Test
+    void failDuring_stopsTheHandlerRightAfterOneOfItsFirstWrites_andKeepsTheWritesBefore(@TempDir Path work) {
+        try (LocalCloud cloud = LocalCloud.builder().workFolder(work).pollInterval(Duration.ofMillis(50))
+                .faults("Copier", FunctionFaults.parse("fail-during=1,seed=3")).start()) {
+            LocalCloud.Deployment deployment = cloud.deploy(TEMPLATE, "copy-test", Map.of());
+            DynamoDbClient dynamoDb = cloud.dynamoDb().dynamoDbClient();
+            putSourceItems(dynamoDb, 5);
+
+            // Every attempt at the one batch of 5 fails, each after its 1st, 2nd or 3rd PutItem.
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(deployment.triggers()).singleElement()
+                    .satisfies(t -> assertThat(t.status().counts().functionErrors()).isGreaterThanOrEqualTo(4)));
+
+            assertThat(deployment.triggers().get(0).status().lastResult())
+                    .contains("the invocation failed right after the handler's write call ")
+                    .contains("(injected fault: fail-during)");
+            assertThat(dynamoDb.scan(b -> b.tableName("copy-target")).items())
+                    .extracting(item -> item.get("id").s())
+                    .isNotEmpty()
+                    .isSubsetOf("item-0", "item-1", "item-2");
+        }
+    }
+
+    @Test
+    void failDuring_retriesTheBatch_untilEveryChangeIsCopied(@TempDir Path work) throws Exception {
+        try (LocalCloud cloud = LocalCloud.builder().workFolder(work).pollInterval(Duration.ofMillis(50))
+                .faults("Copier", FunctionFaults.parse("fail-during=0.5,seed=3")).start()) {
+            LocalCloud.Deployment deployment = cloud.deploy(TEMPLATE, "copy-test", Map.of());
+            DynamoDbClient dynamoDb = cloud.dynamoDb().dynamoDbClient();
+            putSourceItems(dynamoDb, 30);
+
+            assertThat(cloud.awaitIdle(Duration.ofSeconds(60))).isTrue();
+
+            assertThat(deployment.triggers().get(0).status().counts().retries()).isPositive();
+            assertThat(dynamoDb.scan(b -> b.tableName("copy-target")).items()).hasSize(30);
+        }
+    }
+
+    /** Items item-0, item-1, ... in the source table, each a change the copier copies. */
+    private static void putSourceItems(DynamoDbClient dynamoDb, int count) {
+        for (int i = 0; i < count; i++) {
+            String id = "item-" + i;
+            dynamoDb.putItem(b -> b.tableName("copy-source").item(Map.of("id", AttributeValue.fromS(id))));
         }
     }
 

@@ -36,7 +36,8 @@ final class FaultOptions {
 
     @Option(names = "--faults", paramLabel = "FUNCTION=SPEC",
             description = "Inject faults into a function (logical id or *): fail=P (before the handler), "
-                    + "fail-after=P (after its writes committed), duplicate=P (deliver a batch twice), "
+                    + "fail-after=P (after its writes committed), fail-during=P (right after one of its first writes), "
+                    + "duplicate=P (deliver a batch twice), "
                     + "slow=P (past the timeout), seed=N. Example: --faults 'VoteCounterFunction=fail-after=0.2,seed=7'. "
                     + "Also read from " + ENVIRONMENT_VARIABLE + " (several separated by ;).")
     List<String> specs = new ArrayList<>();

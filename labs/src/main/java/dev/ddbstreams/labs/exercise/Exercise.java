@@ -1,5 +1,6 @@
 package dev.ddbstreams.labs.exercise;
 
+import dev.ddbstreams.localcloud.LocalCloud;
 import java.util.List;
 
 /**
@@ -28,4 +29,11 @@ public interface Exercise {
 
     /** Where the lab's README explains what a failure of this scenario means, from the repository root. */
     String hint(Scenario scenario);
+
+    /**
+     * Faults of the scenario beyond the function's own, set on the local cloud before it starts:
+     * the local Firehose's failed entries and throttled calls, say. None by default.
+     */
+    default void addFaults(LocalCloud.Builder cloud, Scenario scenario, long seed) {
+    }
 }

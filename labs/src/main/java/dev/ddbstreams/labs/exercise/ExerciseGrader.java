@@ -67,6 +67,7 @@ public record ExerciseGrader(Path repository, Path workFolder, Duration drainTim
         if (scenario.injectsFaults()) {
             builder.faults(exercise.function(), FunctionFaults.parse(scenario.faults() + ",seed=" + seed));
         }
+        exercise.addFaults(builder, scenario, seed);
         try (LocalCloud cloud = builder.start()) {
             cloud.deploy(repository.resolve(exercise.template()), "workshop-check", Map.of(),
                     function -> function.logicalId().equals(exercise.function()),

@@ -1,5 +1,6 @@
 package dev.ddbstreams.labs.exercise;
 
+import dev.ddbstreams.labs.archive.ArchiveExercise;
 import dev.ddbstreams.labs.gamescores.ScoresExercise;
 import dev.ddbstreams.labs.votes.VotesExercise;
 import java.util.List;
@@ -8,7 +9,8 @@ import java.util.Optional;
 /** Every exercise {@code ./workshop check} knows, in workshop order. */
 public final class Exercises {
 
-    private static final List<Exercise> ALL = List.of(new VotesExercise(), new ScoresExercise());
+    private static final List<Exercise> ALL = List.of(new VotesExercise(), new ArchiveExercise(),
+            new ScoresExercise());
 
     private Exercises() {
     }

@@ -9,15 +9,17 @@ package dev.ddbstreams.labs.exercise;
 public enum Scenario {
 
     QUIET("quiet", "", "every batch delivered once, no failure", ""),
-    RETRIES("retries", "fail=0.5", "half the invocations fail before the handler runs, and Lambda retries the batch",
-            "a retried batch was counted twice"),
+    RETRIES("retries", "fail-during=0.5",
+            "half the invocations fail partway, right after one of the handler's first writes (a timeout, out of "
+                    + "memory), and Lambda retries the batch", "a write made before a failed invocation was made again "
+                    + "when Lambda retried the batch"),
     DUPLICATES("duplicates", "duplicate=0.5", "half the batches are delivered a second time after they succeeded",
             "a batch delivered twice was counted twice"),
     CRASH_AFTER_COMMIT("crash-after-commit", "fail-after=0.5",
             "half the invocations fail after the handler's writes committed (a crash, a timeout), and Lambda "
                     + "retries the batch", "a batch retried after its writes committed was counted twice"),
-    ALL_TOGETHER("all-together", "fail=0.2,fail-after=0.2,duplicate=0.3",
-            "failures before and after the handler's writes, and duplicate deliveries, at once",
+    ALL_TOGETHER("all-together", "fail=0.2,fail-during=0.2,fail-after=0.2,duplicate=0.3",
+            "failures before, during and after the handler's writes, and duplicate deliveries, at once",
             "a retried or duplicated batch was counted twice"),
     POISON("poison", "", "one record that can never succeed among valid ones", "");
 

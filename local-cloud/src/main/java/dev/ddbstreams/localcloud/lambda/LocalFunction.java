@@ -103,8 +103,12 @@ public final class LocalFunction implements AutoCloseable {
         Instant start = clock.instant();
         Duration timeout = definition.timeout();
         boolean failBefore = draw(faults.failBefore());
-        boolean failAfter = !failBefore && draw(faults.failAfter());
-        boolean slow = !failBefore && !failAfter && draw(faults.slow());
+        // Drawn only when asked for, so the other faults' draws stay as they were without it.
+        Optional<FailDuring.Countdown> failDuring = !failBefore && draw(faults.failDuring())
+                ? Optional.of(new FailDuring.Countdown(1 + draws.nextInt(FunctionFaults.WRITES_BEFORE_FAILING)))
+                : Optional.empty();
+        boolean failAfter = !failBefore && failDuring.isEmpty() && draw(faults.failAfter());
+        boolean slow = !failBefore && failDuring.isEmpty() && !failAfter && draw(faults.slow());
         if (failBefore) {
             return Invocation.error(requestId, Invocation.Status.FUNCTION_ERROR, "InjectedFault",
                     "injected fault: the invocation failed before the handler ran", Duration.ZERO,
@@ -117,13 +121,27 @@ public final class LocalFunction implements AutoCloseable {
             }
             LocalContext context = new LocalContext(requestId, name(), functionArn, definition.memoryMb(),
                     start.plus(timeout), clock);
-            result = current.invoke(eventJson, context);
+            result = current.invoke(eventJson, context, failDuring);
         } catch (RuntimeException e) {
             return Invocation.error(requestId, Invocation.Status.FUNCTION_ERROR, e.getClass().getName(),
                     e.getMessage(), elapsedSince(start), Optional.empty());
         }
         try {
-            String response = result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            String response;
+            try {
+                response = result.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                if (failDuring.isEmpty()) {
+                    throw e;
+                }
+                response = "";
+            }
+            if (failDuring.isPresent()) {
+                // As after a timeout or an out-of-memory: the environment does not survive.
+                discardEnvironment();
+                return Invocation.error(requestId, Invocation.Status.FUNCTION_ERROR, "InjectedFault",
+                        failDuring.get().message(), elapsedSince(start), Optional.of("fail-during"));
+            }
             if (slow) {
                 throw new TimeoutException("injected");
             }
@@ -176,16 +194,19 @@ public final class LocalFunction implements AutoCloseable {
         });
         private HandlerAdapter handler;
 
-        Future<String> invoke(String eventJson, LocalContext context) {
+        Future<String> invoke(String eventJson, LocalContext context, Optional<FailDuring.Countdown> failDuring) {
             return thread.submit(() -> FunctionEnvironment.callWith(environment, () -> {
                 if (handler == null) {
                     handler = HandlerAdapter.construct(definition.handlerClassName(),
                             Thread.currentThread().getContextClassLoader());
                     coldStarts.incrementAndGet();
                 }
+                failDuring.ifPresent(FailDuring::arm);
                 try (MDC.MDCCloseable requestId = MDC.putCloseable(FunctionLogProvider.REQUEST_ID,
                         context.getAwsRequestId())) {
                     return handler.invoke(eventJson, context);
+                } finally {
+                    FailDuring.disarm();
                 }
             }));
         }

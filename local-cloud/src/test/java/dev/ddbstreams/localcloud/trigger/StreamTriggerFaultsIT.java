@@ -119,7 +119,7 @@ class StreamTriggerFaultsIT {
     @Test
     void crashAfterCommit_redeliversBatchesWhoseWritesAlreadyHappened() throws InterruptedException {
         try (TriggerRig rig = new TriggerRig(DYNAMODB, TriggerSettings.defaults().batchSize(1), ScriptedHandler.class,
-                Map.of(), new FunctionFaults(0, 0.5, 0, 0, 7), InstantSource.system(), DYNAMODB.streams(),
+                Map.of(), new FunctionFaults(0, 0.5, 0, 0, 0, 7), InstantSource.system(), DYNAMODB.streams(),
                 Duration.ofSeconds(5))) {
             assertThat(rig.processAll(20)).isTrue();
 
@@ -133,7 +133,7 @@ class StreamTriggerFaultsIT {
     @Test
     void duplicateDelivery_deliversEachBatchTwice() throws InterruptedException {
         try (TriggerRig rig = new TriggerRig(DYNAMODB, TriggerSettings.defaults().batchSize(5), ScriptedHandler.class,
-                Map.of(), new FunctionFaults(0, 0, 1, 0, 1), InstantSource.system(), DYNAMODB.streams(),
+                Map.of(), new FunctionFaults(0, 0, 0, 1, 0, 1), InstantSource.system(), DYNAMODB.streams(),
                 Duration.ofSeconds(5))) {
             assertThat(rig.processAll(5)).isTrue();
 

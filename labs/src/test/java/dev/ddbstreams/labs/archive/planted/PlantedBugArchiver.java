@@ -1,0 +1,73 @@
+package dev.ddbstreams.labs.archive.planted;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import dev.ddbstreams.archive.ArchiveLine;
+import dev.ddbstreams.archive.FirehoseLimits;
+import dev.ddbstreams.archive.PutRecordBatchSender;
+import dev.ddbstreams.dynamodb.RetryBackoff;
+import dev.ddbstreams.failures.Failure;
+import dev.ddbstreams.lambda.FunctionEnvironment;
+import dev.ddbstreams.lambda.LambdaClients;
+import dev.ddbstreams.quarantine.S3Quarantine;
+import dev.ddbstreams.records.ChangeRecord;
+import dev.ddbstreams.records.ChangeRecords;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.firehose.FirehoseClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * A plain correct archiver (one line per change; a change too big for Firehose kept whole in the
+ * quarantine and archived as a marker line; calls within Firehose's limits, failed entries resent,
+ * and the invocation failed if some are still not accepted, so Lambda retries the batch and the
+ * repeats are removed by eventID) with one part swapped for a wrong one: each subclass plants one
+ * bug, so the grader must fail exactly the scenarios that bug breaks.
+ */
+abstract class PlantedBugArchiver implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+
+    protected final FirehoseClient firehose = LambdaClients.build(FirehoseClient.class, FirehoseClient::builder);
+    protected final String deliveryStream = FunctionEnvironment.require("DELIVERY_STREAM_NAME");
+    private final S3Quarantine quarantine = new S3Quarantine(LambdaClients.build(S3Client.class, S3Client::builder),
+            FunctionEnvironment.require("QUARANTINE_BUCKET"), InstantSource.system());
+
+    @Override
+    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        List<byte[]> lines = new ArrayList<>();
+        for (DynamodbStreamRecord lambdaRecord : event.getRecords()) {
+            ChangeRecord change = ChangeRecords.fromLambda(lambdaRecord);
+            if (archives(change)) {
+                byte[] line = ArchiveLine.of(change);
+                lines.add(line.length <= FirehoseLimits.MAX_RECORD_BYTES ? line : oversized(lambdaRecord, change, line));
+            }
+        }
+        for (List<byte[]> call : FirehoseLimits.calls(lines)) {
+            send(call);
+        }
+        return StreamsEventResponse.builder().withBatchItemFailures(List.of()).build();
+    }
+
+    /** Whether a change is archived at all. */
+    protected boolean archives(ChangeRecord change) {
+        return true;
+    }
+
+    /** The line that stands for a change too big for Firehose, once the change is kept whole. */
+    protected byte[] oversized(DynamodbStreamRecord record, ChangeRecord change, byte[] line) {
+        quarantine.quarantine(record, Failure.permanent(line.length + " bytes as a line"), "ArchiveFunction");
+        return ArchiveLine.oversized(change, line.length);
+    }
+
+    /** Sends one call's lines; throws if Firehose did not accept them all, so Lambda retries the batch. */
+    protected void send(List<byte[]> call) {
+        PutRecordBatchSender.Sent sent = new PutRecordBatchSender(firehose::putRecordBatch, deliveryStream,
+                RetryBackoff.standard()).send(call);
+        if (!sent.allAccepted()) {
+            throw new IllegalStateException(sent.notAccepted().size() + " records not accepted: " + sent.lastError());
+        }
+    }
+}
