@@ -9,9 +9,9 @@ package dev.ddbstreams.labs.exercise;
 public enum Scenario {
 
     QUIET("quiet", "", "every batch delivered once, no failure", ""),
-    RETRIES("retries", "fail-during=0.5",
-            "half the invocations fail partway, right after one of the handler's first writes (a timeout, out of "
-                    + "memory), and Lambda retries the batch", "a write made before a failed invocation was made again "
+    RETRIES("retries", "fail-during=1",
+            "every batch's first invocation fails partway, right after one of the handler's first writes (a "
+                    + "timeout, out of memory), and Lambda retries the batch", "a write made before a failed invocation was made again "
                     + "when Lambda retried the batch"),
     DUPLICATES("duplicates", "duplicate=0.5", "half the batches are delivered a second time after they succeeded",
             "a batch delivered twice was counted twice"),

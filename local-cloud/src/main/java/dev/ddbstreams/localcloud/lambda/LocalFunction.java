@@ -1,5 +1,7 @@
 package dev.ddbstreams.localcloud.lambda;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ddbstreams.lambda.FunctionEnvironment;
 import dev.ddbstreams.logging.FunctionLogProvider;
 import dev.ddbstreams.localcloud.metrics.InvocationMetrics;
@@ -8,8 +10,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -37,6 +41,7 @@ import org.slf4j.MDC;
 public final class LocalFunction implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalFunction.class);
+    private static final ObjectMapper EVENTS = new ObjectMapper();
 
     private final FunctionDefinition definition;
     private final Map<String, String> environment;
@@ -46,6 +51,7 @@ public final class LocalFunction implements AutoCloseable {
     private final SplittableRandom draws;
     private final AtomicInteger coldStarts = new AtomicInteger();
     private ExecutionEnvironment current;
+    private final Set<Integer> deliveredEvents = new HashSet<>();
 
     /**
      * @param runtimeEnvironment variables Lambda itself sets (AWS_REGION and the like), added to
@@ -90,6 +96,14 @@ public final class LocalFunction implements AutoCloseable {
         return faults.duplicate() > 0 && draws.nextDouble() < faults.duplicate();
     }
 
+    private boolean firstDeliveryWithRecords(String eventJson) {
+        try {
+            return EVENTS.readTree(eventJson).path("Records").size() > 0 && deliveredEvents.add(eventJson.hashCode());
+        } catch (JsonProcessingException e) {
+            return false;
+        }
+    }
+
     /** Invokes the function with the event JSON and waits for the outcome, at most the function's timeout. */
     public synchronized Invocation invoke(String eventJson) {
         Invocation invocation = invokeOnce(eventJson);
@@ -103,8 +117,11 @@ public final class LocalFunction implements AutoCloseable {
         Instant start = clock.instant();
         Duration timeout = definition.timeout();
         boolean failBefore = draw(faults.failBefore());
-        // Drawn only when asked for, so the other faults' draws stay as they were without it.
-        Optional<FailDuring.Countdown> failDuring = !failBefore && draw(faults.failDuring())
+        // Drawn only when asked for, so the other faults' draws stay as they were without it; and only
+        // for a batch's first delivery with records, so each batch of changes is struck once at most
+        // and a handler that repeats a write on a retry is caught however the changes were batched.
+        Optional<FailDuring.Countdown> failDuring = !failBefore && faults.failDuring() > 0
+                && firstDeliveryWithRecords(eventJson) && draw(faults.failDuring())
                 ? Optional.of(new FailDuring.Countdown(1 + draws.nextInt(FunctionFaults.WRITES_BEFORE_FAILING)))
                 : Optional.empty();
         boolean failAfter = !failBefore && failDuring.isEmpty() && draw(faults.failAfter());
