@@ -1,5 +1,6 @@
 package dev.ddbstreams.labs.exercise;
 
+import dev.ddbstreams.localcloud.LocalCloud;
 import java.util.List;
 
 /**
@@ -28,4 +29,12 @@ public interface Exercise {
 
     /** Where the lab's README explains what a failure of this scenario means, from the repository root. */
     String hint(Scenario scenario);
+
+    /**
+     * What a stuck shard has cost so far in the pattern's terms, appended to the grader's "the shard
+     * is stuck" ({@code ; 11 changes have not reached logfile_replica}); empty to say nothing more.
+     */
+    default String behindStuckShard(LocalCloud cloud) {
+        return "";
+    }
 }
