@@ -39,7 +39,7 @@ final class CheckCommand extends WorkshopCommand {
     boolean reference;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
-            description = "The seed of the votes written and the faults drawn (default: ${DEFAULT-VALUE}).")
+            description = "The seed of the changes written and the faults drawn (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--scenario", paramLabel = "NAME",

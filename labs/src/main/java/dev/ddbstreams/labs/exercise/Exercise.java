@@ -36,4 +36,12 @@ public interface Exercise {
      */
     default void addFaults(LocalCloud.Builder cloud, Scenario scenario, long seed) {
     }
+
+    /**
+     * What a stuck shard has cost so far in the pattern's terms, appended to the grader's "the shard
+     * is stuck" ({@code ; 11 changes have not reached logfile_replica}); empty to say nothing more.
+     */
+    default String behindStuckShard(LocalCloud cloud) {
+        return "";
+    }
 }

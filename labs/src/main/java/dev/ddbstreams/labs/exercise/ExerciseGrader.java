@@ -76,7 +76,7 @@ public record ExerciseGrader(Path repository, Path workFolder, Duration drainTim
             Verdict last = Verdict.fail("the scenario has no steps");
             for (Step step : exercise.steps(scenario, seed)) {
                 step.write().accept(cloud);
-                Optional<String> notDrained = awaitDrained(cloud, scenario);
+                Optional<String> notDrained = awaitDrained(exercise, cloud, scenario);
                 if (notDrained.isPresent()) {
                     return Verdict.fail("after " + step.what() + ", " + notDrained.get());
                 }
@@ -90,7 +90,8 @@ public record ExerciseGrader(Path repository, Path workFolder, Duration drainTim
     }
 
     /** @return why the trigger did not drain, if it did not */
-    private Optional<String> awaitDrained(LocalCloud cloud, Scenario scenario) throws InterruptedException {
+    private Optional<String> awaitDrained(Exercise exercise, LocalCloud cloud, Scenario scenario)
+            throws InterruptedException {
         Instant deadline = Instant.now().plus(drainTimeout);
         while (!cloud.awaitIdle(Duration.ofMillis(250))) {
             for (StreamTrigger trigger : cloud.triggers()) {
@@ -101,7 +102,7 @@ public record ExerciseGrader(Path repository, Path workFolder, Duration drainTim
                 if (errors >= stuckAfter && !status.lastResult().contains("(injected fault")) {
                     return Optional.of("the shard is stuck: Lambda invoked your handler with the same batch "
                             + errors + " times and it failed each time (" + lastError(status) + "); "
-                            + whatLambdaDoesNext(status) + ", and nothing behind them is processed");
+                            + whatLambdaDoesNext(status) + exercise.behindStuckShard(cloud));
                 }
             }
             if (Instant.now().isAfter(deadline)) {
@@ -116,9 +117,10 @@ public record ExerciseGrader(Path repository, Path workFolder, Duration drainTim
     private static String whatLambdaDoesNext(TriggerStatus status) {
         int retries = status.settings().maximumRetryAttempts();
         if (retries < 0) {
-            return "with MaximumRetryAttempts " + retries + " it retries until the records expire, 24 hours later";
+            return "with MaximumRetryAttempts " + retries + " it retries until the records expire, 24 hours later, "
+                    + "and nothing behind them is processed";
         }
-        return "it retries " + retries + " times, then gives the batch up";
+        return "it retries " + retries + " times, then gives the batch up: its records never reach your handler again";
     }
 
     /** The latest invocation's outcome without its time and shard: what the handler threw, say. */

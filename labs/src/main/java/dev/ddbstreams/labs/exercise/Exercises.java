@@ -2,6 +2,7 @@ package dev.ddbstreams.labs.exercise;
 
 import dev.ddbstreams.labs.archive.ArchiveExercise;
 import dev.ddbstreams.labs.gamescores.ScoresExercise;
+import dev.ddbstreams.labs.replication.ReplicationExercise;
 import dev.ddbstreams.labs.votes.VotesExercise;
 import java.util.List;
 import java.util.Optional;
@@ -9,8 +10,8 @@ import java.util.Optional;
 /** Every exercise {@code ./workshop check} knows, in workshop order. */
 public final class Exercises {
 
-    private static final List<Exercise> ALL = List.of(new VotesExercise(), new ArchiveExercise(),
-            new ScoresExercise());
+    private static final List<Exercise> ALL = List.of(new VotesExercise(), new ReplicationExercise(),
+            new ArchiveExercise(), new ScoresExercise());
 
     private Exercises() {
     }

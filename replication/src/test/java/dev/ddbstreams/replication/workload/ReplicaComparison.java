@@ -73,8 +73,11 @@ public final class ReplicaComparison {
         return new Differences(source.size(), replica.size(), missing, extra, different);
     }
 
-    /** An item as plain values: maps and lists kept, sets as sorted sets, each tagged with its type. */
-    static Map<String, Object> canonical(Map<String, AttributeValue> item) {
+    /**
+     * An item as plain values: maps and lists kept, sets as sorted sets, each tagged with its type.
+     * Two items are equal as DynamoDB would hold them when their canonical forms are equal.
+     */
+    public static Map<String, Object> canonical(Map<String, AttributeValue> item) {
         Map<String, Object> values = new TreeMap<>();
         item.forEach((name, value) -> values.put(name, canonical(value)));
         return values;

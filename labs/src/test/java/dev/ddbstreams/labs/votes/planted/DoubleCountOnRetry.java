@@ -1,65 +1,11 @@
 package dev.ddbstreams.labs.votes.planted;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.DynamodbTimeWindowEvent;
-import com.amazonaws.services.lambda.runtime.events.TimeWindowEventResponse;
-import dev.ddbstreams.failures.Failure;
-import dev.ddbstreams.lambda.FunctionEnvironment;
-import dev.ddbstreams.lambda.LambdaClients;
-import dev.ddbstreams.quarantine.S3Quarantine;
-import dev.ddbstreams.records.ChangeRecord;
-import dev.ddbstreams.records.ChangeRecords;
-import dev.ddbstreams.windows.Increment;
-import dev.ddbstreams.windows.InvalidChangeException;
-import java.time.InstantSource;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.s3.S3Client;
+import dev.ddbstreams.labs.planted.AddedPerRecord;
 
-/**
- * Planted bug: moves and withdrawals right, poison quarantined, but one UpdateItem ADD per
- * increment as each invocation runs, with nothing to tell a replay: a batch Lambda retries after
- * its writes committed, or delivers twice, is counted again.
- */
-public final class DoubleCountOnRetry implements RequestHandler<DynamodbTimeWindowEvent, TimeWindowEventResponse> {
+/** Planted bug: one UpdateItem ADD per vote as each invocation runs, so a replayed batch is counted again. */
+public final class DoubleCountOnRetry extends AddedPerRecord {
 
-    private final DynamoDbClient dynamoDb = LambdaClients.build(DynamoDbClient.class, DynamoDbClient::builder);
-    private final S3Quarantine quarantine = new S3Quarantine(LambdaClients.build(S3Client.class, S3Client::builder),
-            FunctionEnvironment.require("QUARANTINE_BUCKET"), InstantSource.system());
-    private final String totalsTable = FunctionEnvironment.require("TOTALS_TABLE");
-
-    @Override
-    public TimeWindowEventResponse handleRequest(DynamodbTimeWindowEvent event, Context context) {
-        for (DynamodbEvent.DynamodbStreamRecord lambdaRecord : event.getRecords()) {
-            ChangeRecord record = ChangeRecords.fromLambda(lambdaRecord);
-            Optional<String> poison = whyPoison(record);
-            if (poison.isPresent()) {
-                quarantine.quarantine(record, Failure.permanent(poison.get()), "planted");
-                continue;
-            }
-            for (Increment increment : PlantedBugCounter.RIGHT.increments(record)) {
-                increment.add().forEach((attribute, amount) -> dynamoDb.updateItem(b -> b.tableName(totalsTable)
-                        .key(increment.key()).updateExpression("ADD #total :amount")
-                        .expressionAttributeNames(Map.of("#total", attribute))
-                        .expressionAttributeValues(Map.of(":amount", AttributeValue.fromN(amount.toPlainString())))));
-            }
-        }
-        return TimeWindowEventResponse.builder().withState(Map.of()).build();
-    }
-
-    private static Optional<String> whyPoison(ChangeRecord record) {
-        List<Increment> increments;
-        try {
-            increments = PlantedBugCounter.RIGHT.increments(record);
-        } catch (InvalidChangeException e) {
-            return Optional.of(e.getMessage());
-        }
-        return increments.stream().map(increment -> PlantedBugCounter.TOTALS_KEY.checkKey(increment.key()))
-                .flatMap(Optional::stream).map(Object::toString).findFirst();
+    public DoubleCountOnRetry() {
+        super(Votes.COUNTED);
     }
 }

@@ -1,12 +1,11 @@
 package dev.ddbstreams.labs.votes.planted;
 
-import dev.ddbstreams.records.EventName;
-import java.util.List;
+import dev.ddbstreams.labs.planted.RemoveSkipped;
 
-/** Planted bug: a REMOVE (a withdrawn vote) is skipped, so its total keeps it. */
-public final class RemoveIgnored extends PlantedBugCounter {
+/** Planted bug: a withdrawn vote (a REMOVE) is not taken off its total. */
+public final class RemoveIgnored extends RemoveSkipped {
 
     public RemoveIgnored() {
-        super(record -> record.eventName() == EventName.REMOVE ? List.of() : RIGHT.increments(record), TOTALS_KEY);
+        super(Votes.COUNTED);
     }
 }
