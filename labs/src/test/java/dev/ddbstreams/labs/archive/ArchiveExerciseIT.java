@@ -1,35 +1,28 @@
 package dev.ddbstreams.labs.archive;
 
-import static dev.ddbstreams.labs.exercise.Graded.handler;
 import static dev.ddbstreams.labs.exercise.Scenario.ALL_TOGETHER;
 import static dev.ddbstreams.labs.exercise.Scenario.POISON;
 import static dev.ddbstreams.labs.exercise.Scenario.QUIET;
 import static dev.ddbstreams.labs.exercise.Scenario.RETRIES;
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.ddbstreams.labs.archive.planted.FailedEntriesDropped;
 import dev.ddbstreams.labs.archive.planted.OversizedThrows;
 import dev.ddbstreams.labs.archive.planted.RemoveNotArchived;
-import dev.ddbstreams.labs.exercise.Graded;
-import dev.ddbstreams.labs.exercise.Scenario;
-import java.nio.file.Path;
-import java.time.Duration;
+import dev.ddbstreams.labs.exercise.Exercise;
+import dev.ddbstreams.labs.exercise.GradedExerciseIT;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Lab 03's exercise graded on the local cloud: the worked solution (ArchiveHandler) passes every
  * scenario, the untouched starter fails with its reasons, and a handler with one planted bug fails
  * exactly the scenarios that bug breaks (its own, and all-together when that has its fault or change).
  */
-class ArchiveExerciseIT {
+class ArchiveExerciseIT extends GradedExerciseIT {
 
     private static final ArchiveExercise EXERCISE = new ArchiveExercise();
 
@@ -53,13 +46,8 @@ class ArchiveExerciseIT {
                         List.of("[FAIL] poison: ", "the shard is stuck", "over Firehose's record limit")));
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("handlers")
-    void grade_failsExactlyTheScenariosTheHandlerBreaks(String name, Optional<String> handler, Set<Scenario> failing,
-            List<String> said, @TempDir Path work) throws Exception {
-        Graded graded = Graded.grade(EXERCISE, handler, work, Duration.ofSeconds(90));
-
-        assertThat(graded.failed()).as(graded.printed()).containsExactlyInAnyOrderElementsOf(failing);
-        assertThat(graded.printed()).contains(said);
+    @Override
+    protected Exercise exercise() {
+        return EXERCISE;
     }
 }

@@ -24,7 +24,7 @@ public abstract class GradedExerciseIT {
 
     private static final long SEED = 1;
     /** Generous: the ITs of several modules share two busy cores. */
-    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(90);
 
     protected abstract Exercise exercise();
 

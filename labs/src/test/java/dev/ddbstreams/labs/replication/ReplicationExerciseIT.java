@@ -4,6 +4,7 @@ import static dev.ddbstreams.labs.exercise.Scenario.ALL_TOGETHER;
 import static dev.ddbstreams.labs.exercise.Scenario.CRASH_AFTER_COMMIT;
 import static dev.ddbstreams.labs.exercise.Scenario.POISON;
 import static dev.ddbstreams.labs.exercise.Scenario.QUIET;
+import static dev.ddbstreams.labs.exercise.Scenario.RETRIES;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.ddbstreams.labs.exercise.Exercise;
@@ -53,7 +54,8 @@ class ReplicationExerciseIT extends GradedExerciseIT {
                         Set.of(QUIET, ALL_TOGETHER),
                         List.of("[FAIL] quiet: after 6 requests rewritten and 3 with their url removed, ",
                                 "a MODIFY must replace the whole item")),
-                arguments("a replayed INSERT refused", handler(ReplayRefused.class), Set.of(CRASH_AFTER_COMMIT, ALL_TOGETHER),
+                arguments("a replayed INSERT refused", handler(ReplayRefused.class),
+                        Set.of(RETRIES, CRASH_AFTER_COMMIT, ALL_TOGETHER),
                         List.of("[FAIL] crash-after-commit: after 30 new requests, the shard is stuck",
                                 "was already applied: refused")),
                 arguments("poison blocking the shard", handler(PoisonBlocksShard.class), Set.of(POISON),
