@@ -2,6 +2,7 @@ package dev.ddbstreams.cli;
 
 import dev.ddbstreams.data.DataSet;
 import dev.ddbstreams.cli.bench.LocalLimit;
+import dev.ddbstreams.data.load.BatchItemWriter;
 import dev.ddbstreams.data.load.BatchWriteLoader;
 import dev.ddbstreams.data.load.CsvItems;
 import dev.ddbstreams.data.load.LoadProgressListener;
@@ -67,7 +68,7 @@ final class LoaderBenchCommand extends WorkshopCommand {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         List<Contender> contenders = List.of(
-                new Contender(String.format("BatchWriteItem, %d in flight", BatchWriteLoader.defaultConcurrency()),
+                new Contender(String.format("BatchWriteItem, %d in flight", BatchItemWriter.defaultConcurrency()),
                         BatchWriteLoader::new),
                 new Contender("PutItem, one per row (baseline)", PutItemLoader::new));
         PrintWriter out = spec.commandLine().getOut();

@@ -35,8 +35,33 @@ public final class VoteWorkload {
         this.random = new SplittableRandom(seed);
     }
 
-    /** Writes {@code operations} changes, one request each, and says what they were. */
+    /** Where the workload's changes go: one request each, or batched (a benchmark's writer). */
+    public interface Writes {
+        void put(Map<String, AttributeValue> item);
+
+        void delete(Map<String, AttributeValue> key);
+    }
+
+    /** Writes {@code operations} changes, one PutItem or DeleteItem each, and says what they were. */
     public Mix run(DynamoDbClient dynamoDb, String votesTable, int operations) {
+        return run(new Writes() {
+            @Override
+            public void put(Map<String, AttributeValue> item) {
+                dynamoDb.putItem(b -> b.tableName(votesTable).item(item));
+            }
+
+            @Override
+            public void delete(Map<String, AttributeValue> key) {
+                dynamoDb.deleteItem(b -> b.tableName(votesTable).key(key));
+            }
+        }, operations);
+    }
+
+    /**
+     * Hands {@code operations} changes to {@code writes}, in order, and says what they were. Only
+     * each vote's own changes depend on one another, so a writer may reorder changes of different votes.
+     */
+    public Mix run(Writes writes, int operations) {
         int casts = 0;
         int moves = 0;
         int edits = 0;
@@ -45,11 +70,11 @@ public final class VoteWorkload {
         for (int i = 0; i < operations; i++) {
             int dice = random.nextInt(100);
             if (ids.isEmpty() || dice < 55) {
-                put(dynamoDb, votesTable, newId(), vote(pick(REGIONS), pick(IMPROVEMENTS)));
+                put(writes, newId(), vote(pick(REGIONS), pick(IMPROVEMENTS)));
                 casts++;
             } else if (dice < 75) {
                 String id = pick(ids);
-                put(dynamoDb, votesTable, id, random.nextBoolean()
+                put(writes, id, random.nextBoolean()
                         ? vote(pick(REGIONS), stringOr(current.get(id), "improvement", "BENCHES"))
                         : vote(stringOr(current.get(id), "region", "NORTH"), pick(IMPROVEMENTS)));
                 moves++;
@@ -57,11 +82,11 @@ public final class VoteWorkload {
                 String id = pick(ids);
                 Map<String, AttributeValue> edited = new HashMap<>(current.get(id));
                 edited.put("comment", AttributeValue.fromS("edit " + i));
-                put(dynamoDb, votesTable, id, edited);
+                put(writes, id, edited);
                 edits++;
             } else if (dice < 95) {
                 String id = pick(ids);
-                dynamoDb.deleteItem(b -> b.tableName(votesTable).key(Map.of("id", AttributeValue.fromS(id))));
+                writes.delete(Map.of("id", AttributeValue.fromS(id)));
                 current.remove(id);
                 ids.remove(id);
                 withdrawals++;
@@ -71,17 +96,17 @@ public final class VoteWorkload {
                 if (random.nextBoolean()) {
                     notAVote.put("region", AttributeValue.fromN("7"));
                 }
-                put(dynamoDb, votesTable, newId(), notAVote);
+                put(writes, newId(), notAVote);
                 invalid++;
             }
         }
         return new Mix(casts, moves, edits, withdrawals, invalid);
     }
 
-    private void put(DynamoDbClient dynamoDb, String table, String id, Map<String, AttributeValue> attributes) {
+    private void put(Writes writes, String id, Map<String, AttributeValue> attributes) {
         Map<String, AttributeValue> item = new HashMap<>(attributes);
         item.put("id", AttributeValue.fromS(id));
-        dynamoDb.putItem(b -> b.tableName(table).item(item));
+        writes.put(item);
         if (!current.containsKey(id)) {
             ids.add(id);
         }

@@ -1,11 +1,12 @@
 package dev.ddbstreams.data.load;
 
 import dev.ddbstreams.dynamodb.BatchWriteSender;
+import dev.ddbstreams.dynamodb.RetryBackoff;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -15,25 +16,28 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * Buffers items into BatchWriteItem requests of at most 25 (the API's limit) and sends each with
- * {@link BatchWriteSender}, which retries UnprocessedItems with backoff, up to {@code concurrency}
- * requests at a time (with 1, in the caller's thread, in file order).
+ * Buffers puts and deletes into BatchWriteItem requests of at most 25 (the API's limit) and sends
+ * each with {@link BatchWriteSender}, which retries UnprocessedItems with backoff, up to
+ * {@code concurrency} requests at a time (with 1, in the caller's thread, in call order). Used by
+ * the loader and by benchmarks' workloads, which write their changes as fast as the table takes them.
  *
  * <p>DynamoDB rejects a whole request whose items share a key ("Provided list of item keys
- * contains duplicates"). An item whose key is already buffered therefore sends the buffer first.
- * A batch that holds a key still being written by an earlier batch waits for that batch: the
- * later row then overwrites the earlier one, exactly as two PutItem calls in file order would.
- * Rows with different keys land in any order, which a load does not care about.
+ * contains duplicates"). A write whose key is already buffered therefore sends the buffer first.
+ * A batch that holds a key still being written by an earlier batch starts only when that batch
+ * has finished (the batches after it need not wait): each key's writes land in call order,
+ * exactly as PutItem and DeleteItem calls one after another would. Writes to different keys land
+ * in any order.
  *
  * <p>A failed batch (a validation error, {@code UnprocessedItemsException}) fails the load at the
  * next write or at {@link #finish()}, with the batch's own exception.
  */
-final class BatchItemWriter implements ItemWriter, AutoCloseable {
+public final class BatchItemWriter implements ItemWriter, AutoCloseable {
 
     static final int MAX_BATCH_SIZE = BatchWriteSender.MAX_BATCH_SIZE;
 
@@ -53,7 +57,26 @@ final class BatchItemWriter implements ItemWriter, AutoCloseable {
     private final AtomicLong requestsSent = new AtomicLong();
     private final AtomicLong unprocessedItemRetries = new AtomicLong();
 
-    BatchItemWriter(Supplier<BatchWriteSender> senders, String tableName, List<String> keyAttributes,
+    /** A writer to the table with the standard backoff and {@link #defaultConcurrency()}. */
+    public static BatchItemWriter to(DynamoDbClient dynamoDb, String tableName, List<String> keyAttributes) {
+        return new BatchItemWriter(() -> new BatchWriteSender(dynamoDb::batchWriteItem, RetryBackoff.standard()),
+                tableName, keyAttributes, defaultConcurrency());
+    }
+
+    /**
+     * Two requests in flight per core: one in DynamoDB's hands while the next is built and sent.
+     * Against DynamoDB Local in the same JVM, more only queue for the same cores.
+     */
+    public static int defaultConcurrency() {
+        return 2 * Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
+     * @param senders a sender per writer thread (a backoff's jitter generator is not thread-safe)
+     * @param keyAttributes the table's key attributes
+     * @param concurrency requests in flight at most
+     */
+    public BatchItemWriter(Supplier<BatchWriteSender> senders, String tableName, List<String> keyAttributes,
             int concurrency) {
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1, was " + concurrency);
@@ -70,19 +93,30 @@ final class BatchItemWriter implements ItemWriter, AutoCloseable {
         this.slots = new Semaphore(concurrency);
     }
 
+    /** Puts the item (now or with a later request). */
     @Override
     public void write(Map<String, AttributeValue> item) {
+        add(keyOf(item, keyAttributes), WriteRequest.builder().putRequest(PutRequest.builder().item(item).build())
+                .build());
+    }
+
+    /** Deletes the item with this key (now or with a later request). */
+    public void delete(Map<String, AttributeValue> key) {
+        add(keyOf(key, keyAttributes), WriteRequest.builder().deleteRequest(d -> d.key(key)).build());
+    }
+
+    private void add(List<AttributeValue> key, WriteRequest request) {
         throwIfFailed();
-        List<AttributeValue> key = keyOf(item, keyAttributes);
         if (batch.containsKey(key)) {
             sendBatch();
         }
-        batch.put(key, WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+        batch.put(key, request);
         if (batch.size() == MAX_BATCH_SIZE) {
             sendBatch();
         }
     }
 
+    /** Sends what is buffered and waits for every request in flight; throws the first batch's failure. */
     @Override
     public void finish() {
         sendBatch();
@@ -131,20 +165,15 @@ final class BatchItemWriter implements ItemWriter, AutoCloseable {
             send(new ArrayList<>(toSend.values()));
             return;
         }
-        for (List<AttributeValue> key : toSend.keySet()) {
-            CompletableFuture<Void> earlier = keysInFlight.get(key);
-            if (earlier != null) {
-                earlier.join();
-            }
-        }
         throwIfFailed();
         slots.acquireUninterruptibly();
+        CompletableFuture<?>[] earlier = toSend.keySet().stream().map(keysInFlight::get).filter(Objects::nonNull)
+                .distinct().toArray(CompletableFuture<?>[]::new);
         CompletableFuture<Void> done = new CompletableFuture<>();
-        Map<List<AttributeValue>, CompletableFuture<Void>> registered = new HashMap<>();
-        toSend.keySet().forEach(key -> registered.put(key, done));
-        keysInFlight.putAll(registered);
+        toSend.keySet().forEach(key -> keysInFlight.put(key, done));
         itemsInFlight.addAndGet(toSend.size());
-        pool.execute(() -> {
+        // Queued behind the earlier batches of its keys, without holding up the batches after it.
+        CompletableFuture.allOf(earlier).thenRunAsync(() -> {
             try {
                 send(new ArrayList<>(toSend.values()));
             } catch (RuntimeException e) {
@@ -155,7 +184,7 @@ final class BatchItemWriter implements ItemWriter, AutoCloseable {
                 done.complete(null);
                 slots.release();
             }
-        });
+        }, pool);
     }
 
     private void send(List<WriteRequest> requests) {

@@ -21,9 +21,9 @@ public final class BatchWriteLoader implements TableLoader {
     private final Supplier<BatchWriteSender> senders;
     private final int concurrency;
 
-    /** Up to {@link #defaultConcurrency()} requests at a time, each writer with its own backoff jitter. */
+    /** Up to {@link BatchItemWriter#defaultConcurrency()} requests at a time, each writer with its own backoff jitter. */
     public BatchWriteLoader(DynamoDbClient dynamoDb) {
-        this(dynamoDb::batchWriteItem, RetryBackoff::standard, defaultConcurrency());
+        this(dynamoDb::batchWriteItem, RetryBackoff::standard, BatchItemWriter.defaultConcurrency());
     }
 
     /**
@@ -36,14 +36,6 @@ public final class BatchWriteLoader implements TableLoader {
         }
         this.senders = () -> new BatchWriteSender(call, backoffs.get());
         this.concurrency = concurrency;
-    }
-
-    /**
-     * Two requests in flight per core: one in DynamoDB's hands while the next is built and sent.
-     * Against DynamoDB Local in the same JVM, more only queue for the same cores.
-     */
-    public static int defaultConcurrency() {
-        return 2 * Runtime.getRuntime().availableProcessors();
     }
 
     @Override

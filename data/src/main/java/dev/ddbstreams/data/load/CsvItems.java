@@ -44,27 +44,12 @@ public final class CsvItems {
         }
 
         @Override
-        public void finish() {
-            // Nothing is buffered.
-        }
-
-        @Override
-        public int pendingItems() {
-            return 0;
-        }
-
-        @Override
         public long itemsWritten() {
             return written;
         }
 
         @Override
         public long requestsSent() {
-            return 0;
-        }
-
-        @Override
-        public long unprocessedItemRetries() {
             return 0;
         }
     }

@@ -9,15 +9,20 @@ interface ItemWriter {
     /** Writes the item now or buffers it for a later request. */
     void write(Map<String, AttributeValue> item);
 
-    /** Writes whatever is still buffered. */
-    void finish();
+    /** Writes whatever is still buffered (a writer that buffers nothing has nothing to do). */
+    default void finish() {
+    }
 
     /** Items accepted by {@link #write} but not yet written. */
-    int pendingItems();
+    default int pendingItems() {
+        return 0;
+    }
 
     long itemsWritten();
 
     long requestsSent();
 
-    long unprocessedItemRetries();
+    default long unprocessedItemRetries() {
+        return 0;
+    }
 }

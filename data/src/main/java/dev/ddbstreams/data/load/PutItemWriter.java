@@ -23,16 +23,6 @@ final class PutItemWriter implements ItemWriter {
     }
 
     @Override
-    public void finish() {
-        // Nothing is buffered.
-    }
-
-    @Override
-    public int pendingItems() {
-        return 0;
-    }
-
-    @Override
     public long itemsWritten() {
         return itemsWritten;
     }
@@ -40,10 +30,5 @@ final class PutItemWriter implements ItemWriter {
     @Override
     public long requestsSent() {
         return itemsWritten;
-    }
-
-    @Override
-    public long unprocessedItemRetries() {
-        return 0;
     }
 }

@@ -12,6 +12,9 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 /** One DynamoDB stream through the DynamoDB Streams API: at most one parent per shard. */
 final class DynamoDbShardSource implements ShardSource<Record> {
 
+    /** DynamoDB Streams' GetRecords returns at most 1,000 records. */
+    private static final int GET_RECORDS_LIMIT = 1_000;
+
     private final DynamoDbStreamsClient streams;
     private final String streamArn;
 
@@ -41,9 +44,14 @@ final class DynamoDbShardSource implements ShardSource<Record> {
     }
 
     @Override
+    public int maxRecordsPerRead() {
+        return GET_RECORDS_LIMIT;
+    }
+
+    @Override
     public Page<Record> read(String iterator) {
         try {
-            GetRecordsResponse page = streams.getRecords(b -> b.shardIterator(iterator).limit(1000));
+            GetRecordsResponse page = streams.getRecords(b -> b.shardIterator(iterator).limit(GET_RECORDS_LIMIT));
             return new Page<>(page.records(), page.nextShardIterator());
         } catch (ExpiredIteratorException | ResourceNotFoundException e) {
             // DynamoDB Local also answers ResourceNotFound for an iterator it no longer recognises.

@@ -70,6 +70,11 @@ final class KinesisShardSource implements ShardSource<Record> {
 
     /** Kinesis drops records past retention without an error, so only an expired iterator is reported. */
     @Override
+    public int maxRecordsPerRead() {
+        return GET_RECORDS_LIMIT;
+    }
+
+    @Override
     public Page<Record> read(String iterator) {
         try {
             GetRecordsResponse page = kinesis.getRecords(b -> b.shardIterator(iterator).limit(GET_RECORDS_LIMIT));

@@ -70,6 +70,9 @@ interface ShardSource<R> {
 
     String iterator(String shardId, StartingPoint from);
 
+    /** The most records one {@link #read} returns: a page this full means more may be waiting. */
+    int maxRecordsPerRead();
+
     /**
      * @throws IteratorLostException when the iterator must be renewed
      * @throws RecordsTrimmedException when the records at the iterator are gone

@@ -13,9 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads one shard, about four times a second while it is caught up, filters its records and
- * hands them to the lanes that deliver them. A lane per ParallelizationFactor; a record goes to
- * the lane its lane key (the item key, for DynamoDB) hashes to, so each key's changes stay in order.
+ * Reads one shard about four times a second, as Lambda polls (at once again only after a full
+ * page: the shard has more waiting), filters its records and hands them to the lanes that
+ * deliver them. A lane per ParallelizationFactor; a record goes to the lane its lane key (the
+ * item key, for DynamoDB) hashes to, so each key's changes stay in order.
  *
  * <p>An expired iterator, or one the source no longer recognises, is replaced by a new iterator
  * after the last record read, so nothing is skipped or read twice by the reader.
@@ -111,6 +112,7 @@ final class ShardWorker<R> implements Runnable {
         String iterator = source.iterator(shardId, startAt);
         state = "reading";
         while (!stopped && iterator != null) {
+            long pollStarted = System.nanoTime();
             ShardSource.Page<R> page;
             try {
                 page = source.read(iterator);
@@ -141,6 +143,13 @@ final class ShardWorker<R> implements Runnable {
                 Thread.sleep(pollInterval.toMillis());
             } else {
                 state = "reading";
+                if (page.records().size() < source.maxRecordsPerRead()) {
+                    // Caught up within this page: the next poll comes at Lambda's cadence, not at once.
+                    long left = pollInterval.toNanos() - (System.nanoTime() - pollStarted);
+                    if (left > 0) {
+                        Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+                    }
+                }
             }
         }
         state = "shard closed, delivering the rest";

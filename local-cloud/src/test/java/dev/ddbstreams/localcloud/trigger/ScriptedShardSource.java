@@ -71,6 +71,12 @@ final class ScriptedShardSource implements ShardSource<Record> {
         return shardId + "/" + position;
     }
 
+    /** A read returns every record the shard holds past the iterator. */
+    @Override
+    public int maxRecordsPerRead() {
+        return Integer.MAX_VALUE;
+    }
+
     @Override
     public synchronized Page<Record> read(String iterator) {
         String shardId = iterator.substring(0, iterator.lastIndexOf('/'));
