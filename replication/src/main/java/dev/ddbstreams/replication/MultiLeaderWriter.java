@@ -35,9 +35,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * </ul>
  *
  * <p><b>Poison records.</b> A write a peer refuses for good (a {@code ValidationException}: a
- * peer table whose schema or indexes differ, say; {@code FailureClassifier}) goes whole to the
- * {@link Quarantine}: the key's change that was sent, the key's latest in the batch. The batch goes
- * on; the peer keeps what it had for that key until the record is redriven.
+ * peer table whose schema or indexes differ, say; {@code FailureClassifier}) goes whole to that
+ * peer's {@link PeerQuarantine}: the key's change that was sent, the key's latest in the batch. The
+ * batch goes on, and so do the other peers, each written and quarantined on its own; the refusing
+ * peer keeps what it had for that key until the record is redriven.
  *
  * <p><b>Failure mode.</b> As {@link ReplicaWriter}: an unreadable record, or a write that fails for
  * a transient reason (the peer unreachable, throttling, a timeout), or a record the quarantine
@@ -55,9 +56,15 @@ public final class MultiLeaderWriter {
 
     private final String localRegion;
     private final List<PeerTable> peers;
-    private final Quarantine quarantine;
+    private final PeerQuarantine quarantine;
 
-    public MultiLeaderWriter(String localRegion, List<PeerTable> peers, Quarantine quarantine) {
+    /** Where a record a peer refuses for good is kept, per peer (see {@link Quarantine}). */
+    @FunctionalInterface
+    public interface PeerQuarantine {
+        void keep(String peerRegion, ChangeRecord record, Failure failure);
+    }
+
+    public MultiLeaderWriter(String localRegion, List<PeerTable> peers, PeerQuarantine quarantine) {
         if (peers.isEmpty()) {
             throw new IllegalArgumentException("multi-leader replication needs at least one peer region");
         }
@@ -91,24 +98,29 @@ public final class MultiLeaderWriter {
         int quarantined = 0;
         List<KeyWrite<Versioned>> writes = plan.writes();
         for (int i = 0; i < writes.size(); i++) {
-            Versioned change = writes.get(i).write();
-            try {
-                for (PeerTable peer : peers) {
-                    if (peer.putIfNewer(change.item(), change.version())) {
+            KeyWrite<Versioned> write = writes.get(i);
+            boolean applied = true;
+            // Each peer on its own: one refusing or unreachable peer must not keep the others from a write they take.
+            for (PeerTable peer : peers) {
+                try {
+                    if (peer.putIfNewer(write.write().item(), write.write().version())) {
                         written++;
                     } else {
                         refused++;
                     }
+                } catch (SdkException e) {
+                    Failure failure = FailureClassifier.classify(e);
+                    if (failure.isPermanent() && Quarantine.keepOrRetry((record, reason) -> quarantine.keep(peer.region(),
+                            record, reason), records.get(write.lastIndex()), failure, LOG)) {
+                        quarantined++;
+                        continue;
+                    }
+                    LOG.warn("Replicating key {} to {} failed: {}", write.key(), peer.region(), e.toString());
+                    applied = false;
                 }
-            } catch (SdkException e) {
-                Failure failure = FailureClassifier.classify(e);
-                if (failure.isPermanent()
-                        && Quarantine.keepOrRetry(quarantine, records.get(writes.get(i).lastIndex()), failure, LOG)) {
-                    quarantined++;
-                    continue;
-                }
+            }
+            if (!applied) {
                 // Handled: this key and every later one may be missing somewhere; resume at the earliest of their changes.
-                LOG.warn("Replicating key {} failed: {}", writes.get(i).key(), e.toString());
                 failedFrom = Math.min(failedFrom, writes.subList(i, writes.size()).stream()
                         .mapToInt(KeyWrite::firstIndex).min().orElseThrow());
                 break;
