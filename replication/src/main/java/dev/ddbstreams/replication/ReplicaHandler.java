@@ -48,7 +48,7 @@ public final class ReplicaHandler implements RequestHandler<DynamodbEvent, Strea
 
     ReplicaHandler(DynamoDbClient dynamoDb, String targetTable, boolean skipTtlDeletes, S3Quarantine quarantine) {
         this(new ReplicaWriter(new BatchWriteSender(dynamoDb::batchWriteItem, RetryBackoff.standard()), targetTable,
-                skipTtlDeletes, TableLimits.of(dynamoDb, targetTable),
+                skipTtlDeletes, () -> TableLimits.of(dynamoDb, targetTable),
                 (record, failure) -> quarantine.quarantine(record, failure, QUARANTINE_FOLDER)),
                 SnapStartPriming.register(dynamoDb, targetTable));
     }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -47,7 +48,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * refuses with a {@code ValidationException}, say a type that does not match a replica-only index
  * key) goes whole to the {@link Quarantine}, and the batch is applied as if it had not been there:
  * a later change of the same key still applies, an earlier one is what the replica keeps. Limits
- * are checked before writing; a refused BatchWriteItem names no item, so its writes are sent one by
+ * are checked before writing, against the target as described at start and described again before
+ * a record is quarantined for them (an index dropped since no longer counts); a refused BatchWriteItem names no item, so its writes are sent one by
  * one to find the refused one, which is quarantined, and the batch is applied again without it
  * (every write is idempotent).
  *
@@ -71,16 +73,28 @@ public final class ReplicaWriter {
     private final BatchWriteSender sender;
     private final String targetTable;
     private final boolean skipTtlDeletes;
-    private final DynamoDbLimits limits;
+    private final Supplier<DynamoDbLimits> readLimits;
     private final Quarantine quarantine;
+    /** The target's limits as last read; read again before a record is quarantined for breaking them. */
+    private DynamoDbLimits limits;
 
     public ReplicaWriter(BatchWriteSender sender, String targetTable, boolean skipTtlDeletes, DynamoDbLimits limits,
             Quarantine quarantine) {
+        this(sender, targetTable, skipTtlDeletes, () -> limits, quarantine);
+    }
+
+    /**
+     * @param readLimits reads the target table's limits now (its key schema and indexes: {@link TableLimits}); called
+     *     once here, and again before quarantining a record that breaks them, since an index may have gone since
+     */
+    public ReplicaWriter(BatchWriteSender sender, String targetTable, boolean skipTtlDeletes,
+            Supplier<DynamoDbLimits> readLimits, Quarantine quarantine) {
         this.sender = sender;
         this.targetTable = targetTable;
         this.skipTtlDeletes = skipTtlDeletes;
-        this.limits = limits;
+        this.readLimits = readLimits;
         this.quarantine = quarantine;
+        this.limits = readLimits.get();
     }
 
     /** Applies the records (in stream order, as Lambda sends them) and says where to resume. */
@@ -119,13 +133,26 @@ public final class ReplicaWriter {
      * @return the index of the first record that cannot be read at all or not be quarantined (or the size)
      */
     private int quarantineInvalid(List<DynamodbEvent.DynamodbStreamRecord> records, Set<Integer> poisoned) {
+        boolean limitsReread = false;
         for (int i = 0; i < records.size(); i++) {
             Optional<Failure> failure;
             try {
-                failure = validate(ChangeRecords.fromLambda(records.get(i)));
+                ChangeRecord record = ChangeRecords.fromLambda(records.get(i));
+                failure = validate(record);
+                if (failure.isPresent() && !limitsReread) {
+                    // The limits may be stale (read at init, or frozen in a SnapStart snapshot): an index
+                    // dropped since must not keep quarantining what the table now takes. Once per batch.
+                    limits = readLimits.get();
+                    limitsReread = true;
+                    failure = validate(record);
+                }
             } catch (ChangeRecordException e) {
                 // Not even a change record (Lambda never sends one): nothing to quarantine, the batch stops here.
                 LOG.warn("Cannot replicate {}", e.getMessage());
+                return i;
+            } catch (SdkException e) {
+                LOG.warn("Cannot read the limits of {}; the batch resumes at record {}: {}", targetTable,
+                        records.get(i).getEventID(), e.toString());
                 return i;
             }
             if (failure.isPresent()) {
