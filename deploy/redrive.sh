@@ -7,8 +7,10 @@
 # Per record under the function's folder of the stack's QuarantineBucket (its name, or its logical
 # id for the replica): invoke the function's alias `live` with the event its trigger would send
 # (the record alone; for a tumbling-window function, as a window of its own, final invoke, shard
-# "redrive"); if the invocation failed, reported the record as a batch item failure, or quarantined
-# it again (a newer quarantinedAt), it still fails and stays; else the object is copied to
+# "redrive") and ClientContext {"custom":{"redrive":"true"}} (the replica then resyncs the record's
+# key from its source table instead of putting the record's old image back); if the invocation
+# failed, reported the record as a batch item failure, or quarantined it again (a newer
+# quarantinedAt), it still fails and stays; else the object is copied to
 # redriven/<key> and deleted. --dry-run lists the records and their reasons and invokes nothing.
 # Needs s3:ListBucket, s3:GetObject, s3:PutObject, s3:DeleteObject on the bucket and
 # lambda:InvokeFunction on the function. Exit status 1 if a record still fails.
@@ -19,7 +21,7 @@ fail() {
   exit 2
 }
 
-[ $# -ge 2 ] || { sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+[ $# -ge 2 ] || { sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 stack="$1"
 logical_id="$2"
 shift 2
@@ -43,14 +45,21 @@ function=$("${aws_cli[@]}" cloudformation describe-stack-resource --stack-name "
 window=$("${aws_cli[@]}" lambda list-event-source-mappings --function-name "$function:live" --output text \
   --query 'EventSourceMappings[0].TumblingWindowInSeconds')
 
+# The keys under a prefix in redrive order: by folder (day, shard or stream), then by sequence
+# number as a number (names <sequenceNumber>[_<eventID>].json; other names after the numbered ones).
 keys() {
   "${aws_cli[@]}" s3api list-objects-v2 --bucket "$bucket" --prefix "$1/" --output json \
-    --query 'Contents[].Key' | jq -r '.[]?'
+    --query 'Contents[].Key' | jq -r '(. // []) | sort_by(
+      (split("/") | .[:-1] | join("/")) as $folder
+      | (split("/") | last | split("_")[0] | sub("\\.json$"; "")) as $seq
+      | ($seq | test("^[0-9]+$")) as $number
+      | [$folder, ($number | not), (if $number then ($seq | length) else 0 end), $seq, .]) | .[]'
 }
 mapfile -t quarantined < <(keys "$function")
 [ ${#quarantined[@]} -gt 0 ] || mapfile -t quarantined < <(keys "$logical_id")
 echo "$function: ${#quarantined[@]} quarantined records in s3://$bucket/"
 
+client_context=$(jq -rn '{custom: {redrive: "true"}} | tojson | @base64')
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 redriven=0
@@ -71,7 +80,8 @@ for key in "${quarantined[@]}"; do
     jq '{Records: [.record]}' "$work/object.json" > "$work/event.json"
   fi
   error=$("${aws_cli[@]}" lambda invoke --function-name "$function:live" --cli-binary-format raw-in-base64-out \
-    --payload "fileb://$work/event.json" --query FunctionError --output text "$work/response.json")
+    --client-context "$client_context" --payload "fileb://$work/event.json" --query FunctionError --output text \
+    "$work/response.json")
   before=$(jq -r .quarantinedAt "$work/object.json")
   after=$("${aws_cli[@]}" s3 cp --quiet "s3://$bucket/$key" - | jq -r .quarantinedAt)
   if [ "$error" != None ]; then

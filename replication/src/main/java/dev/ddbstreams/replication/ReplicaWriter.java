@@ -75,12 +75,23 @@ public final class ReplicaWriter {
     private final boolean skipTtlDeletes;
     private final Supplier<DynamoDbLimits> readLimits;
     private final Quarantine quarantine;
+    private final SourceTable source;
     /** The target's limits as last read; read again before a record is quarantined for breaking them. */
     private DynamoDbLimits limits;
 
+    /** Reads a source table's item as it is now (a strongly consistent GetItem), for {@link #resync}. */
+    @FunctionalInterface
+    public interface SourceTable {
+        /** The item of {@code table} at {@code key}; empty when the table holds none. */
+        Optional<Map<String, AttributeValue>> currentItem(String table, Map<String, AttributeValue> key);
+    }
+
+    /** A writer that cannot {@link #resync} (no source table to read). */
     public ReplicaWriter(BatchWriteSender sender, String targetTable, boolean skipTtlDeletes, DynamoDbLimits limits,
             Quarantine quarantine) {
-        this(sender, targetTable, skipTtlDeletes, () -> limits, quarantine);
+        this(sender, targetTable, skipTtlDeletes, () -> limits, quarantine, (table, key) -> {
+            throw new IllegalStateException("no source table to resync " + key + " from");
+        });
     }
 
     /**
@@ -88,8 +99,9 @@ public final class ReplicaWriter {
      *     once here, and again before quarantining a record that breaks them, since an index may have gone since
      */
     public ReplicaWriter(BatchWriteSender sender, String targetTable, boolean skipTtlDeletes,
-            Supplier<DynamoDbLimits> readLimits, Quarantine quarantine) {
+            Supplier<DynamoDbLimits> readLimits, Quarantine quarantine, SourceTable source) {
         this.sender = sender;
+        this.source = source;
         this.targetTable = targetTable;
         this.skipTtlDeletes = skipTtlDeletes;
         this.readLimits = readLimits;
@@ -124,6 +136,65 @@ public final class ReplicaWriter {
             }
             poisoned.add(index);
         }
+    }
+
+    /**
+     * Puts quarantined records back (a redrive): for each record's key, the replica gets the source
+     * table's item as it is now, or loses the key if the source no longer holds it (unless
+     * {@code skipTtlDeletes}: an archive replica cannot tell a TTL delete from a user's, and keeps
+     * what it has). The record's own image is not trusted: by the time it is redriven, a later
+     * change of the key may be on the replica, and putting the old image back would undo it. A
+     * change the trigger applies between the read and the write could be overwritten, so the source
+     * is read again after the write, and the key written again until it held still.
+     *
+     * <p>Failures as {@link #apply}: a write DynamoDB still refuses for good is quarantined again
+     * (the same object, a newer {@code quarantinedAt}); anything else stops at the record, reported
+     * as a batch item failure.
+     */
+    public StreamsEventResponse resync(List<DynamodbEvent.DynamodbStreamRecord> records) {
+        for (int i = 0; i < records.size(); i++) {
+            try {
+                Optional<Failure> refused = resync(ChangeRecords.fromLambda(records.get(i)));
+                if (refused.isPresent() && !Quarantine.keepOrRetry(quarantine, records.get(i), refused.get(), LOG)) {
+                    return KeyedBatch.response(records, i);
+                }
+            } catch (ChangeRecordException | SdkException | UnprocessedItemsException | IllegalStateException e) {
+                LOG.warn("Resyncing record {} from its source failed; it is retried: {}", records.get(i).getEventID(),
+                        e.toString());
+                return KeyedBatch.response(records, i);
+            }
+        }
+        return KeyedBatch.response(records, records.size());
+    }
+
+    /** How often a key is written before {@link #resync} gives up on a source item that keeps changing. */
+    private static final int RESYNC_WRITES = 5;
+
+    /** @return why the target refuses the source's item for good, if it does */
+    private Optional<Failure> resync(ChangeRecord record) {
+        Map<String, AttributeValue> key = record.keys().attributes();
+        for (int write = 0; write < RESYNC_WRITES; write++) {
+            Optional<Map<String, AttributeValue>> current = source.currentItem(record.tableName(), key);
+            Optional<WriteRequest> request = current.map(ReplicaWriter::put)
+                    .or(() -> skipTtlDeletes ? Optional.empty() : Optional.of(delete(key)));
+            if (request.isPresent()) {
+                try {
+                    sender.send(targetTable, List.of(request.get()));
+                } catch (SdkException e) {
+                    Failure failure = FailureClassifier.classify(e);
+                    if (failure.isPermanent()) {
+                        return Optional.of(failure);
+                    }
+                    throw e;
+                }
+            }
+            if (source.currentItem(record.tableName(), key).equals(current)) {
+                LOG.info("Resynced {} of {} from {}: {}", key, targetTable, record.tableName(),
+                        current.isPresent() ? "put its current item" : request.isPresent() ? "deleted" : "kept");
+                return Optional.empty();
+            }
+        }
+        throw new IllegalStateException("the source item " + key + " kept changing over " + RESYNC_WRITES + " writes");
     }
 
     /**
@@ -281,11 +352,17 @@ public final class ReplicaWriter {
             if (record.ttlDelete() && skipTtlDeletes) {
                 return Optional.empty();
             }
-            return Optional.of(WriteRequest.builder()
-                    .deleteRequest(DeleteRequest.builder().key(record.keys().attributes()).build()).build());
+            return Optional.of(delete(record.keys().attributes()));
         }
         // requireNewImage names the record when the stream carries no new image (KEYS_ONLY, OLD_IMAGE).
-        return Optional.of(WriteRequest.builder()
-                .putRequest(PutRequest.builder().item(record.requireNewImage().attributes()).build()).build());
+        return Optional.of(put(record.requireNewImage().attributes()));
+    }
+
+    private static WriteRequest put(Map<String, AttributeValue> item) {
+        return WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build();
+    }
+
+    private static WriteRequest delete(Map<String, AttributeValue> key) {
+        return WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(key).build()).build();
     }
 }

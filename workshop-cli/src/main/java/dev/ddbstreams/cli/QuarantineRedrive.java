@@ -28,7 +28,9 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  * Puts a function's quarantined records back through it once the cause is fixed, one record per
  * invocation, with the event the function would get from its trigger ({@link
  * QuarantinedRecord#eventJson()}; for a tumbling-window function, that record alone as a window of
- * its own, final invoke). Per record:
+ * its own, final invoke) and ClientContext {@code custom} {@code {"redrive": "true"}}
+ * ({@link QuarantinedRecord#REDRIVE_CLIENT_CONTEXT}: the replica then resyncs the record's key from
+ * its source rather than put the record's old image back). Per record:
  *
  * <ul>
  *   <li>the invocation failed, or reported the record as a batch item failure: it still fails; the
@@ -43,7 +45,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  * between the apply and the delete, the next one applies it again harmlessly: a window aggregator's
  * redrive window is the same each time (shard {@value #REDRIVE_SHARD}, the record's own creation
  * time, its sequence number first), so its window marker says "already applied" (markers live two
- * days: redrive an interrupted run within them); the replica puts the same image again.
+ * days: redrive an interrupted run within them); the replica resyncs the key again.
  */
 final class QuarantineRedrive {
 
@@ -107,7 +109,7 @@ final class QuarantineRedrive {
         if (dryRun) {
             return new Result(key, eventId, Outcome.WOULD_REDRIVE, "quarantined for: " + record.reason());
         }
-        Invocation invocation = function.invoke(event(record));
+        Invocation invocation = function.invoke(event(record), Map.of(QuarantinedRecord.REDRIVE_CLIENT_CONTEXT, "true"));
         if (!invocation.succeeded()) {
             return new Result(key, eventId, Outcome.STILL_FAILS, "the invocation failed: "
                     + invocation.errorType().orElse("error") + ": " + invocation.errorMessage().orElse(""));
