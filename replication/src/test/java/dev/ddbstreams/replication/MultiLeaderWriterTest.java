@@ -147,6 +147,28 @@ class MultiLeaderWriterTest {
     }
 
     @Test
+    void apply_recordsWhoseVersionDoesNotRead_areQuarantinedForEveryPeer_andTheBatchGoesOn() {
+        // e-3 (player#1's later change): _updated of another type; e-4 (player#3's only change): not whole milliseconds.
+        event.getRecords().get(2).getDynamodb().getNewImage().put(ItemVersion.UPDATED,
+                new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue().withS("yesterday"));
+        event.getRecords().get(3).getDynamodb().getNewImage().put(ItemVersion.UPDATED,
+                new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue().withN("1795255200300.5"));
+
+        StreamsEventResponse response = new MultiLeaderWriter("us-east-1", List.of(west, europe), this::keep)
+                .apply(event.getRecords());
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        for (MemoryPeer peer : List.of(west, europe)) {
+            // player#1's earlier change is what the peers get; player#3 has no readable change.
+            assertThat(peer.versions).as(peer.region()).containsOnlyKeys("player#1");
+            assertThat(peer.items.get("player#1").get("score").n()).isEqualTo("10");
+        }
+        assertThat(quarantined).extracting(kept -> kept.peer() + " " + kept.record().eventId())
+                .containsExactlyInAnyOrder("us-west-2 e-3", "eu-west-1 e-3", "us-west-2 e-4", "eu-west-1 e-4");
+        assertThat(quarantined).allSatisfy(kept -> assertThat(kept.failure().isPermanent()).isTrue());
+    }
+
+    @Test
     void handler_quarantineFolder_isOnePerPeer() {
         assertThat(MultiLeaderHandler.quarantineFolder("eu-west-1")).isEqualTo("MultiLeader/eu-west-1");
     }
