@@ -68,7 +68,7 @@ public final class ReplicaHandler implements RequestHandler<DynamodbEvent, Strea
             S3Quarantine quarantine) {
         this(new ReplicaWriter(new BatchWriteSender(dynamoDb::batchWriteItem, RetryBackoff.standard()), targetTable,
                 skipTtlDeletes, () -> TableLimits.of(dynamoDb, targetTable),
-                (record, failure) -> quarantine.quarantine(record, failure, QUARANTINE_FOLDER),
+                Quarantine.s3(quarantine, QUARANTINE_FOLDER),
                 (table, key) -> Optional.of(sourceDynamoDb.getItem(b -> b.tableName(table).key(key).consistentRead(true)))
                         .filter(GetItemResponse::hasItem).map(GetItemResponse::item)),
                 SnapStartPriming.register(dynamoDb, targetTable));

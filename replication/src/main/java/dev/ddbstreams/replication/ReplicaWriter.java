@@ -53,10 +53,12 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * one to find the refused one, which is quarantined, and the batch is applied again without it
  * (every write is idempotent).
  *
- * <p><b>Failure mode.</b> A record that cannot be read at all (a malformed event) or a write that
- * still fails after its retries for a transient reason (throttling, 5xx, a timeout) stops the
- * batch. The response then reports
- * the earliest record that is not durably applied: the first unreadable record, or the first record
+ * A record that does not even read as a change record (a malformed event) is quarantined as
+ * Lambda sent it.
+ *
+ * <p><b>Failure mode.</b> A write that still fails after its retries for a transient reason
+ * (throttling, 5xx, a timeout) stops the batch. The response then reports
+ * the earliest record that is not durably applied: a record the quarantine could not keep, or the first record
  * of a key whose write failed or was not sent, whichever comes first in stream order. Everything
  * before it is on the replica, so Lambda's checkpoint never passes an unapplied change; records at
  * and after it are redelivered. Some of those may already be applied (a key whose latest change
@@ -198,10 +200,10 @@ public final class ReplicaWriter {
     }
 
     /**
-     * Quarantines every record that is readable but can never be written (no new image, a key or
-     * item over DynamoDB's limits), before anything is written.
+     * Quarantines every record that can never be written (unreadable, no new image, a key or item
+     * over DynamoDB's limits), before anything is written.
      *
-     * @return the index of the first record that cannot be read at all or not be quarantined (or the size)
+     * @return the index of the first record that could not be quarantined (or the size)
      */
     private int quarantineInvalid(List<DynamodbEvent.DynamodbStreamRecord> records, Set<Integer> poisoned) {
         boolean limitsReread = false;
@@ -218,9 +220,13 @@ public final class ReplicaWriter {
                     failure = validate(record);
                 }
             } catch (ChangeRecordException e) {
-                // Not even a change record (Lambda never sends one): nothing to quarantine, the batch stops here.
-                LOG.warn("Cannot replicate {}", e.getMessage());
-                return i;
+                // Not even a change record: kept as Lambda sent it, so the shard moves on.
+                failure = Optional.of(FailureClassifier.classify(e));
+                if (!Quarantine.keepUnreadableOrRetry(quarantine, records.get(i), failure.get(), LOG)) {
+                    return i;
+                }
+                poisoned.add(i);
+                continue;
             } catch (SdkException e) {
                 LOG.warn("Cannot read the limits of {}; the batch resumes at record {}: {}", targetTable,
                         records.get(i).getEventID(), e.toString());
