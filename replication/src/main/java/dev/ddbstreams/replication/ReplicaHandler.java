@@ -37,7 +37,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * <p>Environment: TARGET_TABLE; TARGET_REGION (default: the function's AWS_REGION);
  * SKIP_TTL_DELETES ({@code true} keeps items the source's TTL deleted; default {@code false});
  * QUARANTINE_BUCKET, the bucket (in the function's region) that keeps records that can never be
- * applied, under {@code ReplicaFunction/}.
+ * applied, under QUARANTINE_PREFIX (the template's logical id; default {@code ReplicaFunction}).
  */
 public final class ReplicaHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
 
@@ -45,7 +45,7 @@ public final class ReplicaHandler implements RequestHandler<DynamodbEvent, Strea
     /** Held so the SnapStart registration lives as long as the handler; null when built for a test. */
     private final SnapStartPriming priming;
 
-    /** The folder of the quarantine bucket this function's records go to. */
+    /** The folder of the quarantine bucket this function's records go to, unless QUARANTINE_PREFIX names another. */
     static final String QUARANTINE_FOLDER = "ReplicaFunction";
 
     public ReplicaHandler() {
@@ -56,19 +56,23 @@ public final class ReplicaHandler implements RequestHandler<DynamodbEvent, Strea
         this(target, sourceClient(target), FunctionEnvironment.require("TARGET_TABLE"),
                 FunctionEnvironment.flag("SKIP_TTL_DELETES", false),
                 new S3Quarantine(LambdaClients.build(S3Client.class, S3Client::builder),
-                        FunctionEnvironment.require("QUARANTINE_BUCKET"), InstantSource.system()));
+                        FunctionEnvironment.require("QUARANTINE_BUCKET"), InstantSource.system()),
+                FunctionEnvironment.get("QUARANTINE_PREFIX").orElse(QUARANTINE_FOLDER));
     }
 
     ReplicaHandler(DynamoDbClient dynamoDb, String targetTable, boolean skipTtlDeletes, S3Quarantine quarantine) {
-        this(dynamoDb, dynamoDb, targetTable, skipTtlDeletes, quarantine);
+        this(dynamoDb, dynamoDb, targetTable, skipTtlDeletes, quarantine, QUARANTINE_FOLDER);
     }
 
-    /** @param sourceDynamoDb a client for the source table's region (the function's own): a redrive reads it */
+    /**
+     * @param sourceDynamoDb a client for the source table's region (the function's own): a redrive reads it
+     * @param quarantineFolder the folder of the quarantine bucket its records go to
+     */
     ReplicaHandler(DynamoDbClient dynamoDb, DynamoDbClient sourceDynamoDb, String targetTable, boolean skipTtlDeletes,
-            S3Quarantine quarantine) {
+            S3Quarantine quarantine, String quarantineFolder) {
         this(new ReplicaWriter(new BatchWriteSender(dynamoDb::batchWriteItem, RetryBackoff.standard()), targetTable,
                 skipTtlDeletes, () -> TableLimits.of(dynamoDb, targetTable),
-                Quarantine.s3(quarantine, QUARANTINE_FOLDER),
+                Quarantine.s3(quarantine, quarantineFolder),
                 (table, key) -> Optional.of(sourceDynamoDb.getItem(b -> b.tableName(table).key(key).consistentRead(true)))
                         .filter(GetItemResponse::hasItem).map(GetItemResponse::item)),
                 SnapStartPriming.register(dynamoDb, targetTable));

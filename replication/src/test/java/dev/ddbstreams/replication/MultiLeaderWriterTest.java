@@ -170,7 +170,8 @@ class MultiLeaderWriterTest {
 
     @Test
     void handler_quarantineFolder_isOnePerPeer() {
-        assertThat(MultiLeaderHandler.quarantineFolder("eu-west-1")).isEqualTo("MultiLeader/eu-west-1");
+        assertThat(MultiLeaderHandler.quarantineFolder("MultiLeaderFunction", "eu-west-1"))
+                .isEqualTo("MultiLeaderFunction/eu-west-1");
     }
 
     @Test

@@ -35,10 +35,10 @@ class TriggersCommandIT {
 
             assertThat(printed).contains("workshop-aggregation-VoteCounterFunction <- votes")
                     .contains("  quarantined records: 2 (s3://workshop-aggregation-quarantinebucket/"
-                            + "workshop-aggregation-VoteCounterFunction/)")
+                            + "VoteCounterFunction/)")
                     .contains("workshop-aggregation-StatisticsFunction <- measurements")
                     .contains("  quarantined records: 0 (s3://workshop-aggregation-quarantinebucket/"
-                            + "workshop-aggregation-StatisticsFunction/)");
+                            + "StatisticsFunction/)");
         }
     }
 
