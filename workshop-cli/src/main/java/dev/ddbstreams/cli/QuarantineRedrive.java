@@ -114,8 +114,9 @@ final class QuarantineRedrive {
             return new Result(key, eventId, Outcome.STILL_FAILS, "the invocation failed: "
                     + invocation.errorType().orElse("error") + ": " + invocation.errorMessage().orElse(""));
         }
-        if (reportsFailure(invocation.responseJson().orElse(""))) {
-            return new Result(key, eventId, Outcome.STILL_FAILS, "the function reported it as a batch item failure");
+        Optional<String> notApplied = notApplied(invocation.responseJson().orElse(""));
+        if (notApplied.isPresent()) {
+            return new Result(key, eventId, Outcome.STILL_FAILS, notApplied.get());
         }
         Optional<QuarantinedRecord> again = reread(key);
         if (again.isPresent() && !again.get().quarantinedAt().equals(record.quarantinedAt())) {
@@ -152,16 +153,29 @@ final class QuarantineRedrive {
         }
     }
 
-    private static boolean reportsFailure(String response) {
-        JsonNode failures = parse(response).path("batchItemFailures");
-        return failures.isArray() && !failures.isEmpty();
+    /**
+     * Why a successful invocation's response says the record was not applied: it names batch item
+     * failures, or it is no JSON at all (no handler here answers so; counting it as applied would
+     * delete a record nobody knows the fate of). Empty when applied.
+     */
+    static Optional<String> notApplied(String response) {
+        JsonNode json;
+        try {
+            json = JSON.readTree(response.isEmpty() ? "null" : response);
+        } catch (JsonProcessingException e) {
+            return Optional.of("the function's response is not JSON: "
+                    + (response.length() > 200 ? response.substring(0, 200) + "…" : response));
+        }
+        JsonNode failures = json.path("batchItemFailures");
+        return failures.isArray() && !failures.isEmpty()
+                ? Optional.of("the function reported it as a batch item failure") : Optional.empty();
     }
 
     private static JsonNode parse(String json) {
         try {
-            return JSON.readTree(json.isEmpty() ? "null" : json);
+            return JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            return JSON.nullNode();
+            throw new IllegalArgumentException("a quarantined record's event is not JSON: " + e.getMessage(), e);
         }
     }
 }
