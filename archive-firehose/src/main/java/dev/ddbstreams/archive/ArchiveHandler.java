@@ -33,7 +33,7 @@ public final class ArchiveHandler implements RequestHandler<DynamodbEvent, Strea
     /** Held so the SnapStart registration lives as long as the handler; null when built for a test. */
     private final SnapStartPriming priming;
 
-    /** The folder of the quarantine bucket this function's records go to. */
+    /** The folder of the quarantine bucket this function's records go to, unless QUARANTINE_PREFIX names another. */
     public static final String QUARANTINE_FOLDER = "ArchiveFunction";
 
     public ArchiveHandler() {
@@ -48,7 +48,8 @@ public final class ArchiveHandler implements RequestHandler<DynamodbEvent, Strea
             boolean packLines) {
         this(new ChangeArchiver(new PutRecordBatchSender(firehose::putRecordBatch, deliveryStream, RetryBackoff.standard()),
                 new OversizedChanges(deliveryStream),
-                (record, failure) -> quarantine.quarantine(record, failure, QUARANTINE_FOLDER), onlyTtlDeletes, packLines),
+                (record, failure) -> quarantine.quarantine(record, failure,
+                        FunctionEnvironment.get("QUARANTINE_PREFIX").orElse(QUARANTINE_FOLDER)), onlyTtlDeletes, packLines),
                 FirehosePriming.register(firehose, deliveryStream));
     }
 

@@ -35,7 +35,7 @@ public final class KinesisScoreHandler implements RequestHandler<KinesisEvent, S
     /** Held so the SnapStart registration lives as long as the handler; null when built for a test. */
     private final SnapStartPriming priming;
 
-    /** The folder of the quarantine bucket this function's records go to. */
+    /** The folder of the quarantine bucket this function's records go to, unless QUARANTINE_PREFIX names another. */
     public static final String QUARANTINE_FOLDER = "KinesisScoreFunction";
 
     public KinesisScoreHandler() {
@@ -47,7 +47,8 @@ public final class KinesisScoreHandler implements RequestHandler<KinesisEvent, S
 
     private KinesisScoreHandler(DynamoDbClient dynamoDb, String recordsTable, S3Quarantine quarantine) {
         this.processor = new KinesisScoreProcessor(new ScoreRecordWriter(dynamoDb, recordsTable),
-                (record, failure) -> quarantine.quarantine(record, failure, QUARANTINE_FOLDER));
+                (record, failure) -> quarantine.quarantine(record, failure,
+                        FunctionEnvironment.get("QUARANTINE_PREFIX").orElse(QUARANTINE_FOLDER)));
         this.priming = SnapStartPriming.register(dynamoDb, recordsTable);
     }
 

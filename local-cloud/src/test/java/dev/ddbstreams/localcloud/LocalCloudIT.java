@@ -58,7 +58,8 @@ class LocalCloudIT {
     }
 
     @Test
-    void failDuring_stopsTheHandlerRightAfterOneOfItsFirstWrites_onceABatch_andTheRetryCopiesTheRest(@TempDir Path work) {
+    void failDuring_stopsTheHandlerRightAfterOneOfItsFirstWrites_onceABatch_andTheRetryCopiesTheRest(@TempDir Path work)
+            throws InterruptedException {
         try (LocalCloud cloud = LocalCloud.builder().workFolder(work).pollInterval(Duration.ofMillis(50))
                 .faults("Copier", FunctionFaults.parse("fail-during=1,seed=3")).start()) {
             LocalCloud.Deployment deployment = cloud.deploy(TEMPLATE, "copy-test", Map.of());

@@ -46,6 +46,13 @@ public record QuarantinedRecord(String key, String function, Instant quarantined
         }
     }
 
+    /**
+     * The ClientContext {@code custom} entry ({@code "redrive": "true"}) a redrive invokes a function
+     * with, so that a handler that must not trust a quarantined record's old content (the replica's,
+     * which resyncs the key from its source instead) tells a redrive from a stream delivery.
+     */
+    public static final String REDRIVE_CLIENT_CONTEXT = "redrive";
+
     public QuarantinedRecord {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(record, "record");

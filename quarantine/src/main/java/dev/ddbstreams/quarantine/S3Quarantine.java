@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ddbstreams.failures.Failure;
+import dev.ddbstreams.failures.QuarantineKeys;
 import dev.ddbstreams.records.ChangeRecord;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -21,11 +22,13 @@ import software.amazon.awssdk.services.s3.S3Client;
  * operator can read them and put them back through the handler once the cause is fixed.
  *
  * <p>One JSON object per record (see {@link QuarantinedRecord}) at
- * {@code <function>/<yyyy>/<MM>/<dd>/<shard or stream>/<sequenceNumber>.json}. Every part of the
+ * {@code <function>/<yyyy>/<MM>/<dd>/<shard or stream>/<sequenceNumber>.json} (DynamoDB:
+ * {@code <sequenceNumber>_<eventID>.json}). Every part of the
  * key comes from the record itself: the date is the record's own time (DynamoDB: its approximate
  * creation time; Kinesis: its approximate arrival time, UTC), the shard is the Kinesis shard
  * (from the eventID) or, for DynamoDB, whose Lambda records name no shard, the stream (table and
- * stream label), and a sequence number is unique within it. So when Lambda retries a batch
+ * stream label), and a sequence number (with, for DynamoDB, whose sequence numbers are documented
+ * unique per shard only, the record's eventID) names the record within it. So when Lambda retries a batch
  * after the quarantine was written (the handler failed later, or crashed), the same record is
  * written to the same key again: PutObject replaces it, and the quarantine holds each record
  * once, however often it was delivered. Only {@code quarantinedAt} in the content changes.
@@ -61,7 +64,8 @@ public final class S3Quarantine {
      * @return the object's key
      */
     public String quarantine(ChangeRecord record, Failure failure, String function) {
-        String key = key(function, record.approximateCreationTime(), stream(record.eventSourceArn()), record.sequenceNumber());
+        String key = key(function, record.approximateCreationTime(), stream(record.eventSourceArn()),
+                withEventId(record.sequenceNumber(), record.eventId()));
         return put(key, QuarantineJson.dynamoDbRecord(record), QuarantinedRecord.Source.DYNAMODB, failure, function);
     }
 
@@ -79,7 +83,8 @@ public final class S3Quarantine {
         var dynamodb = record.getDynamodb();
         Instant time = dynamodb == null || dynamodb.getApproximateCreationDateTime() == null ? clock.instant()
                 : dynamodb.getApproximateCreationDateTime().toInstant();
-        String name = dynamodb != null && dynamodb.getSequenceNumber() != null ? dynamodb.getSequenceNumber()
+        String name = dynamodb != null && dynamodb.getSequenceNumber() != null
+                ? withEventId(dynamodb.getSequenceNumber(), record.getEventID())
                 : record.getEventID() != null ? record.getEventID() : QuarantineJson.contentHash(json);
         String key = key(function, time, stream(record.getEventSourceARN()), safe(name));
         return put(key, json, QuarantinedRecord.Source.DYNAMODB, failure, function);
@@ -124,11 +129,12 @@ public final class S3Quarantine {
         return put(key, content, QuarantinedRecord.Source.WINDOW_INCREMENT, failure, function);
     }
 
-    /** Every quarantined record's key for one function, oldest day first. */
+    /** Every quarantined record's key for one function, in the order to redrive them ({@link QuarantineKeys}). */
     public List<String> keys(String function) {
         List<String> keys = new ArrayList<>();
         s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(function + "/")).contents()
                 .forEach(object -> keys.add(object.key()));
+        keys.sort(QuarantineKeys.REDRIVE_ORDER);
         return keys;
     }
 
@@ -151,6 +157,15 @@ public final class S3Quarantine {
             return "unknown-stream";
         }
         return safe(streamArn.substring(table + ":table/".length(), label) + "." + streamArn.substring(label + "/stream/".length()));
+    }
+
+    /**
+     * {@code <sequenceNumber>_<eventID>}: DynamoDB documents sequence numbers as unique within a
+     * shard only, and a Lambda record names no shard; the eventID tells two records apart.
+     */
+    private static String withEventId(String sequenceNumber, String eventId) {
+        return eventId == null || eventId.isEmpty() ? sequenceNumber
+                : sequenceNumber + QuarantineKeys.EVENT_ID_SEPARATOR + safe(eventId);
     }
 
     /** A key part without the characters that would add a folder or need escaping. */

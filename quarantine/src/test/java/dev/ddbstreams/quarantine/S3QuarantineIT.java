@@ -86,7 +86,7 @@ class S3QuarantineIT {
 
         String key = quarantine.quarantine(record, Failure.permanent(violation), "VoteCount");
 
-        assertThat(key).isEqualTo("VoteCount/2026/12/05/votes.2026-12-05T00-00-00.000/111222333444555666777.json");
+        assertThat(key).isEqualTo("VoteCount/2026/12/05/votes.2026-12-05T00-00-00.000/111222333444555666777_event-111222333444555666777.json");
         assertThat(work.resolve("s3/quarantine").resolve(key)).isRegularFile();
         QuarantinedRecord read = quarantine.read(key);
         assertThat(read.function()).isEqualTo("VoteCount");
@@ -130,7 +130,7 @@ class S3QuarantineIT {
 
         String key = quarantine.quarantine(record, Failure.permanent("not a change record"), "VoteCount");
 
-        assertThat(key).isEqualTo("VoteCount/2025/12/05/votes.2026-12-05T00-00-00.000/4421584500000000017450439235.json");
+        assertThat(key).isEqualTo("VoteCount/2025/12/05/votes.2026-12-05T00-00-00.000/4421584500000000017450439235_c4ca4238a0b923820dcc509a6f75849b.json");
         QuarantinedRecord read = quarantine.read(key);
         assertThat(read.source()).isEqualTo(QuarantinedRecord.Source.DYNAMODB);
         assertThat(read.reason()).isEqualTo("not a change record");
@@ -197,12 +197,31 @@ class S3QuarantineIT {
     }
 
     @Test
-    void keys_listsOneFunctionsRecordsOnly() {
-        String a = quarantine.quarantine(changeRecord("1", Map.of("id", AttributeValue.fromS("1"))), Failure.permanent("a"), "VoteCount");
-        String b = quarantine.quarantine(changeRecord("2", Map.of("id", AttributeValue.fromS("2"))), Failure.permanent("b"), "VoteCount");
+    void keys_listsOneFunctionsRecordsOnly_bySequenceNumberAsANumber() {
+        String a = quarantine.quarantine(changeRecord("10", Map.of("id", AttributeValue.fromS("1"))), Failure.permanent("a"), "VoteCount");
+        String b = quarantine.quarantine(changeRecord("9", Map.of("id", AttributeValue.fromS("2"))), Failure.permanent("b"), "VoteCount");
         quarantine.quarantine(changeRecord("3", Map.of("id", AttributeValue.fromS("3"))), Failure.permanent("c"), "VoteCountSeed");
 
-        assertThat(quarantine.keys("VoteCount")).containsExactly(a, b);
+        assertThat(quarantine.keys("VoteCount")).containsExactly(b, a);
+    }
+
+    @Test
+    void quarantine_twoRecordsWithOneSequenceNumber_fromTwoShards_areKeptApart() {
+        Map<String, AttributeValue> image = Map.of("id", AttributeValue.fromS("1"));
+        ChangeRecord shardA = changeRecord("500", image);
+        ChangeRecord shardB = ChangeRecords.fromGetRecords(Record.builder().eventID("other-shard-event").eventName(OperationType.INSERT)
+                .eventVersion("1.1").eventSource("aws:dynamodb").awsRegion("us-east-1")
+                .dynamodb(StreamRecord.builder().approximateCreationDateTime(Instant.parse("2026-12-05T09:59:58Z"))
+                        .keys(image).newImage(image).sequenceNumber("500").sizeBytes(100L)
+                        .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES).build())
+                .build(), STREAM_ARN);
+
+        String a = quarantine.quarantine(shardA, Failure.permanent("a"), "VoteCount");
+        String b = quarantine.quarantine(shardB, Failure.permanent("b"), "VoteCount");
+
+        assertThat(b).isNotEqualTo(a);
+        assertThat(quarantine.keys("VoteCount")).containsExactlyInAnyOrder(a, b);
+        assertThat(quarantine.read(a).reason()).isEqualTo("a");
     }
 
     private static ChangeRecord changeRecord(String sequenceNumber, Map<String, AttributeValue> newImage) {

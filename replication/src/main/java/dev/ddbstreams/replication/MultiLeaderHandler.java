@@ -25,7 +25,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  *
  * <p>Environment: TABLE_NAME (the table, with the same name in every region); PEER_REGIONS (the
  * other regions, comma-separated; region.yaml gives each function one); QUARANTINE_BUCKET, where
- * records a peer refuses for good are kept, under {@code MultiLeader/<PEER_REGIONS>/}; AWS_REGION
+ * records a peer refuses for good are kept, under {@code <QUARANTINE_PREFIX>/<peer region>/}
+ * (QUARANTINE_PREFIX: the template's logical id, default {@code MultiLeaderFunction}); AWS_REGION
  * (this region, set by Lambda).
  */
 public final class MultiLeaderHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
@@ -40,7 +41,8 @@ public final class MultiLeaderHandler implements RequestHandler<DynamodbEvent, S
     private MultiLeaderHandler(String peerRegions, S3Quarantine quarantine) {
         this(new MultiLeaderWriter(FunctionEnvironment.require("AWS_REGION"),
                 peerTables(FunctionEnvironment.require("TABLE_NAME"), peerRegions),
-                (record, failure) -> quarantine.quarantine(record, failure, quarantineFolder(peerRegions))));
+                (peer, record, failure) -> quarantine.quarantine(record, failure, quarantineFolder(
+                        FunctionEnvironment.get("QUARANTINE_PREFIX").orElse(QUARANTINE_PREFIX), peer))));
     }
 
     MultiLeaderHandler(MultiLeaderWriter writer) {
@@ -52,9 +54,12 @@ public final class MultiLeaderHandler implements RequestHandler<DynamodbEvent, S
         return writer.apply(event.getRecords() == null ? List.of() : event.getRecords());
     }
 
-    /** {@code MultiLeader/<peer regions>}: one folder per function, so two peers' refusals of one record never share a key. */
-    static String quarantineFolder(String peerRegions) {
-        return "MultiLeader/" + peerRegions.replace(" ", "").replace(',', '+');
+    /** The folder of the quarantine bucket, unless QUARANTINE_PREFIX names another (region.yaml: the logical id). */
+    static final String QUARANTINE_PREFIX = "MultiLeaderFunction";
+
+    /** {@code <prefix>/<peer region>}: one folder per peer, so two peers' refusals of one record never share a key. */
+    static String quarantineFolder(String prefix, String peerRegion) {
+        return prefix + "/" + peerRegion;
     }
 
     /** One table per peer region, each with a client built once for that region. */

@@ -5,9 +5,11 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.ddbstreams.failures.Failure;
 import dev.ddbstreams.failures.FailureClassifier;
 import dev.ddbstreams.records.ChangeRecord;
+import dev.ddbstreams.records.ChangeRecordException;
 import dev.ddbstreams.records.EventName;
 import dev.ddbstreams.records.Image;
 import dev.ddbstreams.replication.KeyedBatch.KeyWrite;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,18 +37,20 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * </ul>
  *
  * <p><b>Poison records.</b> A write a peer refuses for good (a {@code ValidationException}: a
- * peer table whose schema or indexes differ, say; {@code FailureClassifier}) goes whole to the
- * {@link Quarantine}: the key's change that was sent, the key's latest in the batch. The batch goes
- * on; the peer keeps what it had for that key until the record is redriven.
+ * peer table whose schema or indexes differ, say; {@code FailureClassifier}) goes whole to that
+ * peer's {@link PeerQuarantine}: the key's change that was sent, the key's latest in the batch. The
+ * batch goes on, and so do the other peers, each written and quarantined on its own; the refusing
+ * peer keeps what it had for that key until the record is redriven.
  *
  * <p><b>Failure mode.</b> As {@link ReplicaWriter}: an unreadable record, or a write that fails for
  * a transient reason (the peer unreachable, throttling, a timeout), or a record the quarantine
  * could not keep, stops the batch, and the response names the earliest record not applied to every peer (the
  * first change of the first key whose writes did not all succeed, or of any key after it). Lambda
  * retries from there; writes that already reached a peer are refused there as not newer, so a
- * retry or a duplicate delivery changes nothing. A {@code _updated} that is not a whole number
- * fails the invocation (an {@link IllegalArgumentException}): Lambda bisects down to the record
- * and, after the retries, sends its batch to the on-failure queue.
+ * retry or a duplicate delivery changes nothing. A record of this region's whose version does not
+ * read (no {@code _updated}, one of another type or not a whole number, an {@code _origin} that is
+ * no string, no new image) can never be replicated: it goes whole to every peer's quarantine and
+ * the batch goes on, so the shard never stalls on it.
  * See https://docs.aws.amazon.com/lambda/latest/dg/services-ddb-batchfailurereporting.html
  */
 public final class MultiLeaderWriter {
@@ -55,9 +59,15 @@ public final class MultiLeaderWriter {
 
     private final String localRegion;
     private final List<PeerTable> peers;
-    private final Quarantine quarantine;
+    private final PeerQuarantine quarantine;
 
-    public MultiLeaderWriter(String localRegion, List<PeerTable> peers, Quarantine quarantine) {
+    /** Where a record a peer refuses for good is kept, per peer (see {@link Quarantine}). */
+    @FunctionalInterface
+    public interface PeerQuarantine {
+        void keep(String peerRegion, ChangeRecord record, Failure failure);
+    }
+
+    public MultiLeaderWriter(String localRegion, List<PeerTable> peers, PeerQuarantine quarantine) {
         if (peers.isEmpty()) {
             throw new IllegalArgumentException("multi-leader replication needs at least one peer region");
         }
@@ -81,34 +91,56 @@ public final class MultiLeaderWriter {
         int removes;
     }
 
+    /** A record of this region's that can never be replicated: its image or version does not read. */
+    private record Invalid(ChangeRecord record, Failure failure) {
+    }
+
     /** Applies the records (in stream order, as Lambda sends them) to every peer and says where to resume. */
     public StreamsEventResponse apply(List<DynamodbEvent.DynamodbStreamRecord> records) {
         Skipped skipped = new Skipped();
-        KeyedBatch<Versioned> plan = KeyedBatch.plan(records, record -> versioned(record, skipped));
+        List<Invalid> invalid = new ArrayList<>();
+        KeyedBatch<Versioned> plan = KeyedBatch.plan(records, record -> versioned(record, skipped, invalid));
         int failedFrom = plan.readUpTo();
         int written = 0;
         int refused = 0;
         int quarantined = 0;
+        // Left out of the plan (a key's earlier change in the batch, if any, is what the peers get): kept for
+        // every peer, which all miss it. One the quarantine could not keep is retried, never skipped.
+        for (Invalid bad : invalid) {
+            for (PeerTable peer : peers) {
+                if (Quarantine.keepOrRetry((record, reason) -> quarantine.keep(peer.region(), record, reason), bad.record(),
+                        bad.failure(), LOG)) {
+                    quarantined++;
+                } else {
+                    failedFrom = Math.min(failedFrom, indexOf(records, bad.record()));
+                }
+            }
+        }
         List<KeyWrite<Versioned>> writes = plan.writes();
         for (int i = 0; i < writes.size(); i++) {
-            Versioned change = writes.get(i).write();
-            try {
-                for (PeerTable peer : peers) {
-                    if (peer.putIfNewer(change.item(), change.version())) {
+            KeyWrite<Versioned> write = writes.get(i);
+            boolean applied = true;
+            // Each peer on its own: one refusing or unreachable peer must not keep the others from a write they take.
+            for (PeerTable peer : peers) {
+                try {
+                    if (peer.putIfNewer(write.write().item(), write.write().version())) {
                         written++;
                     } else {
                         refused++;
                     }
+                } catch (SdkException e) {
+                    Failure failure = FailureClassifier.classify(e);
+                    if (failure.isPermanent() && Quarantine.keepOrRetry((record, reason) -> quarantine.keep(peer.region(),
+                            record, reason), records.get(write.lastIndex()), failure, LOG)) {
+                        quarantined++;
+                        continue;
+                    }
+                    LOG.warn("Replicating key {} to {} failed: {}", write.key(), peer.region(), e.toString());
+                    applied = false;
                 }
-            } catch (SdkException e) {
-                Failure failure = FailureClassifier.classify(e);
-                if (failure.isPermanent()
-                        && Quarantine.keepOrRetry(quarantine, records.get(writes.get(i).lastIndex()), failure, LOG)) {
-                    quarantined++;
-                    continue;
-                }
+            }
+            if (!applied) {
                 // Handled: this key and every later one may be missing somewhere; resume at the earliest of their changes.
-                LOG.warn("Replicating key {} failed: {}", writes.get(i).key(), e.toString());
                 failedFrom = Math.min(failedFrom, writes.subList(i, writes.size()).stream()
                         .mapToInt(KeyWrite::firstIndex).min().orElseThrow());
                 break;
@@ -128,7 +160,7 @@ public final class MultiLeaderWriter {
         return KeyedBatch.response(records, failedFrom);
     }
 
-    private Optional<Versioned> versioned(ChangeRecord record, Skipped skipped) {
+    private Optional<Versioned> versioned(ChangeRecord record, Skipped skipped, List<Invalid> invalid) {
         if (record.eventName() == EventName.REMOVE) {
             if (record.ttlDelete()) {
                 skipped.expiredTombstones++; // each region expires its own tombstones
@@ -137,21 +169,33 @@ public final class MultiLeaderWriter {
             }
             return Optional.empty();
         }
-        Image image = record.requireNewImage();
-        if (!image.contains(ItemVersion.ORIGIN)) {
-            LOG.warn("Record {} (key {}) has no {}: written without LeaderWrites, not replicated", record.eventId(),
-                    record.keys().attributes(), ItemVersion.ORIGIN);
-            skipped.unversioned++;
-            return Optional.empty();
-        }
-        if (!image.string(ItemVersion.ORIGIN).equals(localRegion)) {
-            skipped.replicated++;
-            return Optional.empty();
-        }
         try {
+            Image image = record.requireNewImage();
+            if (!image.contains(ItemVersion.ORIGIN)) {
+                LOG.warn("Record {} (key {}) has no {}: written without LeaderWrites, not replicated", record.eventId(),
+                        record.keys().attributes(), ItemVersion.ORIGIN);
+                skipped.unversioned++;
+                return Optional.empty();
+            }
+            if (!image.string(ItemVersion.ORIGIN).equals(localRegion)) {
+                skipped.replicated++;
+                return Optional.empty();
+            }
             return Optional.of(new Versioned(image.attributes(), ItemVersion.of(image)));
+        } catch (ChangeRecordException e) {
+            invalid.add(new Invalid(record, FailureClassifier.classify(e)));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("record " + record.eventId() + ": " + e.getMessage(), e);
+            invalid.add(new Invalid(record, Failure.permanent("record " + record.eventId() + ": " + e.getMessage())));
         }
+        return Optional.empty();
+    }
+
+    private static int indexOf(List<DynamodbEvent.DynamodbStreamRecord> records, ChangeRecord record) {
+        for (int i = 0; i < records.size(); i++) {
+            if (record.eventId().equals(records.get(i).getEventID())) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("record " + record.eventId() + " is not in the batch");
     }
 }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -47,14 +48,17 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * refuses with a {@code ValidationException}, say a type that does not match a replica-only index
  * key) goes whole to the {@link Quarantine}, and the batch is applied as if it had not been there:
  * a later change of the same key still applies, an earlier one is what the replica keeps. Limits
- * are checked before writing; a refused BatchWriteItem names no item, so its writes are sent one by
+ * are checked before writing, against the target as described at start and described again before
+ * a record is quarantined for them (an index dropped since no longer counts); a refused BatchWriteItem names no item, so its writes are sent one by
  * one to find the refused one, which is quarantined, and the batch is applied again without it
  * (every write is idempotent).
  *
- * <p><b>Failure mode.</b> A record that cannot be read at all (a malformed event) or a write that
- * still fails after its retries for a transient reason (throttling, 5xx, a timeout) stops the
- * batch. The response then reports
- * the earliest record that is not durably applied: the first unreadable record, or the first record
+ * A record that does not even read as a change record (a malformed event) is quarantined as
+ * Lambda sent it.
+ *
+ * <p><b>Failure mode.</b> A write that still fails after its retries for a transient reason
+ * (throttling, 5xx, a timeout) stops the batch. The response then reports
+ * the earliest record that is not durably applied: a record the quarantine could not keep, or the first record
  * of a key whose write failed or was not sent, whichever comes first in stream order. Everything
  * before it is on the replica, so Lambda's checkpoint never passes an unapplied change; records at
  * and after it are redelivered. Some of those may already be applied (a key whose latest change
@@ -71,16 +75,40 @@ public final class ReplicaWriter {
     private final BatchWriteSender sender;
     private final String targetTable;
     private final boolean skipTtlDeletes;
-    private final DynamoDbLimits limits;
+    private final Supplier<DynamoDbLimits> readLimits;
     private final Quarantine quarantine;
+    private final SourceTable source;
+    /** The target's limits as last read; read again before a record is quarantined for breaking them. */
+    private DynamoDbLimits limits;
 
+    /** Reads a source table's item as it is now (a strongly consistent GetItem), for {@link #resync}. */
+    @FunctionalInterface
+    public interface SourceTable {
+        /** The item of {@code table} at {@code key}; empty when the table holds none. */
+        Optional<Map<String, AttributeValue>> currentItem(String table, Map<String, AttributeValue> key);
+    }
+
+    /** A writer that cannot {@link #resync} (no source table to read). */
     public ReplicaWriter(BatchWriteSender sender, String targetTable, boolean skipTtlDeletes, DynamoDbLimits limits,
             Quarantine quarantine) {
+        this(sender, targetTable, skipTtlDeletes, () -> limits, quarantine, (table, key) -> {
+            throw new IllegalStateException("no source table to resync " + key + " from");
+        });
+    }
+
+    /**
+     * @param readLimits reads the target table's limits now (its key schema and indexes: {@link TableLimits}); called
+     *     once here, and again before quarantining a record that breaks them, since an index may have gone since
+     */
+    public ReplicaWriter(BatchWriteSender sender, String targetTable, boolean skipTtlDeletes,
+            Supplier<DynamoDbLimits> readLimits, Quarantine quarantine, SourceTable source) {
         this.sender = sender;
+        this.source = source;
         this.targetTable = targetTable;
         this.skipTtlDeletes = skipTtlDeletes;
-        this.limits = limits;
+        this.readLimits = readLimits;
         this.quarantine = quarantine;
+        this.limits = readLimits.get();
     }
 
     /** Applies the records (in stream order, as Lambda sends them) and says where to resume. */
@@ -113,19 +141,95 @@ public final class ReplicaWriter {
     }
 
     /**
-     * Quarantines every record that is readable but can never be written (no new image, a key or
-     * item over DynamoDB's limits), before anything is written.
+     * Puts quarantined records back (a redrive): for each record's key, the replica gets the source
+     * table's item as it is now, or loses the key if the source no longer holds it (unless
+     * {@code skipTtlDeletes}: an archive replica cannot tell a TTL delete from a user's, and keeps
+     * what it has). The record's own image is not trusted: by the time it is redriven, a later
+     * change of the key may be on the replica, and putting the old image back would undo it. A
+     * change the trigger applies between the read and the write could be overwritten, so the source
+     * is read again after the write, and the key written again until it held still.
      *
-     * @return the index of the first record that cannot be read at all or not be quarantined (or the size)
+     * <p>Failures as {@link #apply}: a write DynamoDB still refuses for good is quarantined again
+     * (the same object, a newer {@code quarantinedAt}); anything else stops at the record, reported
+     * as a batch item failure.
+     */
+    public StreamsEventResponse resync(List<DynamodbEvent.DynamodbStreamRecord> records) {
+        for (int i = 0; i < records.size(); i++) {
+            try {
+                Optional<Failure> refused = resync(ChangeRecords.fromLambda(records.get(i)));
+                if (refused.isPresent() && !Quarantine.keepOrRetry(quarantine, records.get(i), refused.get(), LOG)) {
+                    return KeyedBatch.response(records, i);
+                }
+            } catch (ChangeRecordException | SdkException | UnprocessedItemsException | IllegalStateException e) {
+                LOG.warn("Resyncing record {} from its source failed; it is retried: {}", records.get(i).getEventID(),
+                        e.toString());
+                return KeyedBatch.response(records, i);
+            }
+        }
+        return KeyedBatch.response(records, records.size());
+    }
+
+    /** How often a key is written before {@link #resync} gives up on a source item that keeps changing. */
+    private static final int RESYNC_WRITES = 5;
+
+    /** @return why the target refuses the source's item for good, if it does */
+    private Optional<Failure> resync(ChangeRecord record) {
+        Map<String, AttributeValue> key = record.keys().attributes();
+        for (int write = 0; write < RESYNC_WRITES; write++) {
+            Optional<Map<String, AttributeValue>> current = source.currentItem(record.tableName(), key);
+            Optional<WriteRequest> request = current.map(ReplicaWriter::put)
+                    .or(() -> skipTtlDeletes ? Optional.empty() : Optional.of(delete(key)));
+            if (request.isPresent()) {
+                try {
+                    sender.send(targetTable, List.of(request.get()));
+                } catch (SdkException e) {
+                    Failure failure = FailureClassifier.classify(e);
+                    if (failure.isPermanent()) {
+                        return Optional.of(failure);
+                    }
+                    throw e;
+                }
+            }
+            if (source.currentItem(record.tableName(), key).equals(current)) {
+                LOG.info("Resynced {} of {} from {}: {}", key, targetTable, record.tableName(),
+                        current.isPresent() ? "put its current item" : request.isPresent() ? "deleted" : "kept");
+                return Optional.empty();
+            }
+        }
+        throw new IllegalStateException("the source item " + key + " kept changing over " + RESYNC_WRITES + " writes");
+    }
+
+    /**
+     * Quarantines every record that can never be written (unreadable, no new image, a key or item
+     * over DynamoDB's limits), before anything is written.
+     *
+     * @return the index of the first record that could not be quarantined (or the size)
      */
     private int quarantineInvalid(List<DynamodbEvent.DynamodbStreamRecord> records, Set<Integer> poisoned) {
+        boolean limitsReread = false;
         for (int i = 0; i < records.size(); i++) {
             Optional<Failure> failure;
             try {
-                failure = validate(ChangeRecords.fromLambda(records.get(i)));
+                ChangeRecord record = ChangeRecords.fromLambda(records.get(i));
+                failure = validate(record);
+                if (failure.isPresent() && !limitsReread) {
+                    // The limits may be stale (read at init, or frozen in a SnapStart snapshot): an index
+                    // dropped since must not keep quarantining what the table now takes. Once per batch.
+                    limits = readLimits.get();
+                    limitsReread = true;
+                    failure = validate(record);
+                }
             } catch (ChangeRecordException e) {
-                // Not even a change record (Lambda never sends one): nothing to quarantine, the batch stops here.
-                LOG.warn("Cannot replicate {}", e.getMessage());
+                // Not even a change record: kept as Lambda sent it, so the shard moves on.
+                failure = Optional.of(FailureClassifier.classify(e));
+                if (!Quarantine.keepUnreadableOrRetry(quarantine, records.get(i), failure.get(), LOG)) {
+                    return i;
+                }
+                poisoned.add(i);
+                continue;
+            } catch (SdkException e) {
+                LOG.warn("Cannot read the limits of {}; the batch resumes at record {}: {}", targetTable,
+                        records.get(i).getEventID(), e.toString());
                 return i;
             }
             if (failure.isPresent()) {
@@ -254,11 +358,17 @@ public final class ReplicaWriter {
             if (record.ttlDelete() && skipTtlDeletes) {
                 return Optional.empty();
             }
-            return Optional.of(WriteRequest.builder()
-                    .deleteRequest(DeleteRequest.builder().key(record.keys().attributes()).build()).build());
+            return Optional.of(delete(record.keys().attributes()));
         }
         // requireNewImage names the record when the stream carries no new image (KEYS_ONLY, OLD_IMAGE).
-        return Optional.of(WriteRequest.builder()
-                .putRequest(PutRequest.builder().item(record.requireNewImage().attributes()).build()).build());
+        return Optional.of(put(record.requireNewImage().attributes()));
+    }
+
+    private static WriteRequest put(Map<String, AttributeValue> item) {
+        return WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build();
+    }
+
+    private static WriteRequest delete(Map<String, AttributeValue> key) {
+        return WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(key).build()).build();
     }
 }

@@ -13,7 +13,8 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /**
  * DynamoDB's limits for a target table's key schema and its secondary indexes' keys (a replica may
- * index what its source does not), read once when the handler starts.
+ * index what its source does not), read from its description (DescribeTable) when the handler
+ * starts and again before a record is quarantined for breaking them: indexes come and go.
  */
 final class TableLimits {
 

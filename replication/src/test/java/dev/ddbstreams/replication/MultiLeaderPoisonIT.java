@@ -45,7 +45,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * record.)
  *
  * <p>Then: both tables hold the last writer's version of every valid key and equal each other
- * there; every poison put is in us-east-1's quarantine under {@code MultiLeader/us-west-2/} exactly
+ * there; every poison put is in us-east-1's quarantine under {@code MultiLeaderFunction/us-west-2/} exactly
  * once with its content, and nothing else is; nothing is given up (no batch to the on-failure
  * queue) and the triggers drain within 60 seconds of the last write (the records the replicated
  * writes made, within 60 more).
@@ -157,7 +157,7 @@ class MultiLeaderPoisonIT {
     /** The records in {@code quarantine}'s folder for {@code peer}, each kept once: key to {@code team}. */
     private static Map<String, String> quarantined(S3Quarantine quarantine, Region peer) {
         Map<String, String> kept = new HashMap<>();
-        for (String key : quarantine.keys(MultiLeaderHandler.quarantineFolder(peer.id()))) {
+        for (String key : quarantine.keys(MultiLeaderHandler.quarantineFolder("MultiLeaderFunction", peer.id()))) {
             QuarantinedRecord record = quarantine.read(key);
             assertThat(record.classification()).isEqualTo(Failure.Kind.PERMANENT);
             JsonNode image = record.record().path("dynamodb").path("NewImage");

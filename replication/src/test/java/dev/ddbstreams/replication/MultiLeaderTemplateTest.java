@@ -109,10 +109,15 @@ class MultiLeaderTemplateTest {
         assertThat(threeRegions.function("SecondPeerFunction").orElseThrow().environment())
                 .containsEntry("QUARANTINE_BUCKET", bucket);
         assertThat(s3Resources("MultiLeaderRole"))
-                .containsExactly(Map.of("Fn::Sub", "${QuarantineBucket.Arn}/MultiLeader/${PeerRegion}/*"));
+                .containsExactly(Map.of("Fn::Sub", "${QuarantineBucket.Arn}/MultiLeaderFunction/${PeerRegion}/*"));
         assertThat(s3Resources("SecondPeerRole"))
-                .containsExactly(Map.of("Fn::Sub", "${QuarantineBucket.Arn}/MultiLeader/${SecondPeerRegion}/*"));
-        assertThat(MultiLeaderHandler.quarantineFolder("us-west-2")).isEqualTo("MultiLeader/us-west-2");
+                .containsExactly(Map.of("Fn::Sub", "${QuarantineBucket.Arn}/SecondPeerFunction/${SecondPeerRegion}/*"));
+        // What each handler writes under: its QUARANTINE_PREFIX, then the peer, inside what its role may write.
+        for (String function : List.of("MultiLeaderFunction", "SecondPeerFunction")) {
+            Map<String, String> environment = threeRegions.function(function).orElseThrow().environment();
+            assertThat(MultiLeaderHandler.quarantineFolder(environment.get("QUARANTINE_PREFIX"),
+                    environment.get("PEER_REGIONS"))).isEqualTo(function + "/" + environment.get("PEER_REGIONS"));
+        }
     }
 
     /** The Resource of the role's statements on S3, each allowing s3:PutObject only. */

@@ -32,11 +32,11 @@ class MultiLeaderWriterTest {
     private final MemoryPeer europe = new MemoryPeer("eu-west-1");
     private final List<Kept> quarantined = new ArrayList<>();
 
-    private record Kept(ChangeRecord record, Failure failure) {
+    private record Kept(String peer, ChangeRecord record, Failure failure) {
     }
 
-    private void keep(ChangeRecord record, Failure failure) {
-        quarantined.add(new Kept(record, failure));
+    private void keep(String peer, ChangeRecord record, Failure failure) {
+        quarantined.add(new Kept(peer, record, failure));
     }
 
     @Test
@@ -113,13 +113,65 @@ class MultiLeaderWriterTest {
             assertThat(kept.record().keys().attributes().get("PK").s()).isEqualTo("player#1");
             assertThat(kept.record().newImage().orElseThrow().attributes().get("score").n()).isEqualTo("12");
             assertThat(kept.failure().isPermanent()).isTrue();
+            assertThat(kept.peer()).isEqualTo("eu-west-1");
         });
     }
 
     @Test
+    void apply_whenTheFirstPeerRefusesAWriteForGood_stillWritesItToTheOtherPeers() {
+        europe.refusing.add("player#1");
+        MemoryPeer asia = new MemoryPeer("ap-south-1");
+
+        StreamsEventResponse response = new MultiLeaderWriter("us-east-1", List.of(europe, west, asia), this::keep)
+                .apply(event.getRecords());
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(europe.versions).containsOnlyKeys("player#3");
+        for (MemoryPeer peer : List.of(west, asia)) {
+            assertThat(peer.versions).as(peer.region()).containsOnlyKeys("player#1", "player#3");
+        }
+        assertThat(quarantined).extracting(Kept::peer).containsExactly("eu-west-1");
+    }
+
+    @Test
+    void apply_whenTheFirstPeerFailsTransiently_stillWritesTheKeyToTheOtherPeers_andResumesAtIt() {
+        europe.failing.add("player#1");
+
+        StreamsEventResponse response = new MultiLeaderWriter("us-east-1", List.of(europe, west), this::keep)
+                .apply(event.getRecords());
+
+        assertThat(response.getBatchItemFailures()).extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly(event.getRecords().get(0).getDynamodb().getSequenceNumber());
+        assertThat(west.versions).containsKey("player#1");
+        assertThat(quarantined).isEmpty();
+    }
+
+    @Test
+    void apply_recordsWhoseVersionDoesNotRead_areQuarantinedForEveryPeer_andTheBatchGoesOn() {
+        // e-3 (player#1's later change): _updated of another type; e-4 (player#3's only change): not whole milliseconds.
+        event.getRecords().get(2).getDynamodb().getNewImage().put(ItemVersion.UPDATED,
+                new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue().withS("yesterday"));
+        event.getRecords().get(3).getDynamodb().getNewImage().put(ItemVersion.UPDATED,
+                new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue().withN("1795255200300.5"));
+
+        StreamsEventResponse response = new MultiLeaderWriter("us-east-1", List.of(west, europe), this::keep)
+                .apply(event.getRecords());
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        for (MemoryPeer peer : List.of(west, europe)) {
+            // player#1's earlier change is what the peers get; player#3 has no readable change.
+            assertThat(peer.versions).as(peer.region()).containsOnlyKeys("player#1");
+            assertThat(peer.items.get("player#1").get("score").n()).isEqualTo("10");
+        }
+        assertThat(quarantined).extracting(kept -> kept.peer() + " " + kept.record().eventId())
+                .containsExactlyInAnyOrder("us-west-2 e-3", "eu-west-1 e-3", "us-west-2 e-4", "eu-west-1 e-4");
+        assertThat(quarantined).allSatisfy(kept -> assertThat(kept.failure().isPermanent()).isTrue());
+    }
+
+    @Test
     void handler_quarantineFolder_isOnePerPeer() {
-        assertThat(MultiLeaderHandler.quarantineFolder("eu-west-1")).isEqualTo("MultiLeader/eu-west-1");
-        assertThat(MultiLeaderHandler.quarantineFolder("us-west-2, eu-west-1")).isEqualTo("MultiLeader/us-west-2+eu-west-1");
+        assertThat(MultiLeaderHandler.quarantineFolder("MultiLeaderFunction", "eu-west-1"))
+                .isEqualTo("MultiLeaderFunction/eu-west-1");
     }
 
     @Test

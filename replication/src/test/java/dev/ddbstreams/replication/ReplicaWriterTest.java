@@ -34,6 +34,7 @@ class ReplicaWriterTest {
     private final FakeReplicaTable table = new FakeReplicaTable(REPLICA);
     private final List<Duration> sleeps = new ArrayList<>();
     private final List<Kept> quarantined = new ArrayList<>();
+    private final List<DynamodbEvent.DynamodbStreamRecord> unreadable = new ArrayList<>();
     private final ReplicaWriter writer = writer(false);
 
     @Test
@@ -142,14 +143,28 @@ class ReplicaWriterTest {
     }
 
     @Test
-    void apply_recordThatIsNotAChangeRecord_appliesTheRecordsBeforeIt_andReportsIt() {
-        // A NEW_IMAGE stream's INSERT without a NewImage: Lambda never sends one, so nothing to quarantine.
-        StreamsEventResponse response = writer.apply(event("replica-poison.json").getRecords());
+    void apply_recordThatIsNotAChangeRecord_isQuarantinedAsLambdaSentIt_andTheBatchGoesOn() {
+        // A NEW_IMAGE stream's INSERT without a NewImage: it does not read as a change record.
+        DynamodbEvent event = event("replica-poison.json");
+
+        StreamsEventResponse response = writer.apply(event.getRecords());
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(table.items()).containsOnlyKeys("request#1", "request#3");
+        assertThat(quarantined).isEmpty();
+        assertThat(unreadable).singleElement().isSameAs(event.getRecords().get(1));
+    }
+
+    @Test
+    void apply_recordThatIsNotAChangeRecord_whenTheQuarantineFails_appliesTheRecordsBeforeIt_andReportsIt() {
+        ReplicaWriter failingQuarantine = new ReplicaWriter(new BatchWriteSender(table, backoff()), REPLICA, false,
+                DynamoDbLimits.forTable("PK"), (record, failure) -> quarantined.add(new Kept(record, failure)));
+
+        StreamsEventResponse response = failingQuarantine.apply(event("replica-poison.json").getRecords());
 
         assertThat(response.getBatchItemFailures()).extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
                 .containsExactly("4421584500000000017450400202");
         assertThat(table.items()).containsOnlyKeys("request#1");
-        assertThat(quarantined).isEmpty();
     }
 
     @Test
@@ -288,7 +303,17 @@ class ReplicaWriterTest {
 
     private ReplicaWriter writer(boolean skipTtlDeletes, FakeReplicaTable target) {
         return new ReplicaWriter(new BatchWriteSender(target, backoff()), REPLICA, skipTtlDeletes,
-                DynamoDbLimits.forTable("PK"), (record, failure) -> quarantined.add(new Kept(record, failure)));
+                DynamoDbLimits.forTable("PK"), new Quarantine() {
+                    @Override
+                    public void keep(ChangeRecord record, Failure failure) {
+                        quarantined.add(new Kept(record, failure));
+                    }
+
+                    @Override
+                    public void keepUnreadable(DynamodbEvent.DynamodbStreamRecord record, Failure failure) {
+                        unreadable.add(record);
+                    }
+                });
     }
 
     private RetryBackoff backoff() {

@@ -27,7 +27,7 @@ public interface PoisonRecords {
      */
     String quarantine(RefusedIncrement increment, WindowRef window, List<ChangeRecord> records);
 
-    /** The function's records in its S3 quarantine, under the function's name. */
+    /** The function's records in its S3 quarantine, under {@code function} (its QUARANTINE_PREFIX folder). */
     static PoisonRecords in(S3Quarantine quarantine, String function) {
         return new PoisonRecords() {
             @Override

@@ -63,8 +63,9 @@ public final class WindowedAggregation {
     /**
      * The wiring a handler's no-argument constructor uses: its DynamoDB client, the aggregate
      * table named by the environment variable {@code aggregateTableVariable}, window markers in
-     * {@code WINDOWS_TABLE}, poison records in the S3 bucket {@code QUARANTINE_BUCKET} under the
-     * function's name, invalid records counted under that name, SnapStart priming of both tables.
+     * {@code WINDOWS_TABLE}, poison records in the S3 bucket {@code QUARANTINE_BUCKET} under
+     * {@code QUARANTINE_PREFIX} (the template's logical id; else the function's name), invalid
+     * records counted under the function's name, SnapStart priming of both tables.
      *
      * @param aggregateKeys the aggregate table's key schema, which every increment's key must fit
      */
@@ -74,12 +75,14 @@ public final class WindowedAggregation {
         String windowsTable = FunctionEnvironment.require("WINDOWS_TABLE");
         String quarantineBucket = FunctionEnvironment.require("QUARANTINE_BUCKET");
         String function = FunctionEnvironment.get("AWS_LAMBDA_FUNCTION_NAME").orElse("aggregation");
+        // The template sets QUARANTINE_PREFIX (the function's logical id), which its role may write under.
+        String quarantinePrefix = FunctionEnvironment.get("QUARANTINE_PREFIX").orElse(function);
         DynamoDbClient dynamoDb = LambdaClients.build(DynamoDbClient.class, DynamoDbClient::builder);
         S3Client s3 = LambdaClients.build(S3Client.class, S3Client::builder);
         return new WindowedAggregation(aggregator,
                 new WindowCommitter(dynamoDb, aggregateTable, windowsTable, MARKER_LIFETIME, InstantSource.system()),
                 new InvalidRecords(function, InstantSource.system()), aggregateKeys,
-                PoisonRecords.in(new S3Quarantine(s3, quarantineBucket, InstantSource.system()), function),
+                PoisonRecords.in(new S3Quarantine(s3, quarantineBucket, InstantSource.system()), quarantinePrefix),
                 SnapStartPriming.register(dynamoDb, aggregateTable, windowsTable));
     }
 

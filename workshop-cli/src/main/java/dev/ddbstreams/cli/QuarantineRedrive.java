@@ -28,7 +28,9 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  * Puts a function's quarantined records back through it once the cause is fixed, one record per
  * invocation, with the event the function would get from its trigger ({@link
  * QuarantinedRecord#eventJson()}; for a tumbling-window function, that record alone as a window of
- * its own, final invoke). Per record:
+ * its own, final invoke) and ClientContext {@code custom} {@code {"redrive": "true"}}
+ * ({@link QuarantinedRecord#REDRIVE_CLIENT_CONTEXT}: the replica then resyncs the record's key from
+ * its source rather than put the record's old image back). Per record:
  *
  * <ul>
  *   <li>the invocation failed, or reported the record as a batch item failure: it still fails; the
@@ -43,7 +45,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
  * between the apply and the delete, the next one applies it again harmlessly: a window aggregator's
  * redrive window is the same each time (shard {@value #REDRIVE_SHARD}, the record's own creation
  * time, its sequence number first), so its window marker says "already applied" (markers live two
- * days: redrive an interrupted run within them); the replica puts the same image again.
+ * days: redrive an interrupted run within them); the replica resyncs the key again.
  */
 final class QuarantineRedrive {
 
@@ -112,13 +114,14 @@ final class QuarantineRedrive {
         if (dryRun) {
             return new Result(key, eventId, Outcome.WOULD_REDRIVE, "quarantined for: " + record.reason());
         }
-        Invocation invocation = function.invoke(event(record));
+        Invocation invocation = function.invoke(event(record), Map.of(QuarantinedRecord.REDRIVE_CLIENT_CONTEXT, "true"));
         if (!invocation.succeeded()) {
             return new Result(key, eventId, Outcome.STILL_FAILS, "the invocation failed: "
                     + invocation.errorType().orElse("error") + ": " + invocation.errorMessage().orElse(""));
         }
-        if (reportsFailure(invocation.responseJson().orElse(""))) {
-            return new Result(key, eventId, Outcome.STILL_FAILS, "the function reported it as a batch item failure");
+        Optional<String> notApplied = notApplied(invocation.responseJson().orElse(""));
+        if (notApplied.isPresent()) {
+            return new Result(key, eventId, Outcome.STILL_FAILS, notApplied.get());
         }
         Optional<QuarantinedRecord> again = reread(key);
         if (again.isPresent() && !again.get().quarantinedAt().equals(record.quarantinedAt())) {
@@ -155,16 +158,29 @@ final class QuarantineRedrive {
         }
     }
 
-    private static boolean reportsFailure(String response) {
-        JsonNode failures = parse(response).path("batchItemFailures");
-        return failures.isArray() && !failures.isEmpty();
+    /**
+     * Why a successful invocation's response says the record was not applied: it names batch item
+     * failures, or it is no JSON at all (no handler here answers so; counting it as applied would
+     * delete a record nobody knows the fate of). Empty when applied.
+     */
+    static Optional<String> notApplied(String response) {
+        JsonNode json;
+        try {
+            json = JSON.readTree(response.isEmpty() ? "null" : response);
+        } catch (JsonProcessingException e) {
+            return Optional.of("the function's response is not JSON: "
+                    + (response.length() > 200 ? response.substring(0, 200) + "…" : response));
+        }
+        JsonNode failures = json.path("batchItemFailures");
+        return failures.isArray() && !failures.isEmpty()
+                ? Optional.of("the function reported it as a batch item failure") : Optional.empty();
     }
 
     private static JsonNode parse(String json) {
         try {
-            return JSON.readTree(json.isEmpty() ? "null" : json);
+            return JSON.readTree(json);
         } catch (JsonProcessingException e) {
-            return JSON.nullNode();
+            throw new IllegalArgumentException("a quarantined record's event is not JSON: " + e.getMessage(), e);
         }
     }
 }

@@ -8,13 +8,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ddbstreams.cli.QuarantineRedrive.Outcome;
 import dev.ddbstreams.cli.QuarantineRedrive.Result;
 import dev.ddbstreams.localcloud.LocalCloud;
+import dev.ddbstreams.localcloud.lambda.FunctionFaults;
+import dev.ddbstreams.localcloud.lambda.Invocation;
+import dev.ddbstreams.localcloud.lambda.LocalFunction;
 import dev.ddbstreams.localcloud.s3.FunctionQuarantine;
 import dev.ddbstreams.localcloud.template.FunctionDefinition;
+import dev.ddbstreams.quarantine.QuarantinedRecord;
+import dev.ddbstreams.quarantine.S3Quarantine;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,41 +52,34 @@ class QuarantineRedriveIT {
             cloud.deploy(Path.of("..", "replication", "template.yaml"), "workshop-replication", Map.of(),
                     function -> function.logicalId().equals("ReplicaFunction"), trigger -> trigger);
             DynamoDbClient dynamoDb = cloud.dynamoDb().dynamoDbClient();
-            // The fault: an index on the replica only, keyed by a string bytessent; the source writes numbers.
-            dynamoDb.updateTable(b -> b.tableName("logfile_replica")
-                    .attributeDefinitions(d -> d.attributeName("bytessent").attributeType(ScalarAttributeType.S))
-                    .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName("ByBytes")
-                            .keySchema(k -> k.attributeName("bytessent").keyType("HASH"))
-                            .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY)))));
-            // DynamoDB Local builds the index in the background: the fault is in place once it is ACTIVE.
-            await().atMost(Duration.ofSeconds(30)).until(() -> dynamoDb.describeTable(b -> b.tableName("logfile_replica"))
-                    .table().globalSecondaryIndexes().stream().anyMatch(index -> index.indexStatus() == IndexStatus.ACTIVE));
+            addIndexTheSourceLacks(dynamoDb);
             put(dynamoDb, "request#1", Map.of("host", AttributeValue.fromS("a.example.com")));
             put(dynamoDb, "request#2", Map.of("bytessent", AttributeValue.fromN("6493")));
             put(dynamoDb, "request#3", Map.of("host", AttributeValue.fromS("c.example.com")));
+            put(dynamoDb, "request#4", Map.of("bytessent", AttributeValue.fromN("17")));
             assertThat(cloud.awaitIdle(DRAIN)).isTrue();
             FunctionDefinition function = function(cloud, "ReplicaFunction");
             FunctionQuarantine folder = cloud.quarantine(function.functionName()).orElseThrow();
             assertThat(replica(dynamoDb)).containsOnlyKeys("request#1", "request#3");
-            assertThat(folder.keys()).hasSize(1);
+            assertThat(folder.keys()).hasSize(2);
+            // Newer changes of both keys reach the replica before the redrive: their quarantined images are stale.
+            put(dynamoDb, "request#2", Map.of("host", AttributeValue.fromS("b.example.com")));
+            dynamoDb.deleteItem(b -> b.tableName("logfile").key(Map.of("PK", AttributeValue.fromS("request#4"))));
+            assertThat(cloud.awaitIdle(DRAIN)).isTrue();
+            assertThat(replica(dynamoDb)).isEqualTo(source(dynamoDb));
             S3Client s3 = S3Client.create();
 
             List<Result> dryRun = redrive(cloud, function, s3, folder.keys(), true);
-            assertThat(dryRun).extracting(Result::outcome).containsExactly(Outcome.WOULD_REDRIVE);
-            assertThat(replica(dynamoDb)).containsOnlyKeys("request#1", "request#3");
+            assertThat(dryRun).extracting(Result::outcome).containsExactly(Outcome.WOULD_REDRIVE, Outcome.WOULD_REDRIVE);
+            assertThat(replica(dynamoDb)).isEqualTo(source(dynamoDb));
 
-            // DynamoDB Local refuses the delete while it still builds the index (ResourceInUse), even once ACTIVE.
-            await().atMost(Duration.ofSeconds(30)).ignoreException(ResourceInUseException.class)
-                    .untilAsserted(() -> dynamoDb.updateTable(b -> b.tableName("logfile_replica")
-                            .globalSecondaryIndexUpdates(u -> u.delete(d -> d.indexName("ByBytes")))));
-            // Fixed once the index is gone (DynamoDB Local deletes it in the background, as DynamoDB does).
-            await().atMost(Duration.ofSeconds(30)).until(() -> dynamoDb.describeTable(b -> b.tableName("logfile_replica"))
-                    .table().globalSecondaryIndexes().stream().noneMatch(index -> index.indexName().equals("ByBytes")));
+            dropIndexTheSourceLacks(dynamoDb);
             String key = folder.keys().get(0);
             List<Result> first = redrive(cloud, function, s3, folder.keys(), false);
             List<Result> second = redrive(cloud, function, s3, folder.keys(), false);
 
-            assertThat(first).extracting(Result::outcome).containsExactly(Outcome.REDRIVEN);
+            // The redrive resyncs each key from the source: no stale image put back, no deleted item revived.
+            assertThat(first).extracting(Result::outcome).containsExactly(Outcome.REDRIVEN, Outcome.REDRIVEN);
             assertThat(second).isEmpty();
             assertThat(folder.count()).isZero();
             assertThat(replica(dynamoDb)).isEqualTo(source(dynamoDb));
@@ -163,6 +162,82 @@ class QuarantineRedriveIT {
             assertThat(folder.keys()).isEqualTo(keys);
             assertThat(new BigDecimal(total(dynamoDb))).isEqualByComparingTo(fullest);
         }
+    }
+
+    @Test
+    void replicaHandler_builtWhileTheIndexExisted_appliesWhatItRefused_onceTheIndexIsDropped(@TempDir Path work)
+            throws Exception {
+        try (LocalCloud cloud = LocalCloud.builder().workFolder(work).start()) {
+            cloud.deploy(Path.of("..", "replication", "template.yaml"), "workshop-replication", Map.of(),
+                    function -> false, trigger -> trigger);
+            DynamoDbClient dynamoDb = cloud.dynamoDb().dynamoDbClient();
+            addIndexTheSourceLacks(dynamoDb);
+            FunctionDefinition definition = function(cloud, "ReplicaFunction");
+            FunctionQuarantine folder = cloud.quarantine(definition.functionName()).orElseThrow();
+            // One execution environment throughout, as a warm (or SnapStart-restored) function keeps its handler.
+            try (LocalFunction function = new LocalFunction(definition, cloud.dynamoDb().region().id(), Map.of(),
+                    FunctionFaults.NONE, InstantSource.system())) {
+                Invocation refused = function.invoke(insert("request#2", "6493", "100"));
+                assertThat(refused.responseJson()).hasValueSatisfying(json -> assertThat(json).doesNotContain("\"itemIdentifier\""));
+                assertThat(folder.keys()).hasSize(1);
+
+                dropIndexTheSourceLacks(dynamoDb);
+                put(dynamoDb, "request#5", Map.of("bytessent", AttributeValue.fromN("17")));
+                Invocation applied = function.invoke(insert("request#5", "17", "200"));
+
+                assertThat(applied.responseJson()).hasValueSatisfying(json -> assertThat(json).doesNotContain("\"itemIdentifier\""));
+                assertThat(replica(dynamoDb)).containsOnlyKeys("request#5");
+                assertThat(folder.keys()).hasSize(1);
+
+                // Its redrive, which redrive.sh's invoke of the alias may send to this same warm environment.
+                put(dynamoDb, "request#2", Map.of("bytessent", AttributeValue.fromN("6500")));
+                String quarantined = new S3Quarantine(S3Client.create(), folder.bucket(), InstantSource.system())
+                        .read(folder.keys().get(0)).eventJson();
+                Invocation redriven = function.invoke(quarantined, Map.of(QuarantinedRecord.REDRIVE_CLIENT_CONTEXT, "true"));
+                assertThat(redriven.responseJson()).hasValueSatisfying(json -> assertThat(json).doesNotContain("\"itemIdentifier\""));
+                assertThat(replica(dynamoDb)).isEqualTo(source(dynamoDb));
+                assertThat(function.coldStarts()).isOne();
+            }
+        }
+    }
+
+    /** A stream delivery of one INSERT into logfile, as Lambda sends it. */
+    private static String insert(String pk, String bytessent, String sequenceNumber) {
+        ObjectNode record = JSON.createObjectNode().put("eventID", "e-" + sequenceNumber).put("eventName", "INSERT")
+                .put("eventVersion", "1.1").put("eventSource", "aws:dynamodb").put("awsRegion", "us-east-1")
+                .put("eventSourceARN", "arn:aws:dynamodb:us-east-1:123456789012:table/logfile/stream/2026-12-05T00:00:00.000");
+        ObjectNode change = record.putObject("dynamodb").put("ApproximateCreationDateTime", 1_795_255_200)
+                .put("SequenceNumber", sequenceNumber).put("SizeBytes", 60).put("StreamViewType", "NEW_IMAGE");
+        change.putObject("Keys").putObject("PK").put("S", pk);
+        ObjectNode image = change.putObject("NewImage");
+        image.putObject("PK").put("S", pk);
+        image.putObject("bytessent").put("N", bytessent);
+        ObjectNode event = JSON.createObjectNode();
+        event.putArray("Records").add(record);
+        return event.toString();
+    }
+
+    /** The fault: an index on the replica only, keyed by a string bytessent; the source writes numbers. */
+    private static void addIndexTheSourceLacks(DynamoDbClient dynamoDb) {
+        dynamoDb.updateTable(b -> b.tableName("logfile_replica")
+                .attributeDefinitions(d -> d.attributeName("bytessent").attributeType(ScalarAttributeType.S))
+                .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName("ByBytes")
+                        .keySchema(k -> k.attributeName("bytessent").keyType("HASH"))
+                        .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY)))));
+        // DynamoDB Local builds the index in the background: the fault is in place once it is ACTIVE.
+        await().atMost(Duration.ofSeconds(30)).until(() -> dynamoDb.describeTable(b -> b.tableName("logfile_replica"))
+                .table().globalSecondaryIndexes().stream().anyMatch(index -> index.indexStatus() == IndexStatus.ACTIVE));
+    }
+
+    /** The operator's fix. */
+    private static void dropIndexTheSourceLacks(DynamoDbClient dynamoDb) {
+        // DynamoDB Local refuses the delete while it still builds the index (ResourceInUse), even once ACTIVE.
+        await().atMost(Duration.ofSeconds(30)).ignoreException(ResourceInUseException.class)
+                .untilAsserted(() -> dynamoDb.updateTable(b -> b.tableName("logfile_replica")
+                        .globalSecondaryIndexUpdates(u -> u.delete(d -> d.indexName("ByBytes")))));
+        // Fixed once the index is gone (DynamoDB Local deletes it in the background, as DynamoDB does).
+        await().atMost(Duration.ofSeconds(30)).until(() -> dynamoDb.describeTable(b -> b.tableName("logfile_replica"))
+                .table().globalSecondaryIndexes().stream().noneMatch(index -> index.indexName().equals("ByBytes")));
     }
 
     private static List<Result> redrive(LocalCloud cloud, FunctionDefinition function, S3Client s3, List<String> keys,

@@ -38,8 +38,8 @@ class RedriveCommandIT {
             assertThat(dryRunExit).isZero();
             assertThat(dryRun.toString())
                     .contains("workshop-aggregation-VoteCounterFunction: quarantined records: 1 "
-                            + "(s3://workshop-aggregation-quarantinebucket/workshop-aggregation-VoteCounterFunction/)")
-                    .containsPattern("would redrive +\\S+ workshop-aggregation-VoteCounterFunction/\\S+\\.json: "
+                            + "(s3://workshop-aggregation-quarantinebucket/VoteCounterFunction/)")
+                    .containsPattern("would redrive +\\S+ VoteCounterFunction/\\S+\\.json: "
                             + "quarantined for: .*improvement")
                     .contains("1 would be redriven (dry run: nothing invoked)");
             assertThat(exit).isEqualTo(1);

@@ -38,10 +38,10 @@ class TriggersCommandIT {
 
             assertThat(printed).contains("workshop-aggregation-VoteCounterFunction <- votes")
                     .contains("  quarantined records: 2 (s3://workshop-aggregation-quarantinebucket/"
-                            + "workshop-aggregation-VoteCounterFunction/)")
+                            + "VoteCounterFunction/)")
                     .contains("workshop-aggregation-StatisticsFunction <- measurements")
                     .contains("  quarantined records: 0 (s3://workshop-aggregation-quarantinebucket/"
-                            + "workshop-aggregation-StatisticsFunction/)")
+                            + "StatisticsFunction/)")
                     .containsPattern("VoteCounterFunction <- votes\\n(  .*\\n)*  iterator age: \\d+ ms at the latest invocation\\n")
                     .containsPattern("StatisticsFunction <- measurements\\n(  .*\\n)*  iterator age: - \\(no batch delivered yet\\)\\n");
         }

@@ -1,5 +1,6 @@
 package dev.ddbstreams.localcloud.lambda;
 
+import com.amazonaws.services.lambda.runtime.Client;
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -8,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.logging.LogLevel;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,9 +23,10 @@ final class LocalContext implements Context {
     private final Instant deadline;
     private final InstantSource clock;
     private final LambdaLogger logger;
+    private final ClientContext clientContext;
 
     LocalContext(String requestId, String functionName, String functionArn, int memoryMb, Instant deadline,
-            InstantSource clock) {
+            InstantSource clock, Map<String, String> clientContextCustom) {
         this.requestId = requestId;
         this.functionName = functionName;
         this.functionArn = functionArn;
@@ -31,6 +34,7 @@ final class LocalContext implements Context {
         this.deadline = deadline;
         this.clock = clock;
         this.logger = new Slf4jLambdaLogger(LoggerFactory.getLogger("dev.ddbstreams.lambda." + functionName));
+        this.clientContext = clientContextCustom.isEmpty() ? null : new CustomClientContext(Map.copyOf(clientContextCustom));
     }
 
     @Override
@@ -70,7 +74,7 @@ final class LocalContext implements Context {
 
     @Override
     public ClientContext getClientContext() {
-        return null;
+        return clientContext;
     }
 
     @Override
@@ -86,6 +90,25 @@ final class LocalContext implements Context {
     @Override
     public LambdaLogger getLogger() {
         return logger;
+    }
+
+    /** A ClientContext with only its {@code custom} map, what {@code aws lambda invoke --client-context} gives a Java handler. */
+    private record CustomClientContext(Map<String, String> custom) implements ClientContext {
+
+        @Override
+        public Client getClient() {
+            return null;
+        }
+
+        @Override
+        public Map<String, String> getCustom() {
+            return custom;
+        }
+
+        @Override
+        public Map<String, String> getEnvironment() {
+            return Map.of();
+        }
     }
 
     /** What a handler writes with {@code context.getLogger()} goes to the local log, tagged with the function. */

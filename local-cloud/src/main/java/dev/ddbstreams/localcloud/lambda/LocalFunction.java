@@ -105,14 +105,22 @@ public final class LocalFunction implements AutoCloseable {
     }
 
     /** Invokes the function with the event JSON and waits for the outcome, at most the function's timeout. */
-    public synchronized Invocation invoke(String eventJson) {
-        Invocation invocation = invokeOnce(eventJson);
+    public Invocation invoke(String eventJson) {
+        return invoke(eventJson, Map.of());
+    }
+
+    /**
+     * Invokes the function as a synchronous Invoke with a ClientContext does: the handler's
+     * {@code context.getClientContext().getCustom()} is {@code clientContextCustom} (no ClientContext when empty).
+     */
+    public synchronized Invocation invoke(String eventJson, Map<String, String> clientContextCustom) {
+        Invocation invocation = invokeOnce(eventJson, clientContextCustom);
         // What Lambda would bill: every invocation, failed ones included, for its duration.
         InvocationMetrics.global().record(name(), definition.memoryMb(), invocation.duration());
         return invocation;
     }
 
-    private Invocation invokeOnce(String eventJson) {
+    private Invocation invokeOnce(String eventJson, Map<String, String> clientContextCustom) {
         String requestId = UUID.randomUUID().toString();
         Instant start = clock.instant();
         Duration timeout = definition.timeout();
@@ -137,7 +145,7 @@ public final class LocalFunction implements AutoCloseable {
                 current = new ExecutionEnvironment();
             }
             LocalContext context = new LocalContext(requestId, name(), functionArn, definition.memoryMb(),
-                    start.plus(timeout), clock);
+                    start.plus(timeout), clock, clientContextCustom);
             result = current.invoke(eventJson, context, failDuring);
         } catch (RuntimeException e) {
             return Invocation.error(requestId, Invocation.Status.FUNCTION_ERROR, e.getClass().getName(),

@@ -1,5 +1,6 @@
 package dev.ddbstreams.localcloud.s3;
 
+import dev.ddbstreams.failures.QuarantineKeys;
 import dev.ddbstreams.localcloud.template.FunctionDefinition;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,10 +12,11 @@ import java.util.stream.Stream;
 
 /**
  * Where one function's quarantined records are locally: the folder of the bucket its
- * {@code QUARANTINE_BUCKET} names ({@code <workFolder>/s3/<bucket>/}), under the function's name
- * (handlers that file under {@code AWS_LAMBDA_FUNCTION_NAME}) or its logical id (a handler whose
- * IAM policy names its folder before the function has a name, as the replica's does). Read from
- * the files, so it counts what every handler wrote, whichever process ran it.
+ * {@code QUARANTINE_BUCKET} names ({@code <workFolder>/s3/<bucket>/}), under the folder its
+ * {@code QUARANTINE_PREFIX} names (every template sets it to the function's logical id, the folder
+ * its role may write; a multi-leader function files under a subfolder per peer); without one,
+ * under the function's name or its logical id. Read from the files, so it counts what every
+ * handler wrote, whichever process ran it.
  *
  * @param prefixes the key prefixes (each ending in {@code /}) the function's records can be under
  */
@@ -22,6 +24,9 @@ public record FunctionQuarantine(String functionName, String bucket, Path bucket
 
     /** The environment variable that names a function's quarantine bucket. */
     public static final String BUCKET_VARIABLE = "QUARANTINE_BUCKET";
+
+    /** The environment variable that names the folder of the bucket a function's records go to. */
+    public static final String PREFIX_VARIABLE = "QUARANTINE_PREFIX";
 
     public FunctionQuarantine {
         prefixes = List.copyOf(prefixes);
@@ -33,14 +38,16 @@ public record FunctionQuarantine(String functionName, String bucket, Path bucket
         if (bucket == null || bucket.isEmpty()) {
             return Optional.empty();
         }
-        List<String> prefixes = Stream.of(function.functionName(), function.logicalId()).distinct()
+        String prefix = function.environment().get(PREFIX_VARIABLE);
+        List<String> prefixes = (prefix == null || prefix.isEmpty()
+                ? Stream.of(function.functionName(), function.logicalId()).distinct() : Stream.of(prefix))
                 .map(name -> name + "/").toList();
         return Optional.of(new FunctionQuarantine(function.functionName(), bucket, s3Folder.resolve(bucket), prefixes));
     }
 
-    /** The keys of the function's quarantined records, sorted (oldest day first within a prefix). */
+    /** The keys of the function's quarantined records, in the order to redrive them ({@link QuarantineKeys}). */
     public List<String> keys() {
-        return prefixes.stream().flatMap(this::keysUnder).sorted().toList();
+        return prefixes.stream().flatMap(this::keysUnder).sorted(QuarantineKeys.REDRIVE_ORDER).toList();
     }
 
     /** The prefix its records are under: the first that holds any, else the function's name. */

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * deploy/stack.sh. The {@code aws} and {@code mvn} found first on the PATH are stand-ins that
+ * deploy/stack.sh (and deploy/redrive.sh). The {@code aws} and {@code mvn} found first on the PATH are stand-ins that
  * record every call: with --dry-run the script prints the commands it would run, in order, and
  * calls nothing; the remove and status tests give the stand-in {@code aws} the answers of a
  * deployed or missing stack (CloudFormation has no local implementation). No test reaches AWS.
@@ -279,6 +279,34 @@ class DeployScriptTest {
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.output()).contains("Unable to locate credentials").doesNotContain("not deployed");
+    }
+
+    @Test
+    void redrive_ofALearnersCopy_whenAnInvokeCallFails_goesOnAndPrintsTheSummary() throws Exception {
+        // Two quarantined records; the Invoke call itself fails (throttled, say) for every one of them.
+        Result result = redrive(Map.of("aws", """
+                case "$*" in
+                  *"cloudformation describe-stacks"*) echo 'learner-bucket' ;;
+                  *"cloudformation describe-stack-resource"*) echo 'learner-ReplicaFunction-1A2B' ;;
+                  *"lambda list-event-source-mappings"*) echo 'None' ;;
+                  *"lambda get-function-configuration"*) echo 'None' ;;
+                  *"s3api list-objects-v2"*) echo '["R/2026/12/05/logfile.l/100_e-2.json", "R/2026/12/05/logfile.l/99_e-1.json"]' ;;
+                  *"s3 cp"*) echo '{"record": {"eventID": "e"}, "eventSource": "aws:dynamodb", "reason": "r",
+                      "quarantinedAt": "2026-12-05T10:00:00Z"}' > "${@: -1}" ;;
+                  *"lambda invoke"*) echo "An error occurred (TooManyRequestsException)" >&2; exit 254 ;;
+                esac
+                """), "replication", "ReplicaFunction", "--region", "eu-west-1", "--prefix", "learner");
+
+        assertThat(result.exitCode()).as(result.output()).isEqualTo(1);
+        assertThat(calls()).contains("--stack-name learner-ddb-streams-replication");
+        assertThat(result.output()).containsSubsequence("R/2026/12/05/logfile.l/99_e-1.json: the Invoke call failed",
+                "R/2026/12/05/logfile.l/100_e-2.json: the Invoke call failed", "0 redriven, 2 still failing");
+    }
+
+    private Result redrive(Map<String, String> standIns, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", "deploy/redrive.sh"));
+        command.addAll(List.of(args));
+        return run(command, standIns);
     }
 
     private Result script(String... args) throws Exception {

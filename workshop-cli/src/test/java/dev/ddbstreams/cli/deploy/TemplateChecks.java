@@ -12,6 +12,7 @@ import java.lang.reflect.Modifier;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -81,7 +82,12 @@ final class TemplateChecks {
          * Archive, without {@code read_restored_glacier_objects = true}: Athena skips those objects even
          * once restored.
          */
-        GLUE_TABLE_SKIPS_RESTORED_OBJECTS
+        GLUE_TABLE_SKIPS_RESTORED_OBJECTS,
+        /**
+         * A function with a {@code QUARANTINE_BUCKET} and no literal {@code QUARANTINE_PREFIX} (the folder
+         * the handler and the redrive tools use), or allowed to write the bucket outside that folder.
+         */
+        QUARANTINE_OUTSIDE_ITS_FOLDER
     }
 
 
@@ -152,10 +158,12 @@ final class TemplateChecks {
                         }
                     });
                     checkPermissions(properties, streams, document, report);
+                    checkQuarantineFolder(properties, document, report);
                 }
                 case LAMBDA_FUNCTION -> {
                     checkFunction(properties, resources, document, report);
                     checkPermissions(properties, mappedStreams.getOrDefault(logicalId, List.of()), document, report);
+                    checkQuarantineFolder(properties, document, report);
                 }
                 case "AWS::Lambda::EventSourceMapping" -> functionOf(properties.get("FunctionName"), resources)
                         .filter(function -> isStream(properties.get("EventSourceArn"), resources))
@@ -291,6 +299,37 @@ final class TemplateChecks {
             if (!readable) {
                 report.add(Rule.STREAM_READ_NOT_ITS_OWN, "trigger on " + streams.get(i)
                         + ": no statement allows reading that stream by name");
+            }
+        }
+    }
+
+    /** A function's quarantine writes stay under its QUARANTINE_PREFIX folder of its QUARANTINE_BUCKET. */
+    private static void checkQuarantineFolder(Map<String, Object> properties, TemplateDocument document,
+            Report report) {
+        Map<String, Object> variables = map(map(properties.get("Environment")).get("Variables"));
+        if (!variables.containsKey("QUARANTINE_BUCKET")) {
+            return;
+        }
+        if (!(variables.get("QUARANTINE_PREFIX") instanceof String folder) || folder.isBlank()) {
+            report.add(Rule.QUARANTINE_OUTSIDE_ITS_FOLDER, "QUARANTINE_BUCKET without a literal QUARANTINE_PREFIX:"
+                    + " no folder that the handler, the redrive tools and the role's grant agree on");
+            return;
+        }
+        Set<String> buckets = FunctionPermissions.names(variables.get("QUARANTINE_BUCKET"), document.resources().keySet());
+        for (FunctionPermissions.Allow allow : FunctionPermissions.of(properties, document)) {
+            boolean writes = allow.actions().stream().map(action -> action.toLowerCase(Locale.ROOT))
+                    .anyMatch(action -> action.equals("s3:putobject") || action.equals("s3:*") || action.equals("*"));
+            for (Object resource : writes ? allow.resources() : List.of()) {
+                if (Collections.disjoint(FunctionPermissions.names(resource, document.resources().keySet()), buckets)) {
+                    continue;
+                }
+                Object text = resource instanceof Map<?, ?> sub ? sub.get("Fn::Sub") : resource;
+                boolean inFolder = text instanceof String arn && buckets.stream()
+                        .anyMatch(bucket -> arn.startsWith("${" + bucket + ".Arn}/" + folder + "/"));
+                if (!inFolder) {
+                    report.add(Rule.QUARANTINE_OUTSIDE_ITS_FOLDER, allow.where() + " allows writing " + resource
+                            + " of the quarantine bucket, not only its QUARANTINE_PREFIX folder " + folder + "/");
+                }
             }
         }
     }

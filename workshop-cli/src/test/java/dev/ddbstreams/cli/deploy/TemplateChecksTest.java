@@ -73,9 +73,11 @@ class TemplateChecksTest {
                 Map.entry(Rule.BUCKET_NOT_VERSIONED_AND_RETAINED, Set.of("DisposableBucket")),
                 Map.entry(Rule.NAME_WITHOUT_PREFIX, Set.of("Parameters.NamePrefix", "UnprefixedTable",
                         "UnprefixedArnFunction")),
-                Map.entry(Rule.GLUE_TABLE_SKIPS_RESTORED_OBJECTS, Set.of("SkipsRestoredObjectsTable")))));
+                Map.entry(Rule.GLUE_TABLE_SKIPS_RESTORED_OBJECTS, Set.of("SkipsRestoredObjectsTable")),
+                Map.entry(Rule.QUARANTINE_OUTSIDE_ITS_FOLDER, Set.of("QuarantineOutsideItsFolderFunction",
+                        "QuarantineWithoutFolderFunction")))));
         assertThat(byRule.keySet()).containsExactlyInAnyOrder(Rule.values());
-        assertThat(violations).hasSize(25);
+        assertThat(violations).hasSize(27);
     }
 
     @Test
