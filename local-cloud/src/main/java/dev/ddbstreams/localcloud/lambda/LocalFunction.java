@@ -1,6 +1,7 @@
 package dev.ddbstreams.localcloud.lambda;
 
 import dev.ddbstreams.lambda.FunctionEnvironment;
+import dev.ddbstreams.localcloud.iam.InvocationIdentity;
 import dev.ddbstreams.logging.FunctionLogProvider;
 import dev.ddbstreams.localcloud.metrics.InvocationMetrics;
 import dev.ddbstreams.localcloud.template.FunctionDefinition;
@@ -177,7 +178,9 @@ public final class LocalFunction implements AutoCloseable {
         private HandlerAdapter handler;
 
         Future<String> invoke(String eventJson, LocalContext context) {
-            return thread.submit(() -> FunctionEnvironment.callWith(environment, () -> {
+            // The handler's AWS calls, its constructor's included, run as the function's execution role.
+            InvocationIdentity identity = new InvocationIdentity(name(), definition.permissions());
+            return thread.submit(() -> identity.callAs(() -> FunctionEnvironment.callWith(environment, () -> {
                 if (handler == null) {
                     handler = HandlerAdapter.construct(definition.handlerClassName(),
                             Thread.currentThread().getContextClassLoader());
@@ -187,7 +190,7 @@ public final class LocalFunction implements AutoCloseable {
                         context.getAwsRequestId())) {
                     return handler.invoke(eventJson, context);
                 }
-            }));
+            })));
         }
     }
 
