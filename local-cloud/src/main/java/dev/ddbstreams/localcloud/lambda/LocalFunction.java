@@ -3,6 +3,7 @@ package dev.ddbstreams.localcloud.lambda;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ddbstreams.lambda.FunctionEnvironment;
+import dev.ddbstreams.localcloud.iam.InvocationIdentity;
 import dev.ddbstreams.logging.FunctionLogProvider;
 import dev.ddbstreams.localcloud.metrics.InvocationMetrics;
 import dev.ddbstreams.localcloud.template.FunctionDefinition;
@@ -220,7 +221,9 @@ public final class LocalFunction implements AutoCloseable {
         private HandlerAdapter handler;
 
         Future<String> invoke(String eventJson, LocalContext context, Optional<FailDuring.Countdown> failDuring) {
-            return thread.submit(() -> FunctionEnvironment.callWith(environment, () -> {
+            // The handler's AWS calls, its constructor's included, run as the function's execution role.
+            InvocationIdentity identity = new InvocationIdentity(name(), definition.permissions());
+            return thread.submit(() -> identity.callAs(() -> FunctionEnvironment.callWith(environment, () -> {
                 if (handler == null) {
                     handler = HandlerAdapter.construct(definition.handlerClassName(),
                             Thread.currentThread().getContextClassLoader());
@@ -233,7 +236,7 @@ public final class LocalFunction implements AutoCloseable {
                 } finally {
                     FailDuring.disarm();
                 }
-            }));
+            })));
         }
     }
 

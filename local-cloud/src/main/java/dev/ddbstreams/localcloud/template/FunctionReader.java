@@ -15,14 +15,14 @@ import java.util.Set;
 final class FunctionReader {
 
     private static final Set<String> MODELLED = Set.of("Handler", "Runtime", "Timeout", "MemorySize",
-            "Environment", "FunctionName");
+            "Environment", "FunctionName", "Role");
 
     /** Packaging, IAM, networking, deployment and observability: AWS concerns, not what the handler computes. */
     private static final Set<String> NO_LOCAL_EFFECT = Set.of("Architectures", "AutoPublishAlias",
             "AutoPublishAliasAllProperties", "AutoPublishCodeSha256", "AssumeRolePolicyDocument", "CodeSigningConfigArn",
             "CodeUri", "Code", "DeploymentPreference", "Description", "EphemeralStorage", "FunctionUrlConfig",
-            "KmsKeyArn", "LoggingConfig", "PermissionsBoundary", "Policies", "PropagateTags",
-            "ProvisionedConcurrencyConfig", "RecursiveLoop", "ReservedConcurrentExecutions", "Role", "RolePath",
+            "KmsKeyArn", "LoggingConfig", "PermissionsBoundary", "PropagateTags",
+            "ProvisionedConcurrencyConfig", "RecursiveLoop", "ReservedConcurrentExecutions", "RolePath",
             "RuntimeManagementConfig", "SnapStart", "SourceKMSKeyArn", "Tags", "Tracing", "TracingConfig",
             "VersionDescription", "VpcConfig", "FileSystemConfigs",
             // Asynchronous invocations only: a stream trigger invokes synchronously.
@@ -35,7 +35,7 @@ final class FunctionReader {
             "ImageUri", "the handler runs on the module's class path, not in a container image",
             "ImageConfig", "the image's command is not used: Handler names the class");
 
-    static final PropertyCatalog SERVERLESS_FUNCTION = new PropertyCatalog(with(MODELLED, "Events"),
+    static final PropertyCatalog SERVERLESS_FUNCTION = new PropertyCatalog(with(with(MODELLED, "Events"), "Policies"),
             NO_LOCAL_EFFECT, NOT_EMULATED);
     static final PropertyCatalog LAMBDA_FUNCTION = new PropertyCatalog(MODELLED, NO_LOCAL_EFFECT, NOT_EMULATED);
 
@@ -44,10 +44,12 @@ final class FunctionReader {
 
     private final TemplateContext context;
     private final StreamTriggerReader triggers;
+    private final PermissionsReader permissions;
 
     FunctionReader(TemplateContext context) {
         this.context = context;
         this.triggers = new StreamTriggerReader(context);
+        this.permissions = new PermissionsReader(context);
     }
 
     /**
@@ -64,7 +66,8 @@ final class FunctionReader {
                 Duration.ofSeconds(properties.integer("Timeout", 3, 1, 900)),
                 properties.integer("MemorySize", 128, 128, 10_240),
                 properties.requiredString("Runtime"),
-                all);
+                all,
+                permissions.permissions(logicalId, properties));
     }
 
     private Map<String, String> environment(PropertyReader properties) {

@@ -36,6 +36,21 @@ final class ResourceReferences {
         this.settings = settings;
     }
 
+    /** The resource's Properties as written, intrinsics unresolved; empty if it has none. */
+    Map<?, ?> rawProperties(String logicalId) {
+        return resources.get(logicalId).get("Properties") instanceof Map<?, ?> map ? map : Map.of();
+    }
+
+    /** The logical ids of the created resources of one type. */
+    List<String> createdOfType(String type) {
+        return resources.keySet().stream()
+                .filter(logicalId -> !notCreated.contains(logicalId) && type(logicalId).equals(type)).toList();
+    }
+
+    StackSettings settings() {
+        return settings;
+    }
+
     boolean contains(String logicalId) {
         return resources.containsKey(logicalId);
     }
@@ -84,6 +99,11 @@ final class ResourceReferences {
                 case "Arn" -> Optional.of(arn("sqs", name));
                 case "QueueName" -> Optional.of(name);
                 case "QueueUrl" -> Optional.of(String.valueOf(ref(logicalId, resolver, path)));
+                default -> Optional.empty();
+            };
+            case "AWS::IAM::Role" -> switch (attribute) {
+                case "Arn" -> Optional.of("arn:aws:iam::" + settings.accountId() + ":role/" + name);
+                case "RoleId" -> Optional.of(logicalId + ".RoleId");
                 default -> Optional.empty();
             };
             case "AWS::SNS::Topic" -> switch (attribute) {
@@ -163,6 +183,7 @@ final class ResourceReferences {
             case "AWS::Kinesis::Stream" -> "Name";
             case "AWS::SQS::Queue" -> "QueueName";
             case "AWS::SNS::Topic" -> "TopicName";
+            case "AWS::IAM::Role" -> "RoleName";
             default -> null;
         };
     }

@@ -62,6 +62,18 @@ final class TemplateContext {
         return references.logicalIdOf(value, types, resolver);
     }
 
+    Map<?, ?> rawProperties(String logicalId) {
+        return references.rawProperties(logicalId);
+    }
+
+    List<String> createdOfType(String type) {
+        return references.createdOfType(type);
+    }
+
+    StackSettings settings() {
+        return references.settings();
+    }
+
     List<TableDefinition> tables() {
         return tables;
     }

@@ -73,9 +73,10 @@ class EventSourceMappingTest {
     }
 
     @Test
-    void read_whenFunctionHasRoleAndCode_reportsThemAsNoLocalEffect() {
+    void read_whenFunctionHasRoleAndCode_reportsCodeAsNoLocalEffect_andReadsTheRolesPermissions() {
         assertThat(template.notices(Kind.NO_LOCAL_EFFECT)).extracting(TemplateNotice::toString).containsExactly(
-                "ReplicationFunction.Properties.Role: accepted, no effect locally",
                 "ReplicationFunction.Properties.Code: accepted, no effect locally");
+        assertThat(template.function("ReplicationFunction").orElseThrow().permissions().roleName())
+                .isEqualTo("local-stack-ReplicationRole");
     }
 }

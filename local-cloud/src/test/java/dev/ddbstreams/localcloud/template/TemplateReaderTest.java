@@ -99,7 +99,6 @@ class TemplateReaderTest {
                 "VoteCounter.Properties.CodeUri: accepted, no effect locally",
                 "VoteCounter.Properties.SnapStart: accepted, no effect locally",
                 "VoteCounter.Properties.AutoPublishAlias: accepted, no effect locally",
-                "VoteCounter.Properties.Policies: accepted, no effect locally",
                 "VoteFailures: an on-failure destination: the local cloud delivers to its local stand-in; "
                         + "its properties have no effect locally");
         assertThat(template.notices(Kind.NOT_SUPPORTED)).isEmpty();
