@@ -10,10 +10,8 @@ import dev.ddbstreams.lambda.FunctionEnvironment;
 import dev.ddbstreams.lambda.LambdaClients;
 import dev.ddbstreams.lambda.SnapStartPriming;
 import dev.ddbstreams.quarantine.S3Quarantine;
-import java.time.InstantSource;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Keeps a replica table equal to the source table whose stream triggers it ({@code logfile} ->
@@ -42,8 +40,7 @@ public final class ReplicaHandler implements RequestHandler<DynamodbEvent, Strea
     public ReplicaHandler() {
         this(LambdaClients.build(DynamoDbClient.class, DynamoDbClient::builder, TargetRegion.fromEnvironment()),
                 FunctionEnvironment.require("TARGET_TABLE"), FunctionEnvironment.flag("SKIP_TTL_DELETES", false),
-                new S3Quarantine(LambdaClients.build(S3Client.class, S3Client::builder),
-                        FunctionEnvironment.require("QUARANTINE_BUCKET"), InstantSource.system()));
+                S3Quarantine.ofFunction());
     }
 
     ReplicaHandler(DynamoDbClient dynamoDb, String targetTable, boolean skipTtlDeletes, S3Quarantine quarantine) {

@@ -13,13 +13,11 @@ import dev.ddbstreams.records.ChangeRecord;
 import dev.ddbstreams.records.ChangeRecords;
 import dev.ddbstreams.windows.Increment;
 import dev.ddbstreams.windows.InvalidChangeException;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Planted bug: moves and withdrawals right, poison quarantined, but one UpdateItem ADD per
@@ -29,8 +27,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 public final class DoubleCountOnRetry implements RequestHandler<DynamodbTimeWindowEvent, TimeWindowEventResponse> {
 
     private final DynamoDbClient dynamoDb = LambdaClients.build(DynamoDbClient.class, DynamoDbClient::builder);
-    private final S3Quarantine quarantine = new S3Quarantine(LambdaClients.build(S3Client.class, S3Client::builder),
-            FunctionEnvironment.require("QUARANTINE_BUCKET"), InstantSource.system());
+    private final S3Quarantine quarantine = S3Quarantine.ofFunction();
     private final String totalsTable = FunctionEnvironment.require("TOTALS_TABLE");
 
     @Override
