@@ -2,6 +2,7 @@ package dev.ddbstreams.quarantine;
 
 import dev.ddbstreams.dynamodb.RetryBackoff;
 import dev.ddbstreams.lambda.FunctionEnvironment;
+import dev.ddbstreams.lambda.LambdaClients;
 import dev.ddbstreams.lambda.RestoreSafeRandom;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,7 +30,6 @@ import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.PartitionMetadata;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.utils.BinaryUtils;
@@ -83,11 +83,12 @@ public final class PutObjectBucket implements QuarantineBucket {
 
     /**
      * The function's quarantine bucket: its region ({@code AWS_REGION}), the default credentials
-     * chain, the endpoint from the standard configuration or else S3's own.
+     * chain, the HTTP client {@link LambdaClients#httpClient()} gives (url-connection), the endpoint
+     * from the standard configuration or else S3's own.
      */
     public static PutObjectBucket of(String name) {
         return new PutObjectBucket(name, FunctionEnvironment.require("AWS_REGION"), configuredEndpoint(),
-                DefaultCredentialsProvider.builder().build(), UrlConnectionHttpClient.create(), Clock.systemUTC(),
+                DefaultCredentialsProvider.builder().build(), LambdaClients.httpClient(), Clock.systemUTC(),
                 new RetryBackoff(Duration.ofMillis(50), Duration.ofSeconds(1), MAX_SENDS, RestoreSafeRandom.create(),
                         duration -> Thread.sleep(duration.toMillis())));
     }
