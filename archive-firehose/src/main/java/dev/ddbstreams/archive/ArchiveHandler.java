@@ -9,10 +9,8 @@ import dev.ddbstreams.lambda.FunctionEnvironment;
 import dev.ddbstreams.lambda.LambdaClients;
 import dev.ddbstreams.lambda.SnapStartPriming;
 import dev.ddbstreams.quarantine.S3Quarantine;
-import java.time.InstantSource;
 import java.util.List;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Archives every change of the table whose stream triggers it: one JSON line per change, sent to
@@ -39,8 +37,7 @@ public final class ArchiveHandler implements RequestHandler<DynamodbEvent, Strea
     public ArchiveHandler() {
         this(LambdaClients.build(FirehoseClient.class, FirehoseClient::builder),
                 FunctionEnvironment.require("DELIVERY_STREAM_NAME"),
-                new S3Quarantine(LambdaClients.build(S3Client.class, S3Client::builder),
-                        FunctionEnvironment.require("QUARANTINE_BUCKET"), InstantSource.system()),
+                S3Quarantine.ofFunction(),
                 FunctionEnvironment.flag("ARCHIVE_ONLY_TTL_DELETES", false), FunctionEnvironment.flag("PACK_LINES", true));
     }
 

@@ -13,6 +13,7 @@ import dev.ddbstreams.localcloud.dynamodb.StreamReader;
 import dev.ddbstreams.localcloud.firehose.FirehoseFaults;
 import dev.ddbstreams.localcloud.lambda.FunctionFaults;
 import dev.ddbstreams.quarantine.QuarantinedRecord;
+import dev.ddbstreams.quarantine.S3ClientBucket;
 import dev.ddbstreams.quarantine.S3Quarantine;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -106,8 +107,9 @@ class ArchivePoisonIT {
             List<String> keys;
             try (S3Client s3 = S3Client.builder().endpointOverride(cloud.s3().uri()).region(Region.US_EAST_1)
                     .httpClient(UrlConnectionHttpClient.create()).credentialsProvider(LocalDynamoDb.CREDENTIALS).build()) {
-                S3Quarantine quarantine = new S3Quarantine(s3, deployment.template().function("ArchiveFunction")
-                        .orElseThrow().environment().get("QUARANTINE_BUCKET"), InstantSource.system());
+                S3Quarantine quarantine = new S3Quarantine(new S3ClientBucket(s3, deployment.template()
+                        .function("ArchiveFunction").orElseThrow().environment().get("QUARANTINE_BUCKET")),
+                        InstantSource.system());
                 keys = quarantine.keys(ArchiveHandler.QUARANTINE_FOLDER);
                 for (String key : keys) {
                     QuarantinedRecord kept = quarantine.read(key);

@@ -8,9 +8,7 @@ import dev.ddbstreams.lambda.FunctionEnvironment;
 import dev.ddbstreams.lambda.LambdaClients;
 import dev.ddbstreams.lambda.SnapStartPriming;
 import dev.ddbstreams.quarantine.S3Quarantine;
-import java.time.InstantSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Reads score events from a Kinesis data stream into {@code GameScoreRecords}, each Kinesis record
@@ -41,8 +39,7 @@ public final class KinesisScoreHandler implements RequestHandler<KinesisEvent, S
     public KinesisScoreHandler() {
         this(LambdaClients.build(DynamoDbClient.class, DynamoDbClient::builder),
                 FunctionEnvironment.require("RECORDS_TABLE"),
-                new S3Quarantine(LambdaClients.build(S3Client.class, S3Client::builder),
-                        FunctionEnvironment.require("QUARANTINE_BUCKET"), InstantSource.system()));
+                S3Quarantine.ofFunction());
     }
 
     private KinesisScoreHandler(DynamoDbClient dynamoDb, String recordsTable, S3Quarantine quarantine) {

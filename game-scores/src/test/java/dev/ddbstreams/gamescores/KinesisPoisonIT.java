@@ -6,6 +6,7 @@ import dev.ddbstreams.localcloud.LocalCloud;
 import dev.ddbstreams.localcloud.dynamodb.LocalDynamoDb;
 import dev.ddbstreams.localcloud.lambda.FunctionFaults;
 import dev.ddbstreams.quarantine.QuarantinedRecord;
+import dev.ddbstreams.quarantine.S3ClientBucket;
 import dev.ddbstreams.quarantine.S3Quarantine;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -106,8 +107,9 @@ class KinesisPoisonIT {
             Map<String, String> quarantined = new HashMap<>();
             try (S3Client s3 = S3Client.builder().endpointOverride(cloud.s3().uri()).region(Region.US_EAST_1)
                     .httpClient(UrlConnectionHttpClient.create()).credentialsProvider(LocalDynamoDb.CREDENTIALS).build()) {
-                S3Quarantine quarantine = new S3Quarantine(s3, deployment.template().function("KinesisScoreFunction")
-                        .orElseThrow().environment().get("QUARANTINE_BUCKET"), InstantSource.system());
+                S3Quarantine quarantine = new S3Quarantine(new S3ClientBucket(s3, deployment.template()
+                        .function("KinesisScoreFunction").orElseThrow().environment().get("QUARANTINE_BUCKET")),
+                        InstantSource.system());
                 for (String key : quarantine.keys(KinesisScoreHandler.QUARANTINE_FOLDER)) {
                     QuarantinedRecord kept = quarantine.read(key);
                     assertThat(kept.source()).isEqualTo(QuarantinedRecord.Source.KINESIS);

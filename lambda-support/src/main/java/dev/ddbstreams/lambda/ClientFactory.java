@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -21,4 +22,7 @@ public interface ClientFactory {
      */
     <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkClient> C build(Class<C> type,
             Supplier<B> builder, Optional<Region> region);
+
+    /** The HTTP client of a request sent without a service client (the quarantine's signed PutObject). */
+    SdkHttpClient httpClient();
 }

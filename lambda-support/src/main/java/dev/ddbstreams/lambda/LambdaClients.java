@@ -8,6 +8,7 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 
@@ -44,6 +45,11 @@ public final class LambdaClients {
         return FACTORY.build(type, builder, Optional.of(region));
     }
 
+    /** An HTTP client for a request the SDK has no client for in the jar (the quarantine's PutObject). */
+    public static SdkHttpClient httpClient() {
+        return FACTORY.httpClient();
+    }
+
     private static ClientFactory chosen() {
         List<ClientFactory> listed = ServiceLoader.load(ClientFactory.class, LambdaClients.class.getClassLoader())
                 .stream().map(ServiceLoader.Provider::get).toList();
@@ -62,8 +68,13 @@ public final class LambdaClients {
             return builder.get()
                     .region(region.orElseGet(() -> Region.of(FunctionEnvironment.require("AWS_REGION"))))
                     .credentialsProvider(DefaultCredentialsProvider.builder().build())
-                    .httpClient(UrlConnectionHttpClient.create())
+                    .httpClient(httpClient())
                     .build();
+        }
+
+        @Override
+        public SdkHttpClient httpClient() {
+            return UrlConnectionHttpClient.create();
         }
     }
 }

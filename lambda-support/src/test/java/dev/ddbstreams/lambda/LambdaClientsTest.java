@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -23,6 +24,13 @@ class LambdaClientsTest {
         try (DynamoDbClient client = FunctionEnvironment.callWith(Map.of("AWS_REGION", "eu-west-1"),
                 () -> LambdaClients.build(DynamoDbClient.class, DynamoDbClient::builder, Region.US_WEST_2))) {
             assertThat(client.serviceClientConfiguration().region()).isEqualTo(Region.US_WEST_2);
+        }
+    }
+
+    @Test
+    void httpClient_withoutAFactoryInTheJar_isTheUrlConnectionClient() {
+        try (SdkHttpClient http = LambdaClients.httpClient()) {
+            assertThat(http.clientName()).isEqualTo("UrlConnection");
         }
     }
 

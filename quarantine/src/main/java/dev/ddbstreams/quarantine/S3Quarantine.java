@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ddbstreams.failures.Failure;
 import dev.ddbstreams.failures.QuarantineKeys;
+import dev.ddbstreams.lambda.FunctionEnvironment;
 import dev.ddbstreams.records.ChangeRecord;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -14,8 +15,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Keeps records that can never succeed in an S3 bucket, whole, so the shard can move on and an
@@ -34,9 +33,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  * once, however often it was delivered. Only {@code quarantinedAt} in the content changes.
  *
  * <p>A failed PutObject throws: the handler must then fail the record (report it in its batch
- * item failures) rather than move past a record it did not keep. The client is the handler's,
- * built once; locally the SDK's standard configuration ({@code aws.endpointUrlS3}) points it at
- * the local cloud's S3.
+ * item failures) rather than move past a record it did not keep. A handler writes through
+ * {@link PutObjectBucket}, built once; locally the SDK's standard configuration
+ * ({@code aws.endpointUrlS3}) points it at the local cloud's S3.
  *
  * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/services-dynamodb-errors.html">Lambda: error handling for DynamoDB event sources</a>
  */
@@ -44,18 +43,24 @@ public final class S3Quarantine {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy/MM/dd").withZone(ZoneOffset.UTC);
 
-    private final S3Client s3;
-    private final String bucket;
+    private final QuarantineBucket bucket;
     private final InstantSource clock;
 
-    public S3Quarantine(S3Client s3, String bucket, InstantSource clock) {
-        this.s3 = Objects.requireNonNull(s3, "s3");
+    public S3Quarantine(QuarantineBucket bucket, InstantSource clock) {
         this.bucket = Objects.requireNonNull(bucket, "bucket");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /**
+     * A function's quarantine, from its constructor: the bucket its template names in
+     * {@code QUARANTINE_BUCKET}, written with {@link PutObjectBucket}.
+     */
+    public static S3Quarantine ofFunction() {
+        return new S3Quarantine(PutObjectBucket.of(FunctionEnvironment.require("QUARANTINE_BUCKET")), InstantSource.system());
+    }
+
     public String bucket() {
-        return bucket;
+        return bucket.name();
     }
 
     /**
@@ -131,21 +136,19 @@ public final class S3Quarantine {
 
     /** Every quarantined record's key for one function, in the order to redrive them ({@link QuarantineKeys}). */
     public List<String> keys(String function) {
-        List<String> keys = new ArrayList<>();
-        s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(function + "/")).contents()
-                .forEach(object -> keys.add(object.key()));
+        List<String> keys = new ArrayList<>(bucket.keys(function + "/"));
         keys.sort(QuarantineKeys.REDRIVE_ORDER);
         return keys;
     }
 
     /** Reads one quarantined record back. */
     public QuarantinedRecord read(String key) {
-        return QuarantineJson.read(key, s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray());
+        return QuarantineJson.read(key, bucket.read(key));
     }
 
     private String put(String key, ObjectNode record, QuarantinedRecord.Source source, Failure failure, String function) {
         byte[] document = QuarantineJson.document(record, source, failure, function, clock.instant());
-        s3.putObject(b -> b.bucket(bucket).key(key).contentType("application/json"), RequestBody.fromBytes(document));
+        bucket.put(key, document);
         return key;
     }
 

@@ -68,7 +68,7 @@ class S3QuarantineIT {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .build();
         s3.createBucket(b -> b.bucket("quarantine"));
-        quarantine = new S3Quarantine(s3, "quarantine", InstantSource.fixed(QUARANTINED_AT));
+        quarantine = new S3Quarantine(new S3ClientBucket(s3, "quarantine"), InstantSource.fixed(QUARANTINED_AT));
     }
 
     @AfterEach
@@ -183,7 +183,8 @@ class S3QuarantineIT {
     @Test
     void quarantine_whenTheBatchIsRetried_rewritesTheSameObject() throws Exception {
         ChangeRecord record = changeRecord("900", Map.of("id", AttributeValue.fromS("1")));
-        S3Quarantine later = new S3Quarantine(s3, "quarantine", InstantSource.fixed(QUARANTINED_AT.plusSeconds(60)));
+        S3Quarantine later = new S3Quarantine(new S3ClientBucket(s3, "quarantine"),
+                InstantSource.fixed(QUARANTINED_AT.plusSeconds(60)));
 
         String first = quarantine.quarantine(record, Failure.permanent("bad"), "VoteCount");
         String second = later.quarantine(record, Failure.permanent("bad"), "VoteCount");

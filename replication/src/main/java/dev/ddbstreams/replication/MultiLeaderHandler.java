@@ -7,12 +7,10 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.ddbstreams.lambda.FunctionEnvironment;
 import dev.ddbstreams.lambda.LambdaClients;
 import dev.ddbstreams.quarantine.S3Quarantine;
-import java.time.InstantSource;
 import java.util.Arrays;
 import java.util.List;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Multi-leader replication, one per region (multi-leader/region.yaml): sends the changes this
@@ -34,8 +32,7 @@ public final class MultiLeaderHandler implements RequestHandler<DynamodbEvent, S
     private final MultiLeaderWriter writer;
 
     public MultiLeaderHandler() {
-        this(FunctionEnvironment.require("PEER_REGIONS"), new S3Quarantine(LambdaClients.build(S3Client.class,
-                S3Client::builder), FunctionEnvironment.require("QUARANTINE_BUCKET"), InstantSource.system()));
+        this(FunctionEnvironment.require("PEER_REGIONS"), S3Quarantine.ofFunction());
     }
 
     private MultiLeaderHandler(String peerRegions, S3Quarantine quarantine) {

@@ -12,12 +12,10 @@ import dev.ddbstreams.lambda.LambdaClients;
 import dev.ddbstreams.lambda.SnapStartPriming;
 import dev.ddbstreams.quarantine.QuarantinedRecord;
 import dev.ddbstreams.quarantine.S3Quarantine;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Keeps a replica table equal to the source table whose stream triggers it ({@code logfile} ->
@@ -54,9 +52,7 @@ public final class ReplicaHandler implements RequestHandler<DynamodbEvent, Strea
 
     private ReplicaHandler(DynamoDbClient target) {
         this(target, sourceClient(target), FunctionEnvironment.require("TARGET_TABLE"),
-                FunctionEnvironment.flag("SKIP_TTL_DELETES", false),
-                new S3Quarantine(LambdaClients.build(S3Client.class, S3Client::builder),
-                        FunctionEnvironment.require("QUARANTINE_BUCKET"), InstantSource.system()),
+                FunctionEnvironment.flag("SKIP_TTL_DELETES", false), S3Quarantine.ofFunction(),
                 FunctionEnvironment.get("QUARANTINE_PREFIX").orElse(QUARANTINE_FOLDER));
     }
 

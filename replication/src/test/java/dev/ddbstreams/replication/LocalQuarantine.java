@@ -2,6 +2,7 @@ package dev.ddbstreams.replication;
 
 import dev.ddbstreams.localcloud.LocalCloud;
 import dev.ddbstreams.localcloud.dynamodb.LocalDynamoDb;
+import dev.ddbstreams.quarantine.S3ClientBucket;
 import dev.ddbstreams.quarantine.S3Quarantine;
 import java.time.InstantSource;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -21,6 +22,6 @@ final class LocalQuarantine {
                 .environment().get("QUARANTINE_BUCKET");
         S3Client s3 = S3Client.builder().endpointOverride(cloud.s3().uri()).region(Region.US_EAST_1)
                 .httpClient(UrlConnectionHttpClient.create()).credentialsProvider(LocalDynamoDb.CREDENTIALS).build();
-        return new S3Quarantine(s3, bucket, InstantSource.system());
+        return new S3Quarantine(new S3ClientBucket(s3, bucket), InstantSource.system());
     }
 }

@@ -25,7 +25,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Exactly-once aggregation over Lambda's tumbling windows: each invocation of a window adds its
@@ -73,16 +72,14 @@ public final class WindowedAggregation {
             DynamoDbLimits aggregateKeys) {
         String aggregateTable = FunctionEnvironment.require(aggregateTableVariable);
         String windowsTable = FunctionEnvironment.require("WINDOWS_TABLE");
-        String quarantineBucket = FunctionEnvironment.require("QUARANTINE_BUCKET");
         String function = FunctionEnvironment.get("AWS_LAMBDA_FUNCTION_NAME").orElse("aggregation");
         // The template sets QUARANTINE_PREFIX (the function's logical id), which its role may write under.
         String quarantinePrefix = FunctionEnvironment.get("QUARANTINE_PREFIX").orElse(function);
         DynamoDbClient dynamoDb = LambdaClients.build(DynamoDbClient.class, DynamoDbClient::builder);
-        S3Client s3 = LambdaClients.build(S3Client.class, S3Client::builder);
         return new WindowedAggregation(aggregator,
                 new WindowCommitter(dynamoDb, aggregateTable, windowsTable, MARKER_LIFETIME, InstantSource.system()),
                 new InvalidRecords(function, InstantSource.system()), aggregateKeys,
-                PoisonRecords.in(new S3Quarantine(s3, quarantineBucket, InstantSource.system()), quarantinePrefix),
+                PoisonRecords.in(S3Quarantine.ofFunction(), quarantinePrefix),
                 SnapStartPriming.register(dynamoDb, aggregateTable, windowsTable));
     }
 

@@ -147,7 +147,7 @@ final class ColdStartBenchCommand extends WorkshopCommand {
     }
 
     /** Drops and re-creates the template's tables: every cold start writes into empty tables. */
-    private static void resetTables(DynamoDbClient dynamoDb, Template template) {
+    static void resetTables(DynamoDbClient dynamoDb, Template template) {
         for (TableDefinition table : template.tables()) {
             try {
                 dynamoDb.deleteTable(b -> b.tableName(table.tableName()));

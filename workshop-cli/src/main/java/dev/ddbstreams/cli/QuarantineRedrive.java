@@ -10,6 +10,7 @@ import dev.ddbstreams.localcloud.lambda.LocalFunction;
 import dev.ddbstreams.localcloud.s3.FunctionQuarantine;
 import dev.ddbstreams.localcloud.template.FunctionDefinition;
 import dev.ddbstreams.quarantine.QuarantinedRecord;
+import dev.ddbstreams.quarantine.S3ClientBucket;
 import dev.ddbstreams.quarantine.S3Quarantine;
 import java.time.Duration;
 import java.time.Instant;
@@ -88,7 +89,7 @@ final class QuarantineRedrive {
                     + FunctionQuarantine.BUCKET_VARIABLE + ": it quarantines nothing");
         }
         Optional<Duration> window = function.triggers().stream().flatMap(t -> t.tumblingWindow().stream()).findFirst();
-        return new QuarantineRedrive(s3, new S3Quarantine(s3, bucket, InstantSource.system()),
+        return new QuarantineRedrive(s3, new S3Quarantine(new S3ClientBucket(s3, bucket), InstantSource.system()),
                 new LocalFunction(function, region, Map.of(), FunctionFaults.NONE, InstantSource.system()), window);
     }
 

@@ -14,6 +14,7 @@ import dev.ddbstreams.localcloud.lambda.LocalFunction;
 import dev.ddbstreams.localcloud.s3.FunctionQuarantine;
 import dev.ddbstreams.localcloud.template.FunctionDefinition;
 import dev.ddbstreams.quarantine.QuarantinedRecord;
+import dev.ddbstreams.quarantine.S3ClientBucket;
 import dev.ddbstreams.quarantine.S3Quarantine;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -191,7 +192,7 @@ class QuarantineRedriveIT {
 
                 // Its redrive, which redrive.sh's invoke of the alias may send to this same warm environment.
                 put(dynamoDb, "request#2", Map.of("bytessent", AttributeValue.fromN("6500")));
-                String quarantined = new S3Quarantine(S3Client.create(), folder.bucket(), InstantSource.system())
+                String quarantined = new S3Quarantine(new S3ClientBucket(S3Client.create(), folder.bucket()), InstantSource.system())
                         .read(folder.keys().get(0)).eventJson();
                 Invocation redriven = function.invoke(quarantined, Map.of(QuarantinedRecord.REDRIVE_CLIENT_CONTEXT, "true"));
                 assertThat(redriven.responseJson()).hasValueSatisfying(json -> assertThat(json).doesNotContain("\"itemIdentifier\""));

@@ -13,13 +13,11 @@ import dev.ddbstreams.records.ChangeRecord;
 import dev.ddbstreams.records.ChangeRecords;
 import dev.ddbstreams.windows.Increment;
 import dev.ddbstreams.windows.InvalidChangeException;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Planted bug: changes and deletes counted right, poison quarantined, but one UpdateItem ADD per
@@ -30,8 +28,7 @@ public abstract class AddedPerRecord implements RequestHandler<DynamodbTimeWindo
 
     private final CountedInto counted;
     private final DynamoDbClient dynamoDb = LambdaClients.build(DynamoDbClient.class, DynamoDbClient::builder);
-    private final S3Quarantine quarantine = new S3Quarantine(LambdaClients.build(S3Client.class, S3Client::builder),
-            FunctionEnvironment.require("QUARANTINE_BUCKET"), InstantSource.system());
+    private final S3Quarantine quarantine = S3Quarantine.ofFunction();
     private final String totalsTable;
 
     protected AddedPerRecord(CountedInto counted) {

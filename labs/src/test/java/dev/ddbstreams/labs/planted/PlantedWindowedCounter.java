@@ -15,7 +15,6 @@ import dev.ddbstreams.windows.WindowCommitter;
 import dev.ddbstreams.windows.WindowedAggregation;
 import java.time.InstantSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * A worked solution's mechanism (tumbling windows, one idempotent commit per window, poison
@@ -33,8 +32,7 @@ public abstract class PlantedWindowedCounter
     protected PlantedWindowedCounter(CountedInto counted, ChangeAggregator aggregator, boolean quarantines) {
         DynamoDbClient dynamoDb = LambdaClients.build(DynamoDbClient.class, DynamoDbClient::builder);
         PoisonRecords poison = quarantines
-                ? PoisonRecords.in(new S3Quarantine(LambdaClients.build(S3Client.class, S3Client::builder),
-                        FunctionEnvironment.require("QUARANTINE_BUCKET"), InstantSource.system()), FUNCTION)
+                ? PoisonRecords.in(S3Quarantine.ofFunction(), FUNCTION)
                 : NoQuarantine.INSTANCE;
         aggregation = new WindowedAggregation(aggregator,
                 new WindowCommitter(dynamoDb, FunctionEnvironment.require(counted.tableVariable()),

@@ -22,8 +22,9 @@ import java.util.concurrent.TimeUnit;
  * Starts one fresh JVM that cold-starts one handler from one Lambda jar ({@link ColdStartLauncher})
  * and reports its timings. The JVM runs with C1 only ({@code -XX:TieredStopAtLevel=1}), which
  * favours start-up, and sees only the function's environment, static local credentials, the
- * DynamoDB Local endpoint and, when given, the local Firehose's ({@code aws.endpointUrlFirehose},
- * which the SDK prefers to {@code AWS_ENDPOINT_URL} for Firehose clients).
+ * DynamoDB Local endpoint and, when given, other local services' endpoints as system properties
+ * ({@code aws.endpointUrlFirehose}, {@code aws.endpointUrlS3}: the SDK's standard configuration
+ * prefers them to {@code AWS_ENDPOINT_URL}).
  */
 public final class ColdStart {
 
@@ -32,7 +33,7 @@ public final class ColdStart {
     private final Path launcherFolder;
     private final Path serializationJar;
     private final URI endpoint;
-    private final Optional<URI> firehoseEndpoint;
+    private final Map<String, String> endpointProperties;
     private final String region;
 
     /**
@@ -51,18 +52,37 @@ public final class ColdStart {
 
     /** @param firehoseEndpoint the local Firehose, for handlers that send to a delivery stream */
     public ColdStart(Path workFolder, URI endpoint, Optional<URI> firehoseEndpoint, String region) {
+        this(workFolder, endpoint, firehoseEndpoint.map(uri -> Map.of(LocalCloud.FIREHOSE_ENDPOINT_PROPERTY, uri.toString()))
+                .orElse(Map.of()), region);
+    }
+
+    /** @param endpointProperties system properties of the child JVM, e.g. {@code aws.endpointUrlS3} */
+    public ColdStart(Path workFolder, URI endpoint, Map<String, String> endpointProperties, String region) {
         this.launcherFolder = copyLauncher(workFolder.resolve("launcher"));
         this.serializationJar = codeSource(LambdaEventSerializers.class);
         this.endpoint = endpoint;
-        this.firehoseEndpoint = firehoseEndpoint;
+        this.endpointProperties = Map.copyOf(endpointProperties);
         this.region = region;
     }
 
     public Timing run(Path lambdaJar, String handlerClass, Map<String, String> functionEnvironment, Path event,
             boolean prime) throws IOException, InterruptedException {
+        long started = System.currentTimeMillis();
+        return parse(resultLine(launch(lambdaJar, handlerClass, functionEnvironment, event, prime), handlerClass,
+                lambdaJar), started);
+    }
+
+    /**
+     * Everything the child printed (the handler's log lines, the launcher's {@code response=} and
+     * result lines), once it handled the batch.
+     *
+     * @throws IllegalStateException with that output when the child failed
+     */
+    public String launch(Path lambdaJar, String handlerClass, Map<String, String> functionEnvironment, Path event,
+            boolean prime) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1"));
-        firehoseEndpoint.ifPresent(uri -> command.add("-D" + LocalCloud.FIREHOSE_ENDPOINT_PROPERTY + "=" + uri));
+        endpointProperties.forEach((name, value) -> command.add("-D" + name + "=" + value));
         command.addAll(List.of("-cp", String.join(File.pathSeparator, lambdaJar.toString(), serializationJar.toString(),
                 launcherFolder.toString()), ColdStartLauncher.class.getName(), handlerClass, event.toString()));
         if (prime) {
@@ -75,7 +95,6 @@ public final class ColdStart {
                 "AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY", "local",
                 "AWS_ENDPOINT_URL", endpoint.toString(), "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024"));
         environment.putAll(functionEnvironment);
-        long started = System.currentTimeMillis();
         Process process = builder.start();
         String output;
         try (InputStream in = process.getInputStream()) {
@@ -86,10 +105,16 @@ public final class ColdStart {
             throw new IllegalStateException(handlerClass + " from " + lambdaJar + " did not finish in "
                     + TIMEOUT_SECONDS + " s");
         }
-        String result = output.lines().filter(line -> line.startsWith(ColdStartLauncher.RESULT_PREFIX)).findFirst()
-                .orElseThrow(() -> new IllegalStateException(handlerClass + " from " + lambdaJar + " failed (exit "
-                        + process.exitValue() + "):\n" + output.strip()));
-        return parse(result, started);
+        if (process.exitValue() != 0 || output.lines().noneMatch(line -> line.startsWith(ColdStartLauncher.RESULT_PREFIX))) {
+            throw new IllegalStateException(handlerClass + " from " + lambdaJar + " failed (exit " + process.exitValue()
+                    + "):\n" + output.strip());
+        }
+        return output;
+    }
+
+    private static String resultLine(String output, String handlerClass, Path lambdaJar) {
+        return output.lines().filter(line -> line.startsWith(ColdStartLauncher.RESULT_PREFIX)).findFirst()
+                .orElseThrow(() -> new IllegalStateException(handlerClass + " from " + lambdaJar + " printed no result"));
     }
 
     /** Parses the launcher's line: {@code handled-at=… construct-ms=… prime-ms=… invoke-ms=…}. */

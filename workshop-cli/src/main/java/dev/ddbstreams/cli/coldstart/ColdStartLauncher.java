@@ -19,12 +19,14 @@ import java.nio.file.Path;
  * handler registered, as Lambda does before taking the snapshot, and leaves that time out of the
  * invoke.
  *
- * <p>Prints one line: {@code handled-at=<epoch ms> construct-ms=<n> prime-ms=<n> invoke-ms=<n>}.
+ * <p>Prints the handler's answer, {@code response=<its toString>}, then
+ * {@code handled-at=<epoch ms> construct-ms=<n> prime-ms=<n> invoke-ms=<n>}.
  * Uses no lambda expressions or nested classes: the bench copies this one class file out.
  */
 public final class ColdStartLauncher {
 
     static final String RESULT_PREFIX = "handled-at=";
+    public static final String RESPONSE_PREFIX = "response=";
 
     private ColdStartLauncher() {
     }
@@ -48,9 +50,10 @@ public final class ColdStartLauncher {
                 .fromJson(Files.readString(Path.of(args[1]), StandardCharsets.UTF_8));
         @SuppressWarnings("unchecked")
         RequestHandler<Object, Object> requestHandler = (RequestHandler<Object, Object>) handler;
-        requestHandler.handleRequest(event, context());
+        Object response = requestHandler.handleRequest(event, context());
         long handledAt = System.currentTimeMillis();
         long invoked = System.nanoTime();
+        System.out.println(RESPONSE_PREFIX + response);
         System.out.println(RESULT_PREFIX + handledAt + " construct-ms=" + millis(constructed - start)
                 + " prime-ms=" + millis(invoking - constructed) + " invoke-ms=" + millis(invoked - invoking));
         System.out.flush();

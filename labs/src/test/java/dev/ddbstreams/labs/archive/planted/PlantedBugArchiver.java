@@ -15,11 +15,9 @@ import dev.ddbstreams.lambda.LambdaClients;
 import dev.ddbstreams.quarantine.S3Quarantine;
 import dev.ddbstreams.records.ChangeRecord;
 import dev.ddbstreams.records.ChangeRecords;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * A plain correct archiver (one line per change; a change too big for Firehose kept whole in the
@@ -32,8 +30,7 @@ abstract class PlantedBugArchiver implements RequestHandler<DynamodbEvent, Strea
 
     protected final FirehoseClient firehose = LambdaClients.build(FirehoseClient.class, FirehoseClient::builder);
     protected final String deliveryStream = FunctionEnvironment.require("DELIVERY_STREAM_NAME");
-    private final S3Quarantine quarantine = new S3Quarantine(LambdaClients.build(S3Client.class, S3Client::builder),
-            FunctionEnvironment.require("QUARANTINE_BUCKET"), InstantSource.system());
+    private final S3Quarantine quarantine = S3Quarantine.ofFunction();
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {

@@ -13,10 +13,8 @@ import dev.ddbstreams.records.ChangeRecord;
 import dev.ddbstreams.records.ChangeRecords;
 import dev.ddbstreams.records.EventName;
 import dev.ddbstreams.records.PartialBatchResponse;
-import java.time.InstantSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * A right replicator written plainly, one write per record in stream order (a PutItem of the new
@@ -30,8 +28,7 @@ abstract class PlantedReplicator implements RequestHandler<DynamodbEvent, Stream
 
     protected final DynamoDbClient dynamoDb = LambdaClients.build(DynamoDbClient.class, DynamoDbClient::builder);
     protected final String targetTable = FunctionEnvironment.require("TARGET_TABLE");
-    private final S3Quarantine quarantine = new S3Quarantine(LambdaClients.build(S3Client.class, S3Client::builder),
-            FunctionEnvironment.require("QUARANTINE_BUCKET"), InstantSource.system());
+    private final S3Quarantine quarantine = S3Quarantine.ofFunction();
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {

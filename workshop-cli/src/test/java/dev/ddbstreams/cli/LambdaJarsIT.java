@@ -1,0 +1,256 @@
+package dev.ddbstreams.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.ddbstreams.cli.coldstart.ColdStart;
+import dev.ddbstreams.cli.coldstart.ColdStartLauncher;
+import dev.ddbstreams.cli.coldstart.SampleEvents;
+import dev.ddbstreams.localcloud.LocalCloud;
+import dev.ddbstreams.localcloud.dynamodb.LocalDynamoDb;
+import dev.ddbstreams.localcloud.firehose.FirehoseFaults;
+import dev.ddbstreams.localcloud.firehose.LocalFirehose;
+import dev.ddbstreams.localcloud.s3.S3Endpoint;
+import dev.ddbstreams.localcloud.template.FunctionDefinition;
+import dev.ddbstreams.localcloud.template.StackSettings;
+import dev.ddbstreams.localcloud.template.Template;
+import dev.ddbstreams.localcloud.template.TemplateReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The safety net of the minimised Lambda jars: a class a jar lacks fails only when a path that
+ * needs it runs, so every function of every pattern template runs here from its module's shaded
+ * jar in a fresh JVM (only the jar, the Lambda runtime's serialisers and {@link ColdStartLauncher}
+ * on its class path, as {@code ./workshop bench cold-start} runs it) through: SnapStart priming and
+ * a normal batch; for a function with a quarantine, a batch whose first record is poison, kept in
+ * the local S3 with its content, logged through the Lambda runtime's logger as on AWS; and the same
+ * batch when S3 first answers 503 SlowDown, retried, logged as the local cloud's JSON lines.
+ */
+class LambdaJarsIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String REGION = "us-east-1";
+
+    /** How each handler with a quarantine is handed a record it can never apply. */
+    private enum Poison {
+        /** An attribute value with two types: not a change record. */
+        TWO_TYPES,
+        /** A partition key of 3,000 bytes: past DynamoDB's 2,048. */
+        LONG_KEY,
+        /** An attribute of 200,000 control characters: its archive line is past Firehose's 1,000 KiB. */
+        OVERSIZED_LINE,
+        /** Kinesis data that is not UTF-8 JSON. */
+        NOT_JSON
+    }
+
+    private static final Map<String, Poison> POISON = Map.of(
+            "VoteCountHandler", Poison.TWO_TYPES, "StatisticsHandler", Poison.TWO_TYPES,
+            "ScoreSumHandler", Poison.TWO_TYPES, "ReplicaHandler", Poison.LONG_KEY,
+            "ArchiveHandler", Poison.OVERSIZED_LINE, "KinesisScoreHandler", Poison.NOT_JSON);
+
+    static Stream<String> templates() {
+        return ColdStartBenchCommand.TEMPLATES.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("templates")
+    void everyFunction_fromItsShadedJar_primesHandlesABatchAndQuarantinesPoison(String templateFile, @TempDir Path work)
+            throws Exception {
+        Path moduleFolder = Path.of("..").resolve(templateFile).getParent();
+        String module = moduleFolder.getFileName().toString();
+        Path jar = moduleFolder.resolve("target").resolve(module + "-lambda.jar");
+        AtomicInteger slowDowns = new AtomicInteger();
+        try (LocalDynamoDb local = LocalDynamoDb.start();
+                LocalFirehose firehose = LocalFirehose.start(REGION, FirehoseFaults.NONE, Clock.systemUTC(),
+                        LocalCloud.FIREHOSE_DELIVERY_CHECK);
+                S3Endpoint s3 = S3Endpoint.start(work.resolve("s3"), REGION);
+                SlowDownOnce slowS3 = new SlowDownOnce(s3.uri(), slowDowns)) {
+            Template template = new TemplateReader(StackSettings.of("it", REGION)).read(moduleFolder.resolve("template.yaml"));
+            template.deliveryStreams().forEach(stream -> firehose.addDeliveryStream(
+                    stream.config(work.resolve("firehose").resolve(stream.bucketLogicalId()))));
+            SampleEvents samples = SampleEvents.in(moduleFolder.resolve("events"));
+            Map<String, String> endpoints = Map.of(LocalCloud.FIREHOSE_ENDPOINT_PROPERTY, firehose.endpoint().toString());
+            ColdStart direct = new ColdStart(work, local.endpoint(), with(endpoints, LocalCloud.S3_ENDPOINT_PROPERTY,
+                    s3.uri().toString()), REGION);
+            ColdStart slow = new ColdStart(work, local.endpoint(), with(endpoints, LocalCloud.S3_ENDPOINT_PROPERTY,
+                    slowS3.uri().toString()), REGION);
+            int ran = 0;
+            for (FunctionDefinition function : template.functions()) {
+                String sample = samples.forFunction(function).orElse(null);
+                if (sample == null) {
+                    continue;
+                }
+                ran++;
+                String bucket = function.environment().get("QUARANTINE_BUCKET");
+                if (bucket != null) {
+                    s3.createBucket(bucket);
+                }
+                Path event = Files.writeString(work.resolve(function.logicalId() + ".json"), sample);
+
+                ColdStartBenchCommand.resetTables(local.dynamoDbClient(), template);
+                String normal = direct.launch(jar, function.handlerClassName(), function.environment(), event, true);
+                assertThat(normal).as(function.logicalId()).contains(ColdStartLauncher.RESPONSE_PREFIX)
+                        .doesNotContain("Exception", "Error:");
+                if (bucket == null) {
+                    continue;
+                }
+                assertThat(objects(s3.root().resolve(bucket))).as("quarantined from a valid batch").isEmpty();
+
+                String simpleName = function.handlerClassName().substring(function.handlerClassName().lastIndexOf('.') + 1);
+                Poison poison = POISON.get(simpleName);
+                assertThat(poison).as("a poison record for " + simpleName + ", which has a quarantine").isNotNull();
+                JsonNode poisoned = poisoned(JSON.readTree(sample), poison);
+                String poisonId = poisoned.get("Records").get(0).get("eventID").asText();
+                Files.writeString(event, JSON.writeValueAsString(poisoned));
+
+                ColdStartBenchCommand.resetTables(local.dynamoDbClient(), template);
+                String onAws = direct.launch(jar, function.handlerClassName(),
+                        with(function.environment(), "AWS_LAMBDA_RUNTIME_API", "127.0.0.1:9"), event, true);
+                List<Path> kept = objects(s3.root().resolve(bucket));
+                assertThat(kept).as(function.logicalId() + " quarantined the poison record").hasSize(1);
+                assertThat(Files.readString(kept.get(0))).contains(poisonId);
+                assertThat(onAws).containsIgnoringCase("quarantine");
+                Files.delete(kept.get(0));
+
+                ColdStartBenchCommand.resetTables(local.dynamoDbClient(), template);
+                int before = slowDowns.get();
+                String slowed = slow.launch(jar, function.handlerClassName(),
+                        with(function.environment(), "AWS_LAMBDA_FUNCTION_NAME", function.logicalId()), event, false);
+                assertThat(slowDowns.get()).as("S3 answered SlowDown once").isEqualTo(before + 1);
+                kept = objects(s3.root().resolve(bucket));
+                assertThat(kept).as(function.logicalId() + " quarantined the poison record after a SlowDown").hasSize(1);
+                assertThat(Files.readString(kept.get(0))).contains(poisonId);
+                assertThat(slowed.lines().filter(line -> line.startsWith("{\"timestamp\":")).map(LambdaJarsIT::tree))
+                        .as("JSON log lines").anySatisfy(line -> {
+                            assertThat(line.get("level").asText()).isEqualTo("WARN");
+                            assertThat(line.get("message").asText()).containsIgnoringCase("quarantine");
+                        });
+                Files.delete(kept.get(0));
+            }
+            assertThat(ran).as("functions with a sample event in " + module).isPositive();
+        }
+    }
+
+    private static Map<String, String> with(Map<String, String> map, String name, String value) {
+        Map<String, String> copy = new HashMap<>(map);
+        copy.put(name, value);
+        return copy;
+    }
+
+    private static JsonNode poisoned(JsonNode event, Poison poison) {
+        ObjectNode copy = event.deepCopy();
+        ObjectNode first = (ObjectNode) copy.get("Records").get(0);
+        switch (poison) {
+            case TWO_TYPES -> image(first).putObject("poison").put("S", "x").put("N", "1");
+            case OVERSIZED_LINE -> image(first).putObject("poison").put("S", "\u0001".repeat(200_000));
+            case LONG_KEY -> {
+                ObjectNode keys = (ObjectNode) first.get("dynamodb").get("Keys");
+                String name = keys.fieldNames().next();
+                String longKey = "k".repeat(3_000);
+                keys.putObject(name).put("S", longKey);
+                image(first).putObject(name).put("S", longKey);
+            }
+            case NOT_JSON -> ((ObjectNode) first.get("kinesis")).put("data",
+                    Base64.getEncoder().encodeToString(new byte[] {(byte) 0xff, (byte) 0xfe, 0}));
+        }
+        return copy;
+    }
+
+    private static ObjectNode image(ObjectNode record) {
+        JsonNode image = record.get("dynamodb").get("NewImage");
+        assertThat(image).as("the sample's first record has a new image").isNotNull();
+        return (ObjectNode) image;
+    }
+
+    private static List<Path> objects(Path bucket) throws IOException {
+        try (Stream<Path> files = Files.walk(bucket)) {
+            return files.filter(Files::isRegularFile).toList();
+        }
+    }
+
+    private static JsonNode tree(String line) {
+        try {
+            return JSON.readTree(line);
+        } catch (IOException e) {
+            throw new UncheckedIOException("not a JSON log line: " + line, e);
+        }
+    }
+
+    /** A front of the local S3 that answers its first request 503 SlowDown and passes every other on. */
+    private static final class SlowDownOnce implements AutoCloseable {
+
+        private final HttpServer server;
+        private final HttpClient client = HttpClient.newHttpClient();
+        private final URI target;
+        private final AtomicInteger slowDowns;
+        private final AtomicInteger requests = new AtomicInteger();
+
+        SlowDownOnce(URI target, AtomicInteger slowDowns) throws IOException {
+            this.target = target;
+            this.slowDowns = slowDowns;
+            this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/", this::answer);
+            server.start();
+        }
+
+        URI uri() {
+            return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        }
+
+        private void answer(HttpExchange exchange) throws IOException {
+            try (exchange) {
+                byte[] body = exchange.getRequestBody().readAllBytes();
+                if (requests.getAndIncrement() % 2 == 0) {
+                    slowDowns.incrementAndGet();
+                    byte[] error = "<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>"
+                            .getBytes(StandardCharsets.UTF_8);
+                    exchange.sendResponseHeaders(503, error.length);
+                    exchange.getResponseBody().write(error);
+                    return;
+                }
+                HttpRequest.Builder request = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().getRawPath()))
+                        .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
+                exchange.getRequestHeaders().forEach((name, values) -> {
+                    if (name.equalsIgnoreCase("Content-Type")) {
+                        values.forEach(value -> request.header(name, value));
+                    }
+                });
+                HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+                exchange.sendResponseHeaders(response.statusCode(), response.body().length == 0 ? -1 : response.body().length);
+                exchange.getResponseBody().write(response.body());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
+}
