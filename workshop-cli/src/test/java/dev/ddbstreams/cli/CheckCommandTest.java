@@ -12,7 +12,7 @@ class CheckCommandTest {
         CommandRun run = CommandRun.of("check", "--help");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("01-vote-aggregation", "02-replication", "04-game-scores", "--reference", "--seed", "crash-after-commit");
+        assertThat(run.out()).contains("01-vote-aggregation", "02-replication", "03-archive", "04-game-scores", "--reference", "--seed", "crash-after-commit");
     }
 
     @Test
@@ -20,7 +20,7 @@ class CheckCommandTest {
         CommandRun run = CommandRun.of("check", "votes");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("no exercise for lab 'votes'; labs with an exercise: 01-vote-aggregation, 02-replication, 04-game-scores");
+        assertThat(run.err()).contains("no exercise for lab 'votes'; labs with an exercise: 01-vote-aggregation, 02-replication, 03-archive, 04-game-scores");
     }
 
     @Test
