@@ -68,7 +68,7 @@ class LocalCloudIT {
 
             assertThat(cloud.awaitIdle(Duration.ofSeconds(60))).isTrue();
 
-            // Each batch's first delivery fails after its 1st, 2nd or 3rd PutItem; its retry is not struck.
+            // Each batch's first delivery fails after its 1st, 2nd or 3rd PutItem; its retry holds struck records only.
             TriggerStatus.Counts counts = deployment.triggers().get(0).status().counts();
             assertThat(counts.functionErrors()).isPositive().isEqualTo(counts.retries());
             assertThat(counts.invocations()).isEqualTo(2 * counts.functionErrors());

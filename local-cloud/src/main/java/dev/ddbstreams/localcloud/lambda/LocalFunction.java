@@ -10,8 +10,10 @@ import dev.ddbstreams.localcloud.template.FunctionDefinition;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -52,7 +54,7 @@ public final class LocalFunction implements AutoCloseable {
     private final SplittableRandom draws;
     private final AtomicInteger coldStarts = new AtomicInteger();
     private ExecutionEnvironment current;
-    private final Set<Integer> deliveredEvents = new HashSet<>();
+    private final Set<String> struckRecords = new HashSet<>();
 
     /**
      * @param runtimeEnvironment variables Lambda itself sets (AWS_REGION and the like), added to
@@ -97,11 +99,14 @@ public final class LocalFunction implements AutoCloseable {
         return faults.duplicate() > 0 && draws.nextDouble() < faults.duplicate();
     }
 
-    private boolean firstDeliveryWithRecords(String eventJson) {
+    /** The event's records' ids; none for an event without records (or one that is not JSON). */
+    private static List<String> eventIds(String eventJson) {
         try {
-            return EVENTS.readTree(eventJson).path("Records").size() > 0 && deliveredEvents.add(eventJson.hashCode());
+            List<String> ids = new ArrayList<>();
+            EVENTS.readTree(eventJson).path("Records").forEach(record -> ids.add(record.path("eventID").asText()));
+            return ids;
         } catch (JsonProcessingException e) {
-            return false;
+            return List.of();
         }
     }
 
@@ -127,12 +132,15 @@ public final class LocalFunction implements AutoCloseable {
         Duration timeout = definition.timeout();
         boolean failBefore = draw(faults.failBefore());
         // Drawn only when asked for, so the other faults' draws stay as they were without it; and only
-        // for a batch's first delivery with records, so each batch of changes is struck once at most
-        // and a handler that repeats a write on a retry is caught however the changes were batched.
-        Optional<FailDuring.Countdown> failDuring = !failBefore && faults.failDuring() > 0
-                && firstDeliveryWithRecords(eventJson) && draw(faults.failDuring())
+        // for a batch none of whose records was in a batch it struck, so each record is struck once at
+        // most (a retry or a bisected half gets through) and a handler that repeats a write on a retry
+        // is caught however the changes were batched.
+        List<String> records = faults.failDuring() > 0 && !failBefore ? eventIds(eventJson) : List.of();
+        Optional<FailDuring.Countdown> failDuring = !records.isEmpty()
+                && records.stream().noneMatch(struckRecords::contains) && draw(faults.failDuring())
                 ? Optional.of(new FailDuring.Countdown(1 + draws.nextInt(FunctionFaults.WRITES_BEFORE_FAILING)))
                 : Optional.empty();
+        failDuring.ifPresent(struck -> struckRecords.addAll(records));
         boolean failAfter = !failBefore && failDuring.isEmpty() && draw(faults.failAfter());
         boolean slow = !failBefore && failDuring.isEmpty() && !failAfter && draw(faults.slow());
         if (failBefore) {
