@@ -1,0 +1,90 @@
+package dev.ddbstreams.replication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ddbstreams.localcloud.LocalCloud;
+import dev.ddbstreams.localcloud.lambda.FunctionFaults;
+import dev.ddbstreams.localcloud.lambda.Invocation;
+import dev.ddbstreams.localcloud.lambda.LocalFunction;
+import dev.ddbstreams.localcloud.s3.FunctionQuarantine;
+import dev.ddbstreams.localcloud.template.FunctionDefinition;
+import dev.ddbstreams.quarantine.QuarantinedRecord;
+import dev.ddbstreams.quarantine.S3ClientBucket;
+import dev.ddbstreams.quarantine.S3Quarantine;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The multi-leader function (multi-leader/region.yaml in us-east-1, its peer us-west-2, on two
+ * DynamoDB Locals) given a batch whose first record does not read as a change record (no Keys):
+ * the record can never be replicated, so it is kept whole in the peer's quarantine folder and the
+ * batch goes on to the valid record after it, which reaches the peer.
+ */
+class MultiLeaderMalformedRecordIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Region EAST = Region.US_EAST_1;
+    private static final Region WEST = Region.US_WEST_2;
+
+    @Test
+    void recordWithoutKeys_isQuarantinedForThePeer_andTheBatchGoesOn(@TempDir Path work) throws Exception {
+        try (LocalCloud cloud = LocalCloud.builder().region(EAST).additionalRegions(WEST).workFolder(work).start()) {
+            cloud.deploy(Path.of("multi-leader/region.yaml"), "ml-east", Map.of("PeerRegion", WEST.id()),
+                    function -> false, trigger -> trigger);
+            LocalCloud.Deployment west = cloud.deploy(Path.of("multi-leader/region.yaml"), "ml-west",
+                    Map.of("PeerRegion", EAST.id()), WEST);
+            String westTable = west.tables().get(0).tableName();
+            FunctionDefinition definition = cloud.deployments().get(0).template().function("MultiLeaderFunction")
+                    .orElseThrow();
+            ObjectNode malformed = change("e-1", "player#1", "100");
+            ((ObjectNode) malformed.get("dynamodb")).remove("Keys");
+            ObjectNode valid = change("e-2", "player#2", "200");
+            ObjectNode event = JSON.createObjectNode();
+            event.putArray("Records").add(malformed).add(valid);
+
+            Invocation invocation;
+            try (LocalFunction function = new LocalFunction(definition, EAST.id(), Map.of(), FunctionFaults.NONE,
+                    InstantSource.system())) {
+                invocation = function.invoke(JSON.writeValueAsString(event));
+            }
+
+            assertThat(invocation.succeeded()).isTrue();
+            assertThat(invocation.responseJson()).hasValueSatisfying(json ->
+                    assertThat(json).doesNotContain("\"itemIdentifier\""));
+            assertThat(cloud.dynamoDb(WEST).dynamoDbClient().getItem(b -> b.tableName(westTable)
+                    .key(Map.of("PK", AttributeValue.fromS("player#2")))).item()).containsKey(ItemVersion.ORIGIN);
+            FunctionQuarantine folder = cloud.quarantine(definition.functionName()).orElseThrow();
+            List<String> keys = folder.keys();
+            assertThat(keys).singleElement().asString().startsWith("MultiLeaderFunction/" + WEST.id() + "/");
+            QuarantinedRecord kept = new S3Quarantine(new S3ClientBucket(S3Client.create(), folder.bucket()),
+                    InstantSource.system()).read(keys.get(0));
+            assertThat(kept.record()).isEqualTo(malformed);
+            assertThat(kept.reason()).contains("Keys");
+        }
+    }
+
+    /** A stream record of an INSERT this region's application made through LeaderWrites, as Lambda sends it. */
+    private static ObjectNode change(String eventId, String pk, String sequenceNumber) {
+        ObjectNode record = JSON.createObjectNode().put("eventID", eventId).put("eventName", "INSERT")
+                .put("eventVersion", "1.1").put("eventSource", "aws:dynamodb").put("awsRegion", EAST.id())
+                .put("eventSourceARN", "arn:aws:dynamodb:us-east-1:123456789012:table/game_state/stream/2026-12-05T00:00:00.000");
+        ObjectNode change = record.putObject("dynamodb").put("ApproximateCreationDateTime", 1_795_255_200)
+                .put("SequenceNumber", sequenceNumber).put("SizeBytes", 80).put("StreamViewType", "NEW_IMAGE");
+        change.putObject("Keys").putObject("PK").put("S", pk);
+        ObjectNode image = change.putObject("NewImage");
+        image.putObject("PK").put("S", pk);
+        image.putObject("score").put("N", "7");
+        image.putObject(ItemVersion.ORIGIN).put("S", EAST.id());
+        image.putObject(ItemVersion.UPDATED).put("N", "1795255200000");
+        return record;
+    }
+}
