@@ -13,10 +13,13 @@ import dev.ddbstreams.localcloud.template.FunctionDefinition;
 import dev.ddbstreams.quarantine.QuarantinedRecord;
 import dev.ddbstreams.quarantine.S3ClientBucket;
 import dev.ddbstreams.quarantine.S3Quarantine;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.regions.Region;
@@ -69,6 +72,44 @@ class MultiLeaderMalformedRecordIT {
                     InstantSource.system()).read(keys.get(0));
             assertThat(kept.record()).isEqualTo(malformed);
             assertThat(kept.reason()).contains("Keys");
+        }
+    }
+
+    @Test
+    void recordWithoutKeys_whenItsRoleMayNotWriteTheFolder_isRetried_andNothingAfterItIsApplied(@TempDir Path work)
+            throws Exception {
+        try (LocalCloud cloud = LocalCloud.builder().region(EAST).additionalRegions(WEST).workFolder(work).start()) {
+            cloud.deploy(Path.of("multi-leader/region.yaml"), "ml-east", Map.of("PeerRegion", WEST.id()),
+                    function -> false, trigger -> trigger);
+            LocalCloud.Deployment west = cloud.deploy(Path.of("multi-leader/region.yaml"), "ml-west",
+                    Map.of("PeerRegion", EAST.id()), WEST);
+            FunctionDefinition deployed = cloud.deployments().get(0).template().function("MultiLeaderFunction")
+                    .orElseThrow();
+            // The same role, and a folder it may not write: on AWS every PutObject there is AccessDenied.
+            Map<String, String> environment = new HashMap<>(deployed.environment());
+            environment.put("QUARANTINE_PREFIX", "ElsewhereFunction");
+            FunctionDefinition misconfigured = new FunctionDefinition(deployed.logicalId(), deployed.functionName(),
+                    deployed.handler(), environment, deployed.timeout(), deployed.memoryMb(), deployed.runtime(),
+                    deployed.triggers(), deployed.permissions());
+            ObjectNode malformed = change("e-1", "player#1", "100");
+            ((ObjectNode) malformed.get("dynamodb")).remove("Keys");
+            ObjectNode event = JSON.createObjectNode();
+            event.putArray("Records").add(malformed).add(change("e-2", "player#2", "200"));
+
+            Invocation invocation;
+            try (LocalFunction function = new LocalFunction(misconfigured, EAST.id(), Map.of(), FunctionFaults.NONE,
+                    InstantSource.system())) {
+                invocation = function.invoke(JSON.writeValueAsString(event));
+            }
+
+            assertThat(JSON.readTree(invocation.responseJson().orElseThrow()).path("batchItemFailures")
+                    .findValuesAsText("itemIdentifier")).containsExactly("100");
+            assertThat(cloud.dynamoDb(WEST).dynamoDbClient().getItem(b -> b.tableName(west.tables().get(0).tableName())
+                    .key(Map.of("PK", AttributeValue.fromS("player#2")))).hasItem()).isFalse();
+            Path bucket = cloud.quarantine(deployed.functionName()).orElseThrow().bucketFolder();
+            try (Stream<Path> files = Files.walk(bucket)) {
+                assertThat(files.filter(Files::isRegularFile)).isEmpty();
+            }
         }
     }
 
