@@ -2,7 +2,9 @@ package dev.ddbstreams.replication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ddbstreams.localcloud.LocalCloud;
 import dev.ddbstreams.localcloud.lambda.FunctionFaults;
@@ -13,6 +15,8 @@ import dev.ddbstreams.localcloud.template.FunctionDefinition;
 import dev.ddbstreams.quarantine.QuarantinedRecord;
 import dev.ddbstreams.quarantine.S3ClientBucket;
 import dev.ddbstreams.quarantine.S3Quarantine;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
@@ -48,11 +52,8 @@ class MultiLeaderMalformedRecordIT {
             String westTable = west.tables().get(0).tableName();
             FunctionDefinition definition = cloud.deployments().get(0).template().function("MultiLeaderFunction")
                     .orElseThrow();
-            ObjectNode malformed = change("e-1", "player#1", "100");
-            ((ObjectNode) malformed.get("dynamodb")).remove("Keys");
-            ObjectNode valid = change("e-2", "player#2", "200");
-            ObjectNode event = JSON.createObjectNode();
-            event.putArray("Records").add(malformed).add(valid);
+            ObjectNode event = eventWithAMalformedRecord();
+            JsonNode malformed = event.get("Records").get(0).deepCopy();
 
             Invocation invocation;
             try (LocalFunction function = new LocalFunction(definition, EAST.id(), Map.of(), FunctionFaults.NONE,
@@ -64,7 +65,7 @@ class MultiLeaderMalformedRecordIT {
             assertThat(invocation.responseJson()).hasValueSatisfying(json ->
                     assertThat(json).doesNotContain("\"itemIdentifier\""));
             assertThat(cloud.dynamoDb(WEST).dynamoDbClient().getItem(b -> b.tableName(westTable)
-                    .key(Map.of("PK", AttributeValue.fromS("player#2")))).item()).containsKey(ItemVersion.ORIGIN);
+                    .key(Map.of("PK", AttributeValue.fromS("player#3")))).item()).containsKey(ItemVersion.ORIGIN);
             FunctionQuarantine folder = cloud.quarantine(definition.functionName()).orElseThrow();
             List<String> keys = folder.keys();
             assertThat(keys).singleElement().asString().startsWith("MultiLeaderFunction/" + WEST.id() + "/");
@@ -91,10 +92,7 @@ class MultiLeaderMalformedRecordIT {
             FunctionDefinition misconfigured = new FunctionDefinition(deployed.logicalId(), deployed.functionName(),
                     deployed.handler(), environment, deployed.timeout(), deployed.memoryMb(), deployed.runtime(),
                     deployed.triggers(), deployed.permissions());
-            ObjectNode malformed = change("e-1", "player#1", "100");
-            ((ObjectNode) malformed.get("dynamodb")).remove("Keys");
-            ObjectNode event = JSON.createObjectNode();
-            event.putArray("Records").add(malformed).add(change("e-2", "player#2", "200"));
+            ObjectNode event = eventWithAMalformedRecord();
 
             Invocation invocation;
             try (LocalFunction function = new LocalFunction(misconfigured, EAST.id(), Map.of(), FunctionFaults.NONE,
@@ -103,9 +101,9 @@ class MultiLeaderMalformedRecordIT {
             }
 
             assertThat(JSON.readTree(invocation.responseJson().orElseThrow()).path("batchItemFailures")
-                    .findValuesAsText("itemIdentifier")).containsExactly("100");
+                    .findValuesAsText("itemIdentifier")).containsExactly("4421584500000000017450400101");
             assertThat(cloud.dynamoDb(WEST).dynamoDbClient().getItem(b -> b.tableName(west.tables().get(0).tableName())
-                    .key(Map.of("PK", AttributeValue.fromS("player#2")))).hasItem()).isFalse();
+                    .key(Map.of("PK", AttributeValue.fromS("player#3")))).hasItem()).isFalse();
             Path bucket = cloud.quarantine(deployed.functionName()).orElseThrow().bucketFolder();
             try (Stream<Path> files = Files.walk(bucket)) {
                 assertThat(files.filter(Files::isRegularFile)).isEmpty();
@@ -113,19 +111,19 @@ class MultiLeaderMalformedRecordIT {
         }
     }
 
-    /** A stream record of an INSERT this region's application made through LeaderWrites, as Lambda sends it. */
-    private static ObjectNode change(String eventId, String pk, String sequenceNumber) {
-        ObjectNode record = JSON.createObjectNode().put("eventID", eventId).put("eventName", "INSERT")
-                .put("eventVersion", "1.1").put("eventSource", "aws:dynamodb").put("awsRegion", EAST.id())
-                .put("eventSourceARN", "arn:aws:dynamodb:us-east-1:123456789012:table/game_state/stream/2026-12-05T00:00:00.000");
-        ObjectNode change = record.putObject("dynamodb").put("ApproximateCreationDateTime", 1_795_255_200)
-                .put("SequenceNumber", sequenceNumber).put("SizeBytes", 80).put("StreamViewType", "NEW_IMAGE");
-        change.putObject("Keys").putObject("PK").put("S", pk);
-        ObjectNode image = change.putObject("NewImage");
-        image.putObject("PK").put("S", pk);
-        image.putObject("score").put("N", "7");
-        image.putObject(ItemVersion.ORIGIN).put("S", EAST.id());
-        image.putObject(ItemVersion.UPDATED).put("N", "1795255200000");
-        return record;
+    /**
+     * e-1 (player#1's INSERT) without its Keys, then e-4 (player#3's tombstone), both this region's
+     * changes, from the fixture multi-leader-mixed.json.
+     */
+    private static ObjectNode eventWithAMalformedRecord() throws IOException {
+        ArrayNode fixture;
+        try (InputStream in = MultiLeaderMalformedRecordIT.class.getResourceAsStream("/events/multi-leader-mixed.json")) {
+            fixture = (ArrayNode) JSON.readTree(in).get("Records");
+        }
+        ObjectNode malformed = (ObjectNode) fixture.get(0);
+        ((ObjectNode) malformed.get("dynamodb")).remove("Keys");
+        ObjectNode event = JSON.createObjectNode();
+        event.putArray("Records").add(malformed).add(fixture.get(3));
+        return event;
     }
 }
