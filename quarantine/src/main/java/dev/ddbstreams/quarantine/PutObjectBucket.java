@@ -16,7 +16,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkServiceException;
@@ -82,15 +85,35 @@ public final class PutObjectBucket implements QuarantineBucket {
     }
 
     /**
-     * The function's quarantine bucket: its region ({@code AWS_REGION}), the default credentials
-     * chain, the HTTP client {@link LambdaClients#httpClient()} gives (url-connection), the endpoint
-     * from the standard configuration or else S3's own.
+     * The function's quarantine bucket: its region ({@code AWS_REGION}), its credentials
+     * ({@link #functionCredentials()}), the HTTP client {@link LambdaClients#httpClient()} gives
+     * (url-connection), the endpoint from the standard configuration or else S3's own.
      */
     public static PutObjectBucket of(String name) {
         return new PutObjectBucket(name, FunctionEnvironment.require("AWS_REGION"), configuredEndpoint(),
-                DefaultCredentialsProvider.builder().build(), LambdaClients.httpClient(), Clock.systemUTC(),
+                functionCredentials(), LambdaClients.httpClient(), Clock.systemUTC(),
                 new RetryBackoff(Duration.ofMillis(50), Duration.ofSeconds(1), MAX_SENDS, RestoreSafeRandom.create(),
                         duration -> Thread.sleep(duration.toMillis())));
+    }
+
+    /**
+     * The role session Lambda puts in the function's environment ({@code AWS_ACCESS_KEY_ID},
+     * {@code AWS_SECRET_ACCESS_KEY}, {@code AWS_SESSION_TOKEN}), read at each request with
+     * {@link FunctionEnvironment} (so a local function signs with its own, which the local S3 checks
+     * against its role), else the default chain (SnapStart sets none: the container endpoint).
+     */
+    static AwsCredentialsProvider functionCredentials() {
+        AwsCredentialsProvider chain = DefaultCredentialsProvider.builder().build();
+        return () -> {
+            Optional<String> id = FunctionEnvironment.get("AWS_ACCESS_KEY_ID");
+            Optional<String> secret = FunctionEnvironment.get("AWS_SECRET_ACCESS_KEY");
+            if (id.isEmpty() || secret.isEmpty()) {
+                return chain.resolveCredentials();
+            }
+            return FunctionEnvironment.get("AWS_SESSION_TOKEN")
+                    .<AwsCredentials>map(token -> AwsSessionCredentials.create(id.get(), secret.get(), token))
+                    .orElseGet(() -> AwsBasicCredentials.create(id.get(), secret.get()));
+        };
     }
 
     @Override

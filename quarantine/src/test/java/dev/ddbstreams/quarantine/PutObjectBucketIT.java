@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.ddbstreams.dynamodb.RetryBackoff;
+import dev.ddbstreams.lambda.FunctionEnvironment;
+import dev.ddbstreams.localcloud.iam.FunctionPermissions;
+import dev.ddbstreams.localcloud.iam.InvocationIdentity;
+import dev.ddbstreams.localcloud.iam.PolicyStatement;
 import dev.ddbstreams.localcloud.s3.S3Endpoint;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -16,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -57,6 +62,38 @@ class PutObjectBucketIT {
             assertThat(read.read("VoteCount/2026/12/05/votes.label/0001 $.json")).isEqualTo(json);
             assertThat(s3.headObject(b -> b.bucket("quarantine").key("VoteCount/2026/12/05/votes.label/0001 $.json"))
                     .contentLength()).isEqualTo(json.length);
+        }
+    }
+
+    @Test
+    void put_signedWithAFunctionsOwnCredentials_isAllowedOnlyWhereItsRoleAllows() throws Exception {
+        InvocationIdentity function = new InvocationIdentity("shop-Archive", FunctionPermissions.enforced(
+                "shop-ArchiveRole", "123456789012", List.of(PolicyStatement.allow(List.of("s3:PutObject"),
+                        List.of("arn:aws:s3:::quarantine/ArchiveFunction/*")))));
+        Map<String, String> environment = function.issueCredentials();
+        byte[] json = "{}".getBytes(StandardCharsets.UTF_8);
+        try (S3Endpoint endpoint = S3Endpoint.start(work.resolve("s3"), "us-east-1");
+                S3Client s3 = S3Client.builder().endpointOverride(endpoint.uri()).region(Region.US_EAST_1)
+                        .httpClient(UrlConnectionHttpClient.create()).credentialsProvider(LOCAL).build()) {
+            s3.createBucket(b -> b.bucket("quarantine"));
+            PutObjectBucket bucket = new PutObjectBucket("quarantine", "us-east-1", Optional.of(endpoint.uri()),
+                    PutObjectBucket.functionCredentials(), UrlConnectionHttpClient.create(), Clock.systemUTC(),
+                    new RetryBackoff(Duration.ZERO, Duration.ZERO, 3, new Random(1), duration -> { }));
+
+            FunctionEnvironment.callWith(environment, () -> {
+                bucket.put("ArchiveFunction/2026/12/05/invoices.label/17.json", json);
+                return null;
+            });
+
+            assertThatThrownBy(() -> FunctionEnvironment.callWith(environment, () -> {
+                bucket.put("ReplicaFunction/2026/12/05/invoices.label/17.json", json);
+                return null;
+            })).isInstanceOfSatisfying(SdkServiceException.class, e -> assertThat(e.statusCode()).isEqualTo(403))
+                    .hasMessageContaining("User: arn:aws:sts::123456789012:assumed-role/shop-ArchiveRole/shop-Archive"
+                            + " is not authorized to perform: s3:PutObject on resource:"
+                            + " arn:aws:s3:::quarantine/ReplicaFunction/2026/12/05/invoices.label/17.json");
+            assertThat(new S3ClientBucket(s3, "quarantine").keys(""))
+                    .containsExactly("ArchiveFunction/2026/12/05/invoices.label/17.json");
         }
     }
 

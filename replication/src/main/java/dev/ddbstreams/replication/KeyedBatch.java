@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -41,10 +42,19 @@ record KeyedBatch<W>(List<KeyWrite<W>> writes, int readUpTo, int skipped) {
     }
 
     static <W> KeyedBatch<W> plan(List<DynamodbEvent.DynamodbStreamRecord> records, WriteFor<W> writeFor) {
+        return plan(records, Set.of(), writeFor);
+    }
+
+    /** The same, as if the records at {@code leftOut} (quarantined already) were not in the batch. */
+    static <W> KeyedBatch<W> plan(List<DynamodbEvent.DynamodbStreamRecord> records, Set<Integer> leftOut,
+            WriteFor<W> writeFor) {
         Map<Map<String, AttributeValue>, KeyWrite<W>> byKey = new LinkedHashMap<>();
         int readUpTo = records.size();
         int skipped = 0;
         for (int i = 0; i < records.size(); i++) {
+            if (leftOut.contains(i)) {
+                continue;
+            }
             Optional<W> write;
             Map<String, AttributeValue> key;
             try {

@@ -38,7 +38,7 @@ public final class MultiLeaderHandler implements RequestHandler<DynamodbEvent, S
     private MultiLeaderHandler(String peerRegions, S3Quarantine quarantine) {
         this(new MultiLeaderWriter(FunctionEnvironment.require("AWS_REGION"),
                 peerTables(FunctionEnvironment.require("TABLE_NAME"), peerRegions),
-                (peer, record, failure) -> quarantine.quarantine(record, failure, quarantineFolder(
+                peer -> Quarantine.s3(quarantine, quarantineFolder(
                         FunctionEnvironment.get("QUARANTINE_PREFIX").orElse(QUARANTINE_PREFIX), peer))));
     }
 

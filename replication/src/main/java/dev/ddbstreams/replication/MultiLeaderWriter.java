@@ -6,13 +6,16 @@ import dev.ddbstreams.failures.Failure;
 import dev.ddbstreams.failures.FailureClassifier;
 import dev.ddbstreams.records.ChangeRecord;
 import dev.ddbstreams.records.ChangeRecordException;
+import dev.ddbstreams.records.ChangeRecords;
 import dev.ddbstreams.records.EventName;
 import dev.ddbstreams.records.Image;
 import dev.ddbstreams.replication.KeyedBatch.KeyWrite;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -42,7 +45,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * batch goes on, and so do the other peers, each written and quarantined on its own; the refusing
  * peer keeps what it had for that key until the record is redriven.
  *
- * <p><b>Failure mode.</b> As {@link ReplicaWriter}: an unreadable record, or a write that fails for
+ * <p>A record that does not even read as a change record (a malformed event) goes, as Lambda sent
+ * it, to every peer's quarantine, and the batch goes on without it.
+ *
+ * <p><b>Failure mode.</b> As {@link ReplicaWriter}: a write that fails for
  * a transient reason (the peer unreachable, throttling, a timeout), or a record the quarantine
  * could not keep, stops the batch, and the response names the earliest record not applied to every peer (the
  * first change of the first key whose writes did not all succeed, or of any key after it). Lambda
@@ -61,10 +67,10 @@ public final class MultiLeaderWriter {
     private final List<PeerTable> peers;
     private final PeerQuarantine quarantine;
 
-    /** Where a record a peer refuses for good is kept, per peer (see {@link Quarantine}). */
+    /** Where a record a peer refuses for good is kept: each peer's own {@link Quarantine}. */
     @FunctionalInterface
     public interface PeerQuarantine {
-        void keep(String peerRegion, ChangeRecord record, Failure failure);
+        Quarantine forPeer(String peerRegion);
     }
 
     public MultiLeaderWriter(String localRegion, List<PeerTable> peers, PeerQuarantine quarantine) {
@@ -99,7 +105,10 @@ public final class MultiLeaderWriter {
     public StreamsEventResponse apply(List<DynamodbEvent.DynamodbStreamRecord> records) {
         Skipped skipped = new Skipped();
         List<Invalid> invalid = new ArrayList<>();
-        KeyedBatch<Versioned> plan = KeyedBatch.plan(records, record -> versioned(record, skipped, invalid));
+        Set<Integer> unreadable = new HashSet<>();
+        int readUpTo = quarantineUnreadable(records, unreadable);
+        KeyedBatch<Versioned> plan = KeyedBatch.plan(records.subList(0, readUpTo), unreadable,
+                record -> versioned(record, skipped, invalid));
         int failedFrom = plan.readUpTo();
         int written = 0;
         int refused = 0;
@@ -108,8 +117,7 @@ public final class MultiLeaderWriter {
         // every peer, which all miss it. One the quarantine could not keep is retried, never skipped.
         for (Invalid bad : invalid) {
             for (PeerTable peer : peers) {
-                if (Quarantine.keepOrRetry((record, reason) -> quarantine.keep(peer.region(), record, reason), bad.record(),
-                        bad.failure(), LOG)) {
+                if (Quarantine.keepOrRetry(quarantine.forPeer(peer.region()), bad.record(), bad.failure(), LOG)) {
                     quarantined++;
                 } else {
                     failedFrom = Math.min(failedFrom, indexOf(records, bad.record()));
@@ -130,8 +138,8 @@ public final class MultiLeaderWriter {
                     }
                 } catch (SdkException e) {
                     Failure failure = FailureClassifier.classify(e);
-                    if (failure.isPermanent() && Quarantine.keepOrRetry((record, reason) -> quarantine.keep(peer.region(),
-                            record, reason), records.get(write.lastIndex()), failure, LOG)) {
+                    if (failure.isPermanent() && Quarantine.keepOrRetry(quarantine.forPeer(peer.region()),
+                            records.get(write.lastIndex()), failure, LOG)) {
                         quarantined++;
                         continue;
                     }
@@ -158,6 +166,31 @@ public final class MultiLeaderWriter {
                     skipped.unversioned, ItemVersion.ORIGIN, skipped.removes);
         }
         return KeyedBatch.response(records, failedFrom);
+    }
+
+    /**
+     * Quarantines, for every peer, each record that does not even read as a change record (a
+     * malformed event: it never will), so the batch goes on without it.
+     *
+     * @return the index of the first such record that a peer's quarantine could not keep (or the size)
+     */
+    private int quarantineUnreadable(List<DynamodbEvent.DynamodbStreamRecord> records, Set<Integer> unreadable) {
+        for (int i = 0; i < records.size(); i++) {
+            Failure failure;
+            try {
+                ChangeRecords.fromLambda(records.get(i));
+                continue;
+            } catch (ChangeRecordException e) {
+                failure = FailureClassifier.classify(e);
+            }
+            for (PeerTable peer : peers) {
+                if (!Quarantine.keepUnreadableOrRetry(quarantine.forPeer(peer.region()), records.get(i), failure, LOG)) {
+                    return i;
+                }
+            }
+            unreadable.add(i);
+        }
+        return records.size();
     }
 
     private Optional<Versioned> versioned(ChangeRecord record, Skipped skipped, List<Invalid> invalid) {

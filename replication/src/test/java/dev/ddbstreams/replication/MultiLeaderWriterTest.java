@@ -35,13 +35,13 @@ class MultiLeaderWriterTest {
     private record Kept(String peer, ChangeRecord record, Failure failure) {
     }
 
-    private void keep(String peer, ChangeRecord record, Failure failure) {
-        quarantined.add(new Kept(peer, record, failure));
+    private Quarantine quarantineFor(String peer) {
+        return (record, failure) -> quarantined.add(new Kept(peer, record, failure));
     }
 
     @Test
     void apply_sendsOnlyThisRegionsChanges_latestPerKey_toEveryPeer() {
-        StreamsEventResponse response = new MultiLeaderWriter("us-east-1", List.of(west, europe), this::keep).apply(event.getRecords());
+        StreamsEventResponse response = new MultiLeaderWriter("us-east-1", List.of(west, europe), this::quarantineFor).apply(event.getRecords());
 
         assertThat(response.getBatchItemFailures()).isEmpty();
         for (MemoryPeer peer : List.of(west, europe)) {
@@ -55,7 +55,7 @@ class MultiLeaderWriterTest {
 
     @Test
     void apply_deliveredTwice_changesNothingTheSecondTime() {
-        MultiLeaderWriter writer = new MultiLeaderWriter("us-east-1", List.of(west), this::keep);
+        MultiLeaderWriter writer = new MultiLeaderWriter("us-east-1", List.of(west), this::quarantineFor);
         writer.apply(event.getRecords());
         Map<String, Map<String, AttributeValue>> first = new TreeMap<>(west.items);
 
@@ -72,7 +72,7 @@ class MultiLeaderWriterTest {
         ItemVersion newer = new ItemVersion(1795255200200L, "us-west-2"); // same time, greater region name
         west.putIfNewer(Map.of("PK", AttributeValue.fromS("player#1"), "score", AttributeValue.fromN("99")), newer);
 
-        new MultiLeaderWriter("us-east-1", List.of(west), this::keep).apply(event.getRecords());
+        new MultiLeaderWriter("us-east-1", List.of(west), this::quarantineFor).apply(event.getRecords());
 
         assertThat(west.versions.get("player#1")).isEqualTo(newer);
         assertThat(west.items.get("player#1").get("score").n()).isEqualTo("99");
@@ -82,7 +82,7 @@ class MultiLeaderWriterTest {
     void apply_whenAWriteFails_resumesAtTheFirstChangeOfThatKey() {
         europe.failing.add("player#3");
 
-        StreamsEventResponse response = new MultiLeaderWriter("us-east-1", List.of(west, europe), this::keep).apply(event.getRecords());
+        StreamsEventResponse response = new MultiLeaderWriter("us-east-1", List.of(west, europe), this::quarantineFor).apply(event.getRecords());
 
         // player#3's only change is record e-4 (index 3): everything before it is on both peers.
         assertThat(response.getBatchItemFailures()).extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
@@ -94,7 +94,7 @@ class MultiLeaderWriterTest {
     void apply_whenTheFirstKeyFails_resumesAtItsFirstChange_notItsLast() {
         west.failing.add("player#1");
 
-        StreamsEventResponse response = new MultiLeaderWriter("us-east-1", List.of(west), this::keep).apply(event.getRecords());
+        StreamsEventResponse response = new MultiLeaderWriter("us-east-1", List.of(west), this::quarantineFor).apply(event.getRecords());
 
         assertThat(response.getBatchItemFailures()).extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
                 .containsExactly(event.getRecords().get(0).getDynamodb().getSequenceNumber());
@@ -105,7 +105,7 @@ class MultiLeaderWriterTest {
     void apply_whenAPeerRefusesAWriteForGood_quarantinesThatRecord_andAppliesTheRest() {
         europe.refusing.add("player#1");
 
-        StreamsEventResponse response = new MultiLeaderWriter("us-east-1", List.of(europe), this::keep).apply(event.getRecords());
+        StreamsEventResponse response = new MultiLeaderWriter("us-east-1", List.of(europe), this::quarantineFor).apply(event.getRecords());
 
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(europe.versions).containsOnlyKeys("player#3");
@@ -122,7 +122,7 @@ class MultiLeaderWriterTest {
         europe.refusing.add("player#1");
         MemoryPeer asia = new MemoryPeer("ap-south-1");
 
-        StreamsEventResponse response = new MultiLeaderWriter("us-east-1", List.of(europe, west, asia), this::keep)
+        StreamsEventResponse response = new MultiLeaderWriter("us-east-1", List.of(europe, west, asia), this::quarantineFor)
                 .apply(event.getRecords());
 
         assertThat(response.getBatchItemFailures()).isEmpty();
@@ -137,7 +137,7 @@ class MultiLeaderWriterTest {
     void apply_whenTheFirstPeerFailsTransiently_stillWritesTheKeyToTheOtherPeers_andResumesAtIt() {
         europe.failing.add("player#1");
 
-        StreamsEventResponse response = new MultiLeaderWriter("us-east-1", List.of(europe, west), this::keep)
+        StreamsEventResponse response = new MultiLeaderWriter("us-east-1", List.of(europe, west), this::quarantineFor)
                 .apply(event.getRecords());
 
         assertThat(response.getBatchItemFailures()).extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
@@ -154,7 +154,7 @@ class MultiLeaderWriterTest {
         event.getRecords().get(3).getDynamodb().getNewImage().put(ItemVersion.UPDATED,
                 new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue().withN("1795255200300.5"));
 
-        StreamsEventResponse response = new MultiLeaderWriter("us-east-1", List.of(west, europe), this::keep)
+        StreamsEventResponse response = new MultiLeaderWriter("us-east-1", List.of(west, europe), this::quarantineFor)
                 .apply(event.getRecords());
 
         assertThat(response.getBatchItemFailures()).isEmpty();
@@ -169,6 +169,59 @@ class MultiLeaderWriterTest {
     }
 
     @Test
+    void apply_recordThatIsNotAChangeRecord_isQuarantinedForEveryPeerAsLambdaSentIt_andTheBatchGoesOn() {
+        // e-3 (player#1's later change) without Keys: it does not read as a change record, and never will.
+        DynamodbEvent.DynamodbStreamRecord bad = event.getRecords().get(2);
+        bad.getDynamodb().setKeys(null);
+        List<String> unreadable = new ArrayList<>();
+
+        StreamsEventResponse response = new MultiLeaderWriter("us-east-1", List.of(west, europe),
+                keepingUnreadable(unreadable, false)).apply(event.getRecords());
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        for (MemoryPeer peer : List.of(west, europe)) {
+            // player#1's earlier change is what the peers get; player#3, after the bad record, is applied too.
+            assertThat(peer.versions).as(peer.region()).containsOnlyKeys("player#1", "player#3");
+            assertThat(peer.items.get("player#1").get("score").n()).isEqualTo("10");
+        }
+        assertThat(unreadable).containsExactlyInAnyOrder("us-west-2 e-3", "eu-west-1 e-3");
+    }
+
+    @Test
+    void apply_recordThatIsNotAChangeRecord_whenTheQuarantineFails_appliesTheRecordsBeforeIt_andReportsIt() {
+        DynamodbEvent.DynamodbStreamRecord bad = event.getRecords().get(2);
+        bad.getDynamodb().setKeys(null);
+
+        StreamsEventResponse response = new MultiLeaderWriter("us-east-1", List.of(west),
+                keepingUnreadable(new ArrayList<>(), true)).apply(event.getRecords());
+
+        assertThat(response.getBatchItemFailures()).extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
+                .containsExactly(bad.getDynamodb().getSequenceNumber());
+        assertThat(west.versions).containsOnlyKeys("player#1");
+        assertThat(west.items.get("player#1").get("score").n()).isEqualTo("10");
+    }
+
+    /** This test's quarantine, also keeping (as "peer eventID") records that do not read, or failing to. */
+    private MultiLeaderWriter.PeerQuarantine keepingUnreadable(List<String> unreadable, boolean s3Fails) {
+        return peer -> new Quarantine() {
+            @Override
+            public void keep(ChangeRecord record, Failure failure) {
+                quarantined.add(new Kept(peer, record, failure));
+            }
+
+            @Override
+            public void keepUnreadable(DynamodbEvent.DynamodbStreamRecord record, Failure failure) {
+                if (s3Fails) {
+                    throw SdkException.builder().message("injected S3 failure").build();
+                }
+                assertThat(failure.isPermanent()).isTrue();
+                assertThat(failure.reason()).contains("no Keys");
+                unreadable.add(peer + " " + record.getEventID());
+            }
+        };
+    }
+
+    @Test
     void handler_quarantineFolder_isOnePerPeer() {
         assertThat(MultiLeaderHandler.quarantineFolder("MultiLeaderFunction", "eu-west-1"))
                 .isEqualTo("MultiLeaderFunction/eu-west-1");
@@ -176,7 +229,7 @@ class MultiLeaderWriterTest {
 
     @Test
     void constructor_withThisRegionAmongThePeers_fails() {
-        assertThatThrownBy(() -> new MultiLeaderWriter("us-west-2", List.of(west), this::keep))
+        assertThatThrownBy(() -> new MultiLeaderWriter("us-west-2", List.of(west), this::quarantineFor))
                 .hasMessage("the peer regions include this region, us-west-2");
     }
 

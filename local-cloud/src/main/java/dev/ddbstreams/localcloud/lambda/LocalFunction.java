@@ -69,6 +69,7 @@ public final class LocalFunction implements AutoCloseable {
         variables.put("AWS_LAMBDA_FUNCTION_NAME", definition.functionName());
         variables.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(definition.memoryMb()));
         variables.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+        variables.putAll(new InvocationIdentity(definition.functionName(), definition.permissions()).issueCredentials());
         variables.putAll(definition.environment());
         this.environment = Map.copyOf(variables);
         this.functionArn = "arn:aws:lambda:" + region + ":123456789012:function:" + definition.functionName();

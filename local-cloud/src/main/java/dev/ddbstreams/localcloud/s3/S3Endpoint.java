@@ -2,6 +2,8 @@ package dev.ddbstreams.localcloud.s3;
 
 import com.sun.net.httpserver.HttpExchange;
 import dev.ddbstreams.localcloud.http.LoopbackHttpServer;
+import dev.ddbstreams.localcloud.iam.InvocationIdentity;
+import dev.ddbstreams.localcloud.iam.RequiredPermission;
 import dev.ddbstreams.localcloud.s3.BucketFolders.StoredObject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +21,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +44,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class S3Endpoint implements AutoCloseable {
 
+    /** The access key id in a Signature Version 4 Authorization header. */
+    private static final Pattern CREDENTIAL = Pattern.compile("Credential=([^/,\\s]+)/");
     private static final Logger LOG = LoggerFactory.getLogger(S3Endpoint.class);
     private static final int HANDLER_THREADS = 4;
     private static final InetAddress LOCALHOST = localhost();
@@ -157,6 +164,22 @@ public final class S3Endpoint implements AutoCloseable {
         }
     }
 
+    /**
+     * A request signed with a local function's credentials ({@link InvocationIdentity#issueCredentials()})
+     * is authorized against its role, as IAM would: SDK clients' calls are checked before they are
+     * sent ({@code PermissionEnforcer}), but the quarantine's PutObject goes out without one.
+     */
+    private static void authorize(HttpExchange exchange, RequiredPermission permission) {
+        Matcher credential = CREDENTIAL.matcher(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+        Optional<String> denial = credential.find()
+                ? InvocationIdentity.ofAccessKey(credential.group(1)).flatMap(caller -> caller.denial(permission))
+                : Optional.empty();
+        if (denial.isPresent()) {
+            LOG.warn("S3 PutObject denied: {}", denial.get());
+            throw new S3Error(403, "AccessDenied", denial.get());
+        }
+    }
+
     private Response bucketOperation(String method, String bucket, Map<String, String> query, HttpExchange exchange)
             throws IOException {
         switch (method) {
@@ -210,6 +233,7 @@ public final class S3Endpoint implements AutoCloseable {
     }
 
     private Response putObject(HttpExchange exchange, String bucket, String key) throws IOException {
+        authorize(exchange, new RequiredPermission("s3:PutObject", "arn:aws:s3:::" + bucket + "/" + key));
         byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readAllBytes();

@@ -87,7 +87,14 @@ final class TemplateChecks {
          * A function with a {@code QUARANTINE_BUCKET} and no literal {@code QUARANTINE_PREFIX} (the folder
          * the handler and the redrive tools use), or allowed to write the bucket outside that folder.
          */
-        QUARANTINE_OUTSIDE_ITS_FOLDER
+        QUARANTINE_OUTSIDE_ITS_FOLDER,
+        /**
+         * A function with a quarantine folder no statement lets it write: on AWS every quarantine
+         * write is AccessDenied and the poison record is retried for good. The local cloud cannot
+         * tell: a handler's PutObject is signed and sent without an SDK client, so no interceptor
+         * checks it against the role.
+         */
+        QUARANTINE_NOT_WRITABLE
     }
 
 
@@ -316,6 +323,7 @@ final class TemplateChecks {
             return;
         }
         Set<String> buckets = FunctionPermissions.names(variables.get("QUARANTINE_BUCKET"), document.resources().keySet());
+        boolean writable = false;
         for (FunctionPermissions.Allow allow : FunctionPermissions.of(properties, document)) {
             boolean writes = allow.actions().stream().map(action -> action.toLowerCase(Locale.ROOT))
                     .anyMatch(action -> action.equals("s3:putobject") || action.equals("s3:*") || action.equals("*"));
@@ -326,12 +334,37 @@ final class TemplateChecks {
                 Object text = resource instanceof Map<?, ?> sub ? sub.get("Fn::Sub") : resource;
                 boolean inFolder = text instanceof String arn && buckets.stream()
                         .anyMatch(bucket -> arn.startsWith("${" + bucket + ".Arn}/" + folder + "/"));
+                writable |= text instanceof String arn && buckets.stream()
+                        .anyMatch(bucket -> coversFolder(arn, "${" + bucket + ".Arn}/", folder));
                 if (!inFolder) {
                     report.add(Rule.QUARANTINE_OUTSIDE_ITS_FOLDER, allow.where() + " allows writing " + resource
                             + " of the quarantine bucket, not only its QUARANTINE_PREFIX folder " + folder + "/");
                 }
             }
         }
+        if (!writable) {
+            report.add(Rule.QUARANTINE_NOT_WRITABLE, "no statement allows s3:PutObject in its QUARANTINE_PREFIX folder "
+                    + folder + "/ of the quarantine bucket: on AWS every quarantine write would be denied");
+        }
+    }
+
+    /**
+     * Whether an object ARN pattern ({@code Fn::Sub} text) lets the role write a key under
+     * {@code <folder>/<...>/}: IAM's {@code *} and {@code ?}, and a {@code ${Parameter}} standing for
+     * one key segment (a multi-leader function's peer region).
+     */
+    static boolean coversFolder(String arn, String bucketArn, String folder) {
+        if (!arn.startsWith(bucketArn)) {
+            return false;
+        }
+        StringBuilder regex = new StringBuilder();
+        Matcher parts = Pattern.compile("\\$\\{[^}]*}|\\*|\\?|[^$*?]+|\\$").matcher(arn.substring(bucketArn.length()));
+        while (parts.find()) {
+            String part = parts.group();
+            regex.append(part.startsWith("${") ? "[^/]+" : part.equals("*") ? ".*" : part.equals("?") ? "."
+                    : Pattern.quote(part));
+        }
+        return (folder + "/segment/key.json").matches(regex.toString());
     }
 
     // --- functions and triggers ---

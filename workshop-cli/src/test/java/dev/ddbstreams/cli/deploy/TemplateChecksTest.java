@@ -75,9 +75,24 @@ class TemplateChecksTest {
                         "UnprefixedArnFunction")),
                 Map.entry(Rule.GLUE_TABLE_SKIPS_RESTORED_OBJECTS, Set.of("SkipsRestoredObjectsTable")),
                 Map.entry(Rule.QUARANTINE_OUTSIDE_ITS_FOLDER, Set.of("QuarantineOutsideItsFolderFunction",
-                        "QuarantineWithoutFolderFunction")))));
+                        "QuarantineWithoutFolderFunction", "QuarantineNotWritableFunction")),
+                Map.entry(Rule.QUARANTINE_NOT_WRITABLE, Set.of("QuarantineNotWritableFunction")))));
         assertThat(byRule.keySet()).containsExactlyInAnyOrder(Rule.values());
-        assertThat(violations).hasSize(27);
+        assertThat(violations).hasSize(29);
+    }
+
+    @Test
+    void coversFolder_matchesWhatIamWouldLetTheHandlerWriteUnderItsFolder() {
+        String bucket = "${QuarantineBucket.Arn}/";
+        assertThat(TemplateChecks.coversFolder(bucket + "ArchiveFunction/*", bucket, "ArchiveFunction")).isTrue();
+        assertThat(TemplateChecks.coversFolder(bucket + "*", bucket, "ArchiveFunction")).isTrue();
+        assertThat(TemplateChecks.coversFolder(bucket + "MultiLeaderFunction/${PeerRegion}/*", bucket,
+                "MultiLeaderFunction")).isTrue();
+        assertThat(TemplateChecks.coversFolder(bucket + "ArchiveFunction?/*", bucket, "ArchiveFunction")).isFalse();
+        assertThat(TemplateChecks.coversFolder(bucket + "Archive/*", bucket, "ArchiveFunction")).isFalse();
+        assertThat(TemplateChecks.coversFolder(bucket + "ArchiveFunction/2026/*", bucket, "ArchiveFunction")).isFalse();
+        assertThat(TemplateChecks.coversFolder("${OtherBucket.Arn}/ArchiveFunction/*", bucket, "ArchiveFunction"))
+                .isFalse();
     }
 
     @Test
