@@ -8,10 +8,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -21,9 +23,14 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Identity;
+import software.amazon.awssdk.services.dynamodb.model.OperationType;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /**
- * {@link Json}, {@link DynamoDbJson} and {@link ImageJson} against what databind made of the same
+ * {@link Json}, {@link DynamoDbJson}, {@link ImageJson} and {@link LambdaEventJson} against what databind made of the same
  * input before they moved to jackson-core's streaming API: databind, test scope only, is the oracle.
  * Random documents and images from fixed seeds.
  */
@@ -82,6 +89,75 @@ class JsonOracleTest {
             assertThat(ImageJson.fromJson(text)).as("seed %d: %s", seed, text)
                     .isEqualTo(oldImageFromJson(DECIMALS_KEPT.readTree(text)));
         }
+    }
+
+    @Test
+    void lambdaEventJson_whenRandomRecords_writesWhatTheDatabindCodeWrote() {
+        for (int seed = 0; seed < SEEDS; seed++) {
+            Random random = new Random(seed);
+            StreamRecord.Builder stream = StreamRecord.builder()
+                    .approximateCreationDateTime(Instant.ofEpochMilli(1_479_499_740_000L
+                            + (random.nextBoolean() ? random.nextInt(1000) : 1000L * random.nextInt(1000))))
+                    .keys(Map.of("id", AttributeValue.fromS("k" + random.nextInt(100))))
+                    .sequenceNumber(Long.toString(random.nextLong() & Long.MAX_VALUE))
+                    .sizeBytes((long) random.nextInt(400_000))
+                    .streamViewType(StreamViewType.NEW_AND_OLD_IMAGES);
+            if (random.nextBoolean()) {
+                stream.newImage(randomImage(random, 0));
+            }
+            if (random.nextBoolean()) {
+                stream.oldImage(randomImage(random, 0));
+            }
+            Record.Builder record = Record.builder().eventID("e" + random.nextInt(1000))
+                    .eventName(random.nextBoolean() ? OperationType.INSERT : OperationType.REMOVE).dynamodb(stream.build());
+            if (random.nextBoolean()) {
+                record.userIdentity(Identity.builder().type("Service").principalId("dynamodb.amazonaws.com").build());
+            }
+            if (random.nextBoolean()) {
+                record.eventVersion("1.0").eventSource("aws:dynamodb").awsRegion("eu-west-1");
+            }
+            Record built = record.build();
+
+            String old = oldRecordJson(built, Fixtures.STREAM_ARN).toString();
+            assertThat(Json.toJson(LambdaEventJson.toRecordJson(built, Fixtures.STREAM_ARN))).as("seed %d", seed).isEqualTo(old);
+            // How the local trigger turns it into its own tree.
+            assertThat(PLAIN.valueToTree(LambdaEventJson.toRecordJson(built, Fixtures.STREAM_ARN)).toString())
+                    .as("seed %d", seed).isEqualTo(old);
+        }
+    }
+
+    // The databind code LambdaEventJson.toRecordJson was, as the oracle.
+    private static ObjectNode oldRecordJson(Record record, String streamArn) {
+        StreamRecord stream = record.dynamodb();
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("eventID", record.eventID());
+        json.put("eventName", record.eventNameAsString());
+        json.put("eventVersion", record.eventVersion() == null ? "1.1" : record.eventVersion());
+        json.put("eventSource", record.eventSource() == null ? "aws:dynamodb" : record.eventSource());
+        json.put("awsRegion", record.awsRegion() == null ? StreamArn.parse(streamArn, RecordRef.NONE).region() : record.awsRegion());
+        ObjectNode dynamodb = json.putObject("dynamodb");
+        long millis = stream.approximateCreationDateTime().toEpochMilli();
+        dynamodb.set("ApproximateCreationDateTime", millis % 1000 == 0 ? JsonNodeFactory.instance.numberNode(millis / 1000)
+                : DecimalNode.valueOf(BigDecimal.valueOf(millis, 3).stripTrailingZeros()));
+        if (stream.hasKeys()) {
+            dynamodb.set("Keys", oldDynamoDbJson(stream.keys()));
+        }
+        if (stream.hasNewImage()) {
+            dynamodb.set("NewImage", oldDynamoDbJson(stream.newImage()));
+        }
+        if (stream.hasOldImage()) {
+            dynamodb.set("OldImage", oldDynamoDbJson(stream.oldImage()));
+        }
+        dynamodb.put("SequenceNumber", stream.sequenceNumber());
+        dynamodb.put("SizeBytes", stream.sizeBytes());
+        dynamodb.put("StreamViewType", stream.streamViewTypeAsString());
+        if (record.userIdentity() != null) {
+            ObjectNode identity = json.putObject("userIdentity");
+            identity.put("type", record.userIdentity().type());
+            identity.put("principalId", record.userIdentity().principalId());
+        }
+        json.put("eventSourceARN", streamArn);
+        return json;
     }
 
     // The databind code DynamoDbJson.toJsonNode was, as the oracle.
