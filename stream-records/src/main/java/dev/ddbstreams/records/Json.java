@@ -22,9 +22,9 @@ import java.util.Map;
  * fields the last value wins, at the first one's place), an array a {@code List<Object>}, a string
  * a {@code String}, {@code true}/{@code false} a {@code Boolean}, {@code null} Java's null (an
  * object tells it from a missing field with {@code containsKey}). An integer is a
- * {@code BigInteger}; a number with a fraction or exponent is a {@code BigDecimal} as written
- * or a {@code Double}, as {@link Numbers} says. Only the first value of the
- * text is read: what follows it is ignored.
+ * {@code BigInteger}; a number with a fraction or exponent is a {@code BigDecimal} or a
+ * {@code Double}, as {@link Numbers} says. Only the first value of a text is read and what follows
+ * it is ignored, as databind's {@code readTree} did.
  */
 public final class Json {
 
@@ -37,6 +37,14 @@ public final class Json {
 
     /** The one factory: thread-safe, and what every generator and parser here comes from. */
     public static final JsonFactory FACTORY = new JsonFactory();
+
+    /** Marks a text that holds no JSON value at all (empty or white space). */
+    public static final Object MISSING = new Object() {
+        @Override
+        public String toString() {
+            return "";
+        }
+    };
 
     private Json() {
     }
@@ -59,14 +67,6 @@ public final class Json {
             return parse(parser, numbers);
         }
     }
-
-    /** Marks a text that holds no JSON value at all (empty or white space). */
-    public static final Object MISSING = new Object() {
-        @Override
-        public String toString() {
-            return "";
-        }
-    };
 
     /** Reads the next JSON value from a parser made elsewhere (with features of its own); see {@link #parse(String, Numbers)}. */
     public static Object parse(JsonParser parser, Numbers numbers) throws IOException {
