@@ -1,9 +1,9 @@
 package dev.ddbstreams.aggregation;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -37,6 +37,27 @@ public record DashboardSnapshot(List<Total> totals, List<RegionTotal> regions, L
         return new DashboardSnapshot(sorted, regions, latest, generatedAt.toString());
     }
 
+    /** The body in {@link dev.ddbstreams.records.Json}'s form: the fields in declaration order, a vote's castAt as {@code cast_at}. */
+    public Map<String, Object> toJsonValue() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("totals", totals.stream().map(total -> object("region", total.region(), "improvement",
+                total.improvement(), "votes", total.votes())).toList());
+        json.put("regions", regions.stream().map(region -> object("region", region.region(), "votes", region.votes())).toList());
+        json.put("latest", latest.stream().map(vote -> object("id", vote.id(), "region", vote.region(), "improvement",
+                vote.improvement(), "cast_at", vote.castAt())).toList());
+        json.put("generatedAt", generatedAt);
+        return json;
+    }
+
+    /** A JSON object of these names and values, in order (values may be null, which Map.of refuses). */
+    static Map<String, Object> object(Object... namesAndValues) {
+        Map<String, Object> object = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            object.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return object;
+    }
+
     /** One row of {@code total_votes}. */
     public record Total(String region, String improvement, BigDecimal votes) {
     }
@@ -45,6 +66,6 @@ public record DashboardSnapshot(List<Total> totals, List<RegionTotal> regions, L
     }
 
     /** One vote as the {@code ByDay} index returns it; attributes the item lacks are null. */
-    public record Vote(String id, String region, String improvement, @JsonProperty("cast_at") String castAt) {
+    public record Vote(String id, String region, String improvement, String castAt) {
     }
 }

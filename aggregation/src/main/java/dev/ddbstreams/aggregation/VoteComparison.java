@@ -1,8 +1,8 @@
 package dev.ddbstreams.aggregation;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -44,6 +44,15 @@ public record VoteComparison(List<Row> rows, Row sum, String generatedAt) {
         return new VoteComparison(rows, sum, generatedAt.toString());
     }
 
+    /** The body in {@link dev.ddbstreams.records.Json}'s form: each row's fields, then its two differences. */
+    public Map<String, Object> toJsonValue() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("rows", rows.stream().map(Row::toJsonValue).toList());
+        json.put("sum", sum.toJsonValue());
+        json.put("generatedAt", generatedAt);
+        return json;
+    }
+
     private static BigDecimal sum(List<Row> rows, Function<Row, BigDecimal> column) {
         return rows.stream().map(column).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
@@ -52,15 +61,18 @@ public record VoteComparison(List<Row> rows, Row sum, String generatedAt) {
     public record Row(String region, String improvement, BigDecimal recount, BigDecimal exact, BigDecimal naive) {
 
         /** Negative for a moment while a window is open; never positive. */
-        @JsonProperty
         public BigDecimal exactDifference() {
             return exact.subtract(recount);
         }
 
         /** Positive once a batch was counted twice (or a moved or edited vote counted again). */
-        @JsonProperty
         public BigDecimal naiveDifference() {
             return naive.subtract(recount);
+        }
+
+        Map<String, Object> toJsonValue() {
+            return DashboardSnapshot.object("region", region, "improvement", improvement, "recount", recount,
+                    "exact", exact, "naive", naive, "exactDifference", exactDifference(), "naiveDifference", naiveDifference());
         }
     }
 }

@@ -1,12 +1,16 @@
 package dev.ddbstreams.gamescores;
 
-import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.ddbstreams.records.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -28,9 +32,8 @@ public record ScoreEvent(String username, BigDecimal score, Optional<String> nic
     /** DynamoDB numbers: up to 38 significant digits, magnitudes 1E-130 to under 1E126. */
     static final int MAX_DIGITS = 38;
 
-    // Exact decimals, and a field given twice is an error rather than "the last one wins".
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+    // A field given twice is an error rather than "the last one wins".
+    private static final JsonFactory JSON = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
@@ -52,37 +55,40 @@ public record ScoreEvent(String username, BigDecimal score, Optional<String> nic
      * @throws NotAScoreEventException naming what is missing or wrong
      */
     static ScoreEvent parse(String text) throws NotAScoreEventException {
-        JsonNode json;
-        try {
-            json = JSON.readTree(text);
-        } catch (JacksonException e) {
+        Map<String, Object> json;
+        try (JsonParser parser = JSON.createParser(text)) {
+            // Exact decimals (1.50 read as 1.5, as databind's BigDecimal nodes did).
+            json = Json.asObject(Json.parse(parser, Json.Numbers.EXACT_STRIPPED));
+        } catch (JsonProcessingException e) {
             throw new NotAScoreEventException("not JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading a string cannot fail", e);
         }
-        if (json == null || !json.isObject()) {
+        if (json == null) {
             throw new NotAScoreEventException("not a JSON object");
         }
-        JsonNode username = json.get("Username");
-        if (username == null || !username.isTextual() || username.textValue().isEmpty()) {
+        String username = Json.text(json, "Username");
+        if (username == null || username.isEmpty()) {
             throw new NotAScoreEventException("no non-empty string 'Username'");
         }
-        if (username.textValue().getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
+        if (username.getBytes(StandardCharsets.UTF_8).length > MAX_KEY_BYTES) {
             throw new NotAScoreEventException("'Username' is longer than " + MAX_KEY_BYTES + " bytes");
         }
-        JsonNode score = json.get("Score");
-        if (score == null || !score.isNumber()) {
+        Object score = json.get("Score");
+        BigDecimal value = score instanceof BigInteger integer ? new BigDecimal(integer)
+                : score instanceof BigDecimal decimal ? decimal : null;
+        if (value == null) {
             throw new NotAScoreEventException("no number 'Score'");
         }
-        BigDecimal value = score.decimalValue();
         if (!storable(value)) {
             throw new NotAScoreEventException("'Score' is not a number DynamoDB can store (at most "
                     + MAX_DIGITS + " significant digits, magnitude 1E-130 to under 1E126)");
         }
-        JsonNode nickname = json.get("Nickname");
-        if (nickname != null && !nickname.isNull() && !nickname.isTextual()) {
+        Object nickname = json.get("Nickname");
+        if (nickname != null && !(nickname instanceof String)) {
             throw new NotAScoreEventException("'Nickname' is not a string");
         }
-        return new ScoreEvent(username.textValue(), value,
-                nickname == null || nickname.isNull() ? Optional.empty() : Optional.of(nickname.textValue()));
+        return new ScoreEvent(username, value, Optional.ofNullable((String) nickname));
     }
 
     private static boolean storable(BigDecimal value) {

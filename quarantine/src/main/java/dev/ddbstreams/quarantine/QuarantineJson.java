@@ -3,15 +3,13 @@ package dev.ddbstreams.quarantine;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.DecimalNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ddbstreams.failures.Failure;
 import dev.ddbstreams.records.ChangeRecord;
+import dev.ddbstreams.records.Json;
 import dev.ddbstreams.records.LambdaEventJson;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -20,9 +18,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,17 +35,15 @@ import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
  * {@code {"function", "quarantinedAt", "classification", "reason", "violation"?, "eventSource", "record"}},
  * where {@code record} is the record in the JSON Lambda sends (DynamoDB: eventID, eventName,
  * dynamodb with Keys, images in DynamoDB JSON, SequenceNumber...; Kinesis: eventID, kinesis with
- * partitionKey, sequenceNumber, data in base64...).
+ * partitionKey, sequenceNumber, data in base64...). Built and read in {@link Json}'s form.
  */
 final class QuarantineJson {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private QuarantineJson() {
     }
 
     /** A DynamoDB change record as Lambda's event has it, rendered by the same code as the local trigger's events. */
-    static ObjectNode dynamoDbRecord(ChangeRecord record) {
+    static Map<String, Object> dynamoDbRecord(ChangeRecord record) {
         StreamRecord.Builder stream = StreamRecord.builder()
                 .approximateCreationDateTime(record.approximateCreationTime())
                 .keys(record.keys().attributes())
@@ -67,8 +65,8 @@ final class QuarantineJson {
      * change record: every field and attribute value as given, whatever is wrong with it (an
      * attribute value with no type or two types, a number that is not one, a missing section).
      */
-    static ObjectNode dynamoDbRawRecord(DynamodbEvent.DynamodbStreamRecord record) {
-        ObjectNode json = JSON.createObjectNode();
+    static Map<String, Object> dynamoDbRawRecord(DynamodbEvent.DynamodbStreamRecord record) {
+        Map<String, Object> json = new LinkedHashMap<>();
         putIfPresent(json, "eventID", record.getEventID());
         putIfPresent(json, "eventName", record.getEventName());
         putIfPresent(json, "eventVersion", record.getEventVersion());
@@ -76,11 +74,11 @@ final class QuarantineJson {
         putIfPresent(json, "awsRegion", record.getAwsRegion());
         var stream = record.getDynamodb();
         if (stream != null) {
-            ObjectNode dynamodb = json.putObject("dynamodb");
+            Map<String, Object> dynamodb = object(json, "dynamodb");
             if (stream.getApproximateCreationDateTime() != null) {
                 long millis = stream.getApproximateCreationDateTime().getTime();
                 // Whole seconds as an integer, as Lambda writes them.
-                dynamodb.set("ApproximateCreationDateTime", millis % 1_000 == 0 ? JSON.getNodeFactory().numberNode(millis / 1_000)
+                dynamodb.put("ApproximateCreationDateTime", millis % 1_000 == 0 ? (Object) (millis / 1_000)
                         : epochSeconds(stream.getApproximateCreationDateTime()));
             }
             putImage(dynamodb, "Keys", stream.getKeys());
@@ -93,7 +91,7 @@ final class QuarantineJson {
             putIfPresent(dynamodb, "StreamViewType", stream.getStreamViewType());
         }
         if (record.getUserIdentity() != null) {
-            ObjectNode identity = json.putObject("userIdentity");
+            Map<String, Object> identity = object(json, "userIdentity");
             putIfPresent(identity, "type", record.getUserIdentity().getType());
             putIfPresent(identity, "principalId", record.getUserIdentity().getPrincipalId());
         }
@@ -101,24 +99,24 @@ final class QuarantineJson {
         return json;
     }
 
-    private static void putImage(ObjectNode parent, String name, Map<String, AttributeValue> image) {
+    private static void putImage(Map<String, Object> parent, String name, Map<String, AttributeValue> image) {
         if (image != null) {
-            parent.set(name, attributes(image));
+            parent.put(name, attributes(image));
         }
     }
 
-    private static ObjectNode attributes(Map<String, AttributeValue> attributes) {
-        ObjectNode json = JSON.createObjectNode();
-        attributes.forEach((name, value) -> json.set(name, attributeValue(value)));
+    private static Map<String, Object> attributes(Map<String, AttributeValue> attributes) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        attributes.forEach((name, value) -> json.put(name, attributeValue(value)));
         return json;
     }
 
     /** Every type the value has set, so a value with none or two is kept as it came. */
-    private static JsonNode attributeValue(AttributeValue value) {
+    private static Map<String, Object> attributeValue(AttributeValue value) {
         if (value == null) {
-            return JSON.nullNode();
+            return null;
         }
-        ObjectNode json = JSON.createObjectNode();
+        Map<String, Object> json = new LinkedHashMap<>();
         putIfPresent(json, "S", value.getS());
         putIfPresent(json, "N", value.getN());
         if (value.getB() != null) {
@@ -127,15 +125,17 @@ final class QuarantineJson {
         putStrings(json, "SS", value.getSS());
         putStrings(json, "NS", value.getNS());
         if (value.getBS() != null) {
-            ArrayNode set = json.putArray("BS");
+            List<Object> set = new ArrayList<>();
             value.getBS().forEach(bytes -> set.add(bytes == null ? null : Base64.getEncoder().encodeToString(bytes(bytes))));
+            json.put("BS", set);
         }
         if (value.getM() != null) {
-            json.set("M", attributes(value.getM()));
+            json.put("M", attributes(value.getM()));
         }
         if (value.getL() != null) {
-            ArrayNode list = json.putArray("L");
+            List<Object> list = new ArrayList<>();
             value.getL().forEach(element -> list.add(attributeValue(element)));
+            json.put("L", list);
         }
         if (value.getNULL() != null) {
             json.put("NULL", value.getNULL());
@@ -146,16 +146,15 @@ final class QuarantineJson {
         return json;
     }
 
-    private static void putStrings(ObjectNode json, String name, List<String> values) {
+    private static void putStrings(Map<String, Object> json, String name, List<String> values) {
         if (values != null) {
-            ArrayNode array = json.putArray(name);
-            values.forEach(array::add);
+            json.put(name, new ArrayList<Object>(values));
         }
     }
 
     /** A Kinesis record as Lambda's event has it; the data's bytes are kept exactly (base64), whatever they are. */
-    static ObjectNode kinesisRecord(KinesisEvent.KinesisEventRecord record) {
-        ObjectNode json = JSON.createObjectNode();
+    static Map<String, Object> kinesisRecord(KinesisEvent.KinesisEventRecord record) {
+        Map<String, Object> json = new LinkedHashMap<>();
         putIfPresent(json, "eventSource", record.getEventSource());
         putIfPresent(json, "eventVersion", record.getEventVersion());
         putIfPresent(json, "eventID", record.getEventID());
@@ -164,7 +163,7 @@ final class QuarantineJson {
         putIfPresent(json, "awsRegion", record.getAwsRegion());
         putIfPresent(json, "eventSourceARN", record.getEventSourceARN());
         KinesisEvent.Record kinesis = record.getKinesis();
-        ObjectNode data = json.putObject("kinesis");
+        Map<String, Object> data = object(json, "kinesis");
         putIfPresent(data, "kinesisSchemaVersion", kinesis.getKinesisSchemaVersion());
         putIfPresent(data, "partitionKey", kinesis.getPartitionKey());
         putIfPresent(data, "sequenceNumber", kinesis.getSequenceNumber());
@@ -173,60 +172,64 @@ final class QuarantineJson {
         }
         Date arrival = kinesis.getApproximateArrivalTimestamp();
         if (arrival != null) {
-            data.set("approximateArrivalTimestamp", epochSeconds(arrival));
+            data.put("approximateArrivalTimestamp", epochSeconds(arrival));
         }
         putIfPresent(data, "encryptionType", kinesis.getEncryptionType());
         return json;
     }
 
-    static byte[] document(ObjectNode record, QuarantinedRecord.Source source, Failure failure, String function,
+    static byte[] document(Map<String, Object> record, QuarantinedRecord.Source source, Failure failure, String function,
             Instant quarantinedAt) {
-        ObjectNode document = JSON.createObjectNode();
+        Map<String, Object> document = new LinkedHashMap<>();
         document.put("function", function);
         document.put("quarantinedAt", quarantinedAt.toString());
         document.put("classification", failure.kind().name());
         document.put("reason", failure.reason());
-        failure.violation().ifPresent(violation -> document.putObject("violation")
-                .put("attribute", violation.attribute()).put("limit", violation.limit().name()));
+        failure.violation().ifPresent(violation -> {
+            Map<String, Object> json = object(document, "violation");
+            json.put("attribute", violation.attribute());
+            json.put("limit", violation.limit().name());
+        });
         document.put("eventSource", source.eventSource());
-        document.set("record", record);
-        try {
-            return JSON.writeValueAsBytes(document);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree always serialises", e);
+        document.put("record", record);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JsonGenerator out = Json.FACTORY.createGenerator(bytes, JsonEncoding.UTF8)) {
+            Json.write(document, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory cannot fail", e);
         }
+        return bytes.toByteArray();
     }
 
     static QuarantinedRecord read(String key, byte[] content) {
-        JsonNode document;
+        Map<String, Object> document;
         try {
-            document = JSON.readTree(content);
+            // Numbers as doubles, as the quarantine has always read them back.
+            document = Json.asObject(Json.parse(content, Json.Numbers.DOUBLE));
         } catch (IOException e) {
             throw new UncheckedIOException("quarantined object " + key + " is not JSON", e);
         }
-        JsonNode record = document.get("record");
-        if (record == null || !record.isObject()) {
+        Map<String, Object> record = document == null ? null : Json.asObject(document.get("record"));
+        if (record == null) {
             throw new IllegalArgumentException("quarantined object " + key + " has no record");
         }
-        JsonNode violation = document.get("violation");
-        return new QuarantinedRecord(key, document.path("function").asText(),
-                Instant.parse(document.path("quarantinedAt").asText()),
-                Failure.Kind.valueOf(document.path("classification").asText()), document.path("reason").asText(),
-                violation == null ? Optional.empty()
-                        : Optional.of(violation.path("attribute").asText() + ": " + violation.path("limit").asText()),
-                QuarantinedRecord.Source.of(document.path("eventSource").asText()), (ObjectNode) record);
+        Map<String, Object> violation = Json.asObject(document.get("violation"));
+        return new QuarantinedRecord(key, Json.asText(document, "function"), Instant.parse(Json.asText(document, "quarantinedAt")),
+                Failure.Kind.valueOf(Json.asText(document, "classification")), Json.asText(document, "reason"),
+                document.containsKey("violation")
+                        ? Optional.of(Json.asText(violation, "attribute") + ": " + Json.asText(violation, "limit"))
+                        : Optional.empty(),
+                QuarantinedRecord.Source.of(Json.asText(document, "eventSource")), Json.toJson(record));
     }
 
-    static String eventJson(ObjectNode record) {
-        ObjectNode event = JSON.createObjectNode();
-        event.putArray("Records").add(record);
-        return event.toString();
+    static String eventJson(String record) {
+        return "{\"Records\":[" + record + "]}";
     }
 
     /** A name for a record that has neither sequence number nor eventID: the same content, the same name. */
-    static String contentHash(ObjectNode record) {
+    static String contentHash(Map<String, Object> record) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(record.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(Json.toJson(record).getBytes(StandardCharsets.UTF_8));
             return "sha256-" + HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
@@ -234,8 +237,8 @@ final class QuarantineJson {
     }
 
     /** Epoch seconds with milliseconds, as Lambda writes a time. */
-    private static JsonNode epochSeconds(Date time) {
-        return DecimalNode.valueOf(BigDecimal.valueOf(time.getTime(), 3));
+    private static BigDecimal epochSeconds(Date time) {
+        return BigDecimal.valueOf(time.getTime(), 3);
     }
 
     /** Reads a ByteBuffer without assuming a backing array or moving its position. */
@@ -246,9 +249,15 @@ final class QuarantineJson {
         return bytes;
     }
 
-    private static void putIfPresent(ObjectNode json, String name, String value) {
+    private static void putIfPresent(Map<String, Object> json, String name, String value) {
         if (value != null) {
             json.put(name, value);
         }
+    }
+
+    private static Map<String, Object> object(Map<String, Object> parent, String name) {
+        Map<String, Object> child = new LinkedHashMap<>();
+        parent.put(name, child);
+        return child;
     }
 }

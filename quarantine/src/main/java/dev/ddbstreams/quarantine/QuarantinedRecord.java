@@ -1,6 +1,5 @@
 package dev.ddbstreams.quarantine;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ddbstreams.failures.Failure;
 import java.time.Instant;
 import java.util.Objects;
@@ -10,11 +9,11 @@ import java.util.Optional;
  * One record read back from the quarantine: the record as Lambda delivered it, and why it is there.
  *
  * @param key the object's key in the quarantine bucket
- * @param record one element of the event's {@code Records}, exactly as Lambda sends it
+ * @param record one element of the event's {@code Records}, exactly as Lambda sends it: its JSON text
  * @param violation {@code "<attribute>: <LIMIT>"} when a DynamoDB limit was the reason
  */
 public record QuarantinedRecord(String key, String function, Instant quarantinedAt, Failure.Kind classification,
-        String reason, Optional<String> violation, Source source, ObjectNode record) {
+        String reason, Optional<String> violation, Source source, String record) {
 
     /** Where the record came from, by its {@code eventSource}. */
     public enum Source {

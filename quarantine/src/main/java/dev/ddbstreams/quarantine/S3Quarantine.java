@@ -2,8 +2,6 @@ package dev.ddbstreams.quarantine;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ddbstreams.failures.Failure;
 import dev.ddbstreams.failures.QuarantineKeys;
 import dev.ddbstreams.lambda.FunctionEnvironment;
@@ -13,7 +11,9 @@ import java.time.InstantSource;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -84,7 +84,7 @@ public final class S3Quarantine {
      * @return the object's key
      */
     public String quarantine(DynamodbEvent.DynamodbStreamRecord record, Failure failure, String function) {
-        ObjectNode json = QuarantineJson.dynamoDbRawRecord(record);
+        Map<String, Object> json = QuarantineJson.dynamoDbRawRecord(record);
         var dynamodb = record.getDynamodb();
         Instant time = dynamodb == null || dynamodb.getApproximateCreationDateTime() == null ? clock.instant()
                 : dynamodb.getApproximateCreationDateTime().toInstant();
@@ -120,17 +120,19 @@ public final class S3Quarantine {
      * record's, dated by the window's start and named by the caller (the same name on every retry).
      *
      * @param windowStart the window's start, an ISO-8601 instant as Lambda's event gives it
-     * @param increment the object's {@code record}: what was to be applied, where, and what was there
+     * @param increment the object's {@code record} ({@link dev.ddbstreams.records.Json}'s form): what was to be
+     *     applied, where, and what was there
      * @param records those of the window's records still at hand (the final invocation's) that
      *     touched the item, kept under {@code records} as Lambda sent them
      * @return the object's key
      */
-    public String quarantineIncrement(String streamArn, String windowStart, String name, ObjectNode increment,
+    public String quarantineIncrement(String streamArn, String windowStart, String name, Map<String, Object> increment,
             List<ChangeRecord> records, Failure failure, String function) {
         String key = key(function, Instant.parse(windowStart), stream(streamArn), safe(name));
-        ObjectNode content = increment.deepCopy();
-        ArrayNode kept = content.putArray("records");
+        Map<String, Object> content = new LinkedHashMap<>(increment);
+        List<Object> kept = new ArrayList<>();
         records.forEach(record -> kept.add(QuarantineJson.dynamoDbRecord(record)));
+        content.put("records", kept);
         return put(key, content, QuarantinedRecord.Source.WINDOW_INCREMENT, failure, function);
     }
 
@@ -146,7 +148,7 @@ public final class S3Quarantine {
         return QuarantineJson.read(key, bucket.read(key));
     }
 
-    private String put(String key, ObjectNode record, QuarantinedRecord.Source source, Failure failure, String function) {
+    private String put(String key, Map<String, Object> record, QuarantinedRecord.Source source, Failure failure, String function) {
         byte[] document = QuarantineJson.document(record, source, failure, function, clock.instant());
         bucket.put(key, document);
         return key;

@@ -7,12 +7,12 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ddbstreams.failures.Failure;
 import dev.ddbstreams.limits.DynamoDbLimits;
 import dev.ddbstreams.limits.LimitViolation;
 import dev.ddbstreams.localcloud.s3.S3Endpoint;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ddbstreams.records.ChangeRecord;
 import dev.ddbstreams.records.ChangeRecordException;
 import dev.ddbstreams.records.ChangeRecords;
@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -135,13 +136,13 @@ class S3QuarantineIT {
         assertThat(read.source()).isEqualTo(QuarantinedRecord.Source.DYNAMODB);
         assertThat(read.reason()).isEqualTo("not a change record");
         ObjectMapper json = new ObjectMapper();
-        assertThat(json.readTree(read.record().toString())).isEqualTo(json.readTree(fixture).get("Records").get(0));
+        assertThat(json.readTree(read.record())).isEqualTo(json.readTree(fixture).get("Records").get(0));
         DynamodbEvent redriven = DYNAMODB_EVENTS.fromJson(new ByteArrayInputStream(read.eventJson().getBytes(StandardCharsets.UTF_8)));
         assertThat(redriven.getRecords()).containsExactly(record);
     }
 
     @Test
-    void quarantine_recordWithoutSequenceNumberOrEventId_isNamedByItsContent() {
+    void quarantine_recordWithoutSequenceNumberOrEventId_isNamedByItsContent() throws Exception {
         DynamodbEvent.DynamodbStreamRecord record = new DynamodbEvent.DynamodbStreamRecord();
         record.setEventName("INSERT");
         record.setEventSourceARN(STREAM_ARN);
@@ -154,14 +155,15 @@ class S3QuarantineIT {
         assertThat(first).matches("VoteCount/2026/12/05/votes\\.2026-12-05T00-00-00\\.000/sha256-[0-9a-f]{64}\\.json");
         assertThat(again).isEqualTo(first);
         assertThat(other).isNotEqualTo(first);
-        assertThat(quarantine.read(first).record().path("eventName").asText()).isEqualTo("INSERT");
+        assertThat(new ObjectMapper().readTree(quarantine.read(first).record()).path("eventName").asText()).isEqualTo("INSERT");
         assertThat(quarantine.read(first).source()).isEqualTo(QuarantinedRecord.Source.DYNAMODB);
     }
 
     @Test
-    void quarantineIncrement_isDatedByItsWindowAndReadBackAsNoRecord() {
-        ObjectNode increment = new ObjectMapper().createObjectNode().put("eventSource", "ddbstreams:window-increment");
-        increment.putObject("add").put("Score", "1E+38");
+    void quarantineIncrement_isDatedByItsWindowAndReadBackAsNoRecord() throws Exception {
+        Map<String, Object> increment = new LinkedHashMap<>();
+        increment.put("eventSource", "ddbstreams:window-increment");
+        increment.put("add", Map.of("Score", "1E+38"));
 
         ChangeRecord last = changeRecord("901", Map.of("id", AttributeValue.fromS("9")));
 
@@ -172,10 +174,11 @@ class S3QuarantineIT {
         assertThat(key).isEqualTo("ScoreSum/2026/12/04/votes.2026-12-05T00-00-00.000/window-900-shardId-1-abc.json");
         QuarantinedRecord read = quarantine.read(key);
         assertThat(read.source()).isEqualTo(QuarantinedRecord.Source.WINDOW_INCREMENT);
-        assertThat(read.record().path("add")).isEqualTo(increment.path("add"));
-        assertThat(read.record().path("records")).hasSize(1);
+        JsonNode readBack = new ObjectMapper().readTree(read.record());
+        assertThat(readBack.path("add").toString()).isEqualTo("{\"Score\":\"1E+38\"}");
+        assertThat(readBack.path("records")).hasSize(1);
         DynamodbEvent records = DYNAMODB_EVENTS.fromJson(new ByteArrayInputStream(("{\"Records\":"
-                + read.record().path("records") + "}").getBytes(StandardCharsets.UTF_8)));
+                + readBack.path("records") + "}").getBytes(StandardCharsets.UTF_8)));
         assertThat(ChangeRecords.fromEvent(records)).containsExactly(last);
         assertThatThrownBy(read::eventJson).isInstanceOf(IllegalStateException.class).hasMessageContaining("not a record");
     }

@@ -3,11 +3,9 @@ package dev.ddbstreams.records;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -44,11 +42,6 @@ public final class ChangeRecords {
 
     private static final String TTL_IDENTITY_TYPE = "Service";
     private static final String TTL_PRINCIPAL = "dynamodb.amazonaws.com";
-
-    // Numbers in the Kinesis payload are read exactly; attribute numbers are JSON strings anyway.
-    private static final ObjectMapper KINESIS_JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .build();
 
     private ChangeRecords() {
     }
@@ -179,22 +172,22 @@ public final class ChangeRecords {
         if (kinesis == null || kinesis.getData() == null) {
             throw new ChangeRecordException(ref, "Kinesis record has no data");
         }
-        JsonNode payload = readKinesisPayload(kinesis.getData(), ref);
-        if (!"aws:dynamodb".equals(textOrNull(payload, "eventSource"))) {
+        Map<String, Object> payload = readKinesisPayload(kinesis.getData(), ref);
+        if (!"aws:dynamodb".equals(Json.text(payload, "eventSource"))) {
             throw new ChangeRecordException(ref, "Kinesis data is not a DynamoDB change record: eventSource is "
-                    + payload.get("eventSource"));
+                    + (payload.containsKey("eventSource") ? Json.toJson(payload.get("eventSource")) : null));
         }
         // From here on, name the record by the change's eventID, as the other paths do.
-        String payloadEventId = textOrNull(payload, "eventID");
+        String payloadEventId = Json.text(payload, "eventID");
         if (payloadEventId == null || payloadEventId.isBlank()) {
             throw new ChangeRecordException(ref, "no eventID in the Kinesis data");
         }
         ref = new RecordRef(payloadEventId, null, sequenceNumber);
-        JsonNode stream = payload.get("dynamodb");
-        if (stream == null || !stream.isObject()) {
+        Map<String, Object> stream = Json.asObject(payload.get("dynamodb"));
+        if (stream == null) {
             throw new ChangeRecordException(ref, "no dynamodb section");
         }
-        ref = ref.withEventName(EventName.parse(textOrNull(payload, "eventName"), ref));
+        ref = ref.withEventName(EventName.parse(Json.text(payload, "eventName"), ref));
 
         ChangeRecord.Fields fields = new ChangeRecord.Fields();
         fields.ref = ref;
@@ -205,45 +198,50 @@ public final class ChangeRecords {
         }
         fields.tableName = requireText(payload, "tableName", ref);
         fields.region = requireText(payload, "awsRegion", ref);
-        if (!stream.has("Keys")) {
+        if (!stream.containsKey("Keys")) {
             throw new ChangeRecordException(ref, "no Keys");
         }
         fields.keys = jsonImage(stream.get("Keys"), ref, "Keys");
-        fields.oldImage = isAbsent(stream.get("OldImage")) ? null : jsonImage(stream.get("OldImage"), ref, "OldImage");
-        fields.newImage = isAbsent(stream.get("NewImage")) ? null : jsonImage(stream.get("NewImage"), ref, "NewImage");
+        fields.oldImage = stream.get("OldImage") == null ? null : jsonImage(stream.get("OldImage"), ref, "OldImage");
+        fields.newImage = stream.get("NewImage") == null ? null : jsonImage(stream.get("NewImage"), ref, "NewImage");
         fields.approximateCreationTime = kinesisCreationTime(stream, ref);
-        JsonNode size = stream.get("SizeBytes");
-        fields.sizeBytes = requireSize(size != null && size.canConvertToLong() ? size.longValue() : null, ref);
+        fields.sizeBytes = requireSize(longOrNull(stream.get("SizeBytes")), ref);
         fields.streamViewType = null; // Kinesis carries none
-        JsonNode identity = payload.get("userIdentity");
-        fields.ttlDelete = isTtlDelete(ref.eventName(), textOrNull(identity, "type"), textOrNull(identity, "principalId"));
+        Map<String, Object> identity = Json.asObject(payload.get("userIdentity"));
+        fields.ttlDelete = isTtlDelete(ref.eventName(), Json.text(identity, "type"), Json.text(identity, "principalId"));
         return new ChangeRecord(fields);
     }
 
-    private static JsonNode readKinesisPayload(ByteBuffer data, RecordRef ref) {
+    private static Map<String, Object> readKinesisPayload(ByteBuffer data, RecordRef ref) {
         ByteBuffer view = data.duplicate();
         byte[] bytes = new byte[view.remaining()];
         view.get(bytes);
+        // Decoded first, so bytes that are not UTF-8 read as U+FFFD, not as an error.
         String json = new String(bytes, StandardCharsets.UTF_8);
+        Map<String, Object> payload;
         try {
-            JsonNode payload = KINESIS_JSON.readTree(json);
-            if (payload == null || !payload.isObject()) {
-                throw new ChangeRecordException(ref, "Kinesis data is not a JSON object");
-            }
-            return payload;
-        } catch (JacksonException e) {
+            // Numbers in the Kinesis payload are read exactly; attribute numbers are JSON strings anyway.
+            payload = Json.asObject(Json.parse(json, Json.Numbers.EXACT_STRIPPED));
+        } catch (JsonProcessingException e) {
             throw new ChangeRecordException(ref, "Kinesis data is not JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading a string cannot fail", e);
         }
+        if (payload == null) {
+            throw new ChangeRecordException(ref, "Kinesis data is not a JSON object");
+        }
+        return payload;
     }
 
-    private static Instant kinesisCreationTime(JsonNode stream, RecordRef ref) {
-        JsonNode time = stream.get("ApproximateCreationDateTime");
-        if (time == null || !time.isIntegralNumber()) {
-            throw new ChangeRecordException(ref, "ApproximateCreationDateTime is " + time
+    private static Instant kinesisCreationTime(Map<String, Object> stream, RecordRef ref) {
+        Object time = stream.get("ApproximateCreationDateTime");
+        if (!(time instanceof BigInteger integer)) {
+            throw new ChangeRecordException(ref, "ApproximateCreationDateTime is "
+                    + (stream.containsKey("ApproximateCreationDateTime") ? Json.toJson(time) : null)
                     + ", expected epoch milliseconds or microseconds");
         }
-        String precision = textOrNull(stream, "ApproximateCreationDateTimePrecision");
-        long value = time.longValue();
+        long value = integer.longValue();
+        String precision = Json.text(stream, "ApproximateCreationDateTimePrecision");
         if (precision == null || precision.equals("MILLISECOND")) {
             return Instant.ofEpochMilli(value);
         }
@@ -306,25 +304,25 @@ public final class ChangeRecords {
         return new Image(Collections.unmodifiableMap(new LinkedHashMap<>(attributes)), location);
     }
 
-    private static Image jsonImage(JsonNode typedImage, RecordRef ref, String imageName) {
+    private static Image jsonImage(Object typedImage, RecordRef ref, String imageName) {
         AttributeLocation location = AttributeLocation.of(ref, imageName);
         return new Image(DynamoDbJson.toAttributeMap(typedImage, location), location);
     }
 
-    private static boolean isAbsent(JsonNode node) {
-        return node == null || node.isNull();
-    }
-
-    private static String textOrNull(JsonNode node, String field) {
-        if (node == null) {
-            return null;
+    // A JSON number that fits a long, as databind's canConvertToLong read it: a fraction is cut.
+    private static Long longOrNull(Object number) {
+        if (number instanceof BigInteger integer) {
+            return integer.bitLength() < 64 ? integer.longValue() : null;
         }
-        JsonNode value = node.get(field);
-        return value != null && value.isTextual() ? value.textValue() : null;
+        if (number instanceof java.math.BigDecimal decimal) {
+            BigInteger whole = decimal.toBigInteger();
+            return whole.bitLength() < 64 ? whole.longValue() : null;
+        }
+        return null;
     }
 
-    private static String requireText(JsonNode node, String field, RecordRef ref) {
-        String value = textOrNull(node, field);
+    private static String requireText(Map<String, Object> node, String field, RecordRef ref) {
+        String value = Json.text(node, field);
         if (value == null || value.isBlank()) {
             throw new ChangeRecordException(ref, "no " + field);
         }

@@ -1,13 +1,9 @@
 package dev.ddbstreams.records;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,48 +20,65 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class DynamoDbJson {
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
     private DynamoDbJson() {
     }
 
     /**
      * Reads an image or key map in DynamoDB JSON.
      *
-     * @param typedImage a JSON object whose fields are typed values such as {@code {"S":"x"}}
+     * @param typedImage a JSON object ({@link Json}'s form) whose fields are typed values such as {@code {"S":"x"}}
      * @return an unmodifiable map keeping the JSON's field order
      * @throws ChangeRecordException if a value has no type, an unknown type or a malformed value
      */
-    public static Map<String, AttributeValue> toAttributeMap(JsonNode typedImage) {
+    public static Map<String, AttributeValue> toAttributeMap(Object typedImage) {
         return toAttributeMap(typedImage, AttributeLocation.of(RecordRef.NONE, "image"));
     }
 
-    /** Writes an SDK attribute map as DynamoDB JSON, the form Lambda puts in its events. */
-    public static ObjectNode toJsonNode(Map<String, AttributeValue> attributes) {
+    /**
+     * Reads an image or key map from its DynamoDB JSON text; see {@link #toAttributeMap(Object)}.
+     *
+     * @throws ChangeRecordException also if the text is not JSON
+     */
+    public static Map<String, AttributeValue> fromJson(String typedImage) {
+        try {
+            return toAttributeMap(Json.parse(typedImage, Json.Numbers.EXACT));
+        } catch (IOException e) {
+            throw new ChangeRecordException(RecordRef.NONE, "image is not JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes an SDK attribute map as DynamoDB JSON, the form Lambda puts in its events ({@link Json}'s form). */
+    public static Map<String, Object> toJsonValue(Map<String, AttributeValue> attributes) {
         AttributeLocation location = AttributeLocation.of(RecordRef.NONE, "image");
-        ObjectNode image = NODES.objectNode();
-        attributes.forEach((name, value) -> image.set(name, toJsonNode(value, location.child(name))));
+        Map<String, Object> image = new LinkedHashMap<>();
+        attributes.forEach((name, value) -> image.put(name, toJsonValue(value, location.child(name))));
         return image;
     }
 
-    static Map<String, AttributeValue> toAttributeMap(JsonNode typedImage, AttributeLocation location) {
-        if (typedImage == null || !typedImage.isObject()) {
+    /** Writes an SDK attribute map as one line of DynamoDB JSON. */
+    public static String toJson(Map<String, AttributeValue> attributes) {
+        return Json.toJson(toJsonValue(attributes));
+    }
+
+    static Map<String, AttributeValue> toAttributeMap(Object typedImage, AttributeLocation location) {
+        Map<String, Object> object = Json.asObject(typedImage);
+        if (object == null) {
             throw location.error("is not a JSON object");
         }
         Map<String, AttributeValue> attributes = new LinkedHashMap<>();
-        typedImage.properties().forEach(field ->
-                attributes.put(field.getKey(), toAttributeValue(field.getValue(), location.child(field.getKey()))));
+        object.forEach((name, value) -> attributes.put(name, toAttributeValue(value, location.child(name))));
         return Collections.unmodifiableMap(attributes);
     }
 
-    private static AttributeValue toAttributeValue(JsonNode typed, AttributeLocation location) {
-        if (typed == null || !typed.isObject() || typed.size() != 1) {
-            throw location.error("is " + (typed == null ? "missing" : typed.toString())
+    private static AttributeValue toAttributeValue(Object typedValue, AttributeLocation location) {
+        Map<String, Object> typed = Json.asObject(typedValue);
+        if (typed == null || typed.size() != 1) {
+            throw location.error("is " + Json.toJson(typedValue)
                     + ", expected an object with exactly one type such as {\"S\":\"x\"}");
         }
-        Map.Entry<String, JsonNode> only = typed.properties().iterator().next();
+        Map.Entry<String, Object> only = typed.entrySet().iterator().next();
         String type = only.getKey();
-        JsonNode value = only.getValue();
+        Object value = only.getValue();
         return switch (type) {
             case "S" -> AttributeValue.fromS(text(value, type, location));
             case "N" -> {
@@ -84,61 +97,61 @@ public final class DynamoDbJson {
             }
             case "BS" -> {
                 List<SdkBytes> binaries = new ArrayList<>();
-                Iterator<JsonNode> elements = array(value, type, location).elements();
-                for (int i = 0; elements.hasNext(); i++) {
-                    binaries.add(binary(elements.next(), location.element(i)));
+                List<?> elements = array(value, type, location);
+                for (int i = 0; i < elements.size(); i++) {
+                    binaries.add(binary(elements.get(i), location.element(i)));
                 }
                 yield AttributeValue.fromBs(binaries);
             }
             case "M" -> AttributeValue.fromM(toAttributeMap(value, location));
             case "L" -> {
                 List<AttributeValue> elements = new ArrayList<>();
-                Iterator<JsonNode> nodes = array(value, type, location).elements();
-                for (int i = 0; nodes.hasNext(); i++) {
-                    elements.add(toAttributeValue(nodes.next(), location.element(i)));
+                List<?> values = array(value, type, location);
+                for (int i = 0; i < values.size(); i++) {
+                    elements.add(toAttributeValue(values.get(i), location.element(i)));
                 }
                 yield AttributeValue.fromL(elements);
             }
             case "NULL" -> {
-                if (!value.isBoolean() || !value.booleanValue()) {
-                    throw location.error("is NULL " + value + ", expected NULL true");
+                if (!Boolean.TRUE.equals(value)) {
+                    throw location.error("is NULL " + Json.toJson(value) + ", expected NULL true");
                 }
                 yield AttributeValue.fromNul(true);
             }
             case "BOOL" -> {
-                if (!value.isBoolean()) {
-                    throw location.error("is BOOL " + value + ", expected true or false");
+                if (!(value instanceof Boolean bool)) {
+                    throw location.error("is BOOL " + Json.toJson(value) + ", expected true or false");
                 }
-                yield AttributeValue.fromBool(value.booleanValue());
+                yield AttributeValue.fromBool(bool);
             }
             default -> throw location.error("has unknown type '" + type + "', expected one of S N B SS NS BS M L NULL BOOL");
         };
     }
 
-    private static String text(JsonNode value, String type, AttributeLocation location) {
-        if (!value.isTextual()) {
-            throw location.error("is " + type + " " + value + ", expected a JSON string");
+    private static String text(Object value, String type, AttributeLocation location) {
+        if (!(value instanceof String text)) {
+            throw location.error("is " + type + " " + Json.toJson(value) + ", expected a JSON string");
         }
-        return value.textValue();
+        return text;
     }
 
-    private static ArrayNode array(JsonNode value, String type, AttributeLocation location) {
-        if (!value.isArray()) {
-            throw location.error("is " + type + " " + value + ", expected a JSON array");
+    private static List<?> array(Object value, String type, AttributeLocation location) {
+        if (!(value instanceof List<?> list)) {
+            throw location.error("is " + type + " " + Json.toJson(value) + ", expected a JSON array");
         }
-        return (ArrayNode) value;
+        return list;
     }
 
-    private static List<String> texts(JsonNode value, String type, AttributeLocation location) {
+    private static List<String> texts(Object value, String type, AttributeLocation location) {
         List<String> texts = new ArrayList<>();
-        Iterator<JsonNode> elements = array(value, type, location).elements();
-        for (int i = 0; elements.hasNext(); i++) {
-            texts.add(text(elements.next(), type, location.element(i)));
+        List<?> elements = array(value, type, location);
+        for (int i = 0; i < elements.size(); i++) {
+            texts.add(text(elements.get(i), type, location.element(i)));
         }
         return texts;
     }
 
-    private static SdkBytes binary(JsonNode value, AttributeLocation location) {
+    private static SdkBytes binary(Object value, AttributeLocation location) {
         String base64 = text(value, "B", location);
         try {
             return SdkBytes.fromByteArrayUnsafe(Base64.getDecoder().decode(base64));
@@ -147,29 +160,28 @@ public final class DynamoDbJson {
         }
     }
 
-    private static JsonNode toJsonNode(AttributeValue value, AttributeLocation location) {
+    private static Map<String, Object> toJsonValue(AttributeValue value, AttributeLocation location) {
         AttributeChecks.check(value, location);
-        ObjectNode typed = NODES.objectNode();
+        Map<String, Object> typed = new LinkedHashMap<>();
         switch (value.type()) {
             case S -> typed.put("S", value.s());
             case N -> typed.put("N", value.n());
             case B -> typed.put("B", base64(value.b()));
-            case SS -> value.ss().forEach(typed.putArray("SS")::add);
-            case NS -> value.ns().forEach(typed.putArray("NS")::add);
-            case BS -> {
-                ArrayNode binaries = typed.putArray("BS");
-                value.bs().forEach(bytes -> binaries.add(base64(bytes)));
-            }
+            case SS -> typed.put("SS", value.ss());
+            case NS -> typed.put("NS", value.ns());
+            case BS -> typed.put("BS", value.bs().stream().map(DynamoDbJson::base64).toList());
             case M -> {
-                ObjectNode map = typed.putObject("M");
-                value.m().forEach((name, element) -> map.set(name, toJsonNode(element, location.child(name))));
+                Map<String, Object> map = new LinkedHashMap<>();
+                value.m().forEach((name, element) -> map.put(name, toJsonValue(element, location.child(name))));
+                typed.put("M", map);
             }
             case L -> {
-                ArrayNode list = typed.putArray("L");
+                List<Object> list = new ArrayList<>();
                 List<AttributeValue> elements = value.l();
                 for (int i = 0; i < elements.size(); i++) {
-                    list.add(toJsonNode(elements.get(i), location.element(i)));
+                    list.add(toJsonValue(elements.get(i), location.element(i)));
                 }
+                typed.put("L", list);
             }
             case NUL -> typed.put("NULL", true);
             case BOOL -> typed.put("BOOL", value.bool());

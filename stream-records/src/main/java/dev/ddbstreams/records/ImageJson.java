@@ -1,20 +1,14 @@
 package dev.ddbstreams.records;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,12 +36,6 @@ public final class ImageJson {
 
     private static final Pattern JSON_NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
 
-    // Exact numbers in, and no trailing zeros stripped: "1.50" must stay "1.50".
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-            .build();
-
     private ImageJson() {
     }
 
@@ -57,7 +45,7 @@ public final class ImageJson {
      */
     public static String toJson(Map<String, AttributeValue> attributes) {
         StringWriter text = new StringWriter();
-        try (JsonGenerator generator = JSON.createGenerator(text)) {
+        try (JsonGenerator generator = Json.FACTORY.createGenerator(text)) {
             write(attributes, generator);
         } catch (IOException e) {
             throw new UncheckedIOException("writing to a string cannot fail", e);
@@ -74,45 +62,32 @@ public final class ImageJson {
     }
 
     /**
-     * The image as a plain JSON tree. Number values are exact ({@link BigDecimal}), though a tree
-     * prints them in BigDecimal's form ({@code -1E-36}); use {@link #toJson} for verbatim text.
-     */
-    public static ObjectNode toJsonNode(Map<String, AttributeValue> attributes) {
-        try {
-            return (ObjectNode) JSON.readTree(toJson(attributes));
-        } catch (JacksonException e) {
-            throw new IllegalStateException("ImageJson wrote JSON it cannot read back", e);
-        }
-    }
-
-    /** The image as a plain JSON tree; see {@link #toJsonNode(Map)}. */
-    public static ObjectNode toJsonNode(Image image) {
-        return toJsonNode(image.attributes());
-    }
-
-    /**
      * Reads a plain JSON object back into attributes; types that plain JSON cannot carry come
      * back as S and L (see the class comment).
      *
      * @throws ChangeRecordException if the text is not a JSON object
      */
     public static Map<String, AttributeValue> fromJson(String json) {
-        JsonNode node;
+        Object value;
         try {
-            node = JSON.readTree(json);
-        } catch (JacksonException e) {
+            // Exact numbers, trailing zeros kept: "1.50" must stay "1.50".
+            value = Json.parse(json, Json.Numbers.EXACT);
+        } catch (JsonProcessingException e) {
             throw new ChangeRecordException(RecordRef.NONE, "image is not JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading a string cannot fail", e);
         }
-        return fromJsonNode(node);
+        return fromJsonValue(value);
     }
 
-    /** Reads a plain JSON object back into attributes; see {@link #fromJson(String)}. */
-    public static Map<String, AttributeValue> fromJsonNode(JsonNode json) {
-        if (json == null || !json.isObject()) {
+    /** Reads a plain JSON object ({@link Json}'s form) back into attributes; see {@link #fromJson(String)}. */
+    public static Map<String, AttributeValue> fromJsonValue(Object json) {
+        Map<String, Object> object = Json.asObject(json);
+        if (object == null) {
             throw new ChangeRecordException(RecordRef.NONE, "image is not a JSON object");
         }
         Map<String, AttributeValue> attributes = new LinkedHashMap<>();
-        json.properties().forEach(field -> attributes.put(field.getKey(), fromPlain(field.getValue())));
+        object.forEach((name, value) -> attributes.put(name, fromPlain(value)));
         return Collections.unmodifiableMap(attributes);
     }
 
@@ -173,28 +148,24 @@ public final class ImageJson {
         out.writeNumber(JSON_NUMBER.matcher(text).matches() ? text : new BigDecimal(text).toString());
     }
 
-    private static AttributeValue fromPlain(JsonNode node) {
-        if (node.isNull()) {
+    private static AttributeValue fromPlain(Object value) {
+        if (value == null) {
             return AttributeValue.fromNul(true);
         }
-        if (node.isBoolean()) {
-            return AttributeValue.fromBool(node.booleanValue());
+        if (value instanceof Boolean bool) {
+            return AttributeValue.fromBool(bool);
         }
-        if (node.isTextual()) {
-            return AttributeValue.fromS(node.textValue());
+        if (value instanceof String text) {
+            return AttributeValue.fromS(text);
         }
-        if (node.isNumber()) {
-            return AttributeValue.fromN(node.isIntegralNumber()
-                    ? node.bigIntegerValue().toString()
-                    : node.decimalValue().toString());
+        if (value instanceof BigInteger || value instanceof BigDecimal) {
+            return AttributeValue.fromN(value.toString());
         }
-        if (node.isArray()) {
+        if (value instanceof List<?> list) {
             List<AttributeValue> elements = new ArrayList<>();
-            for (Iterator<JsonNode> it = node.elements(); it.hasNext(); ) {
-                elements.add(fromPlain(it.next()));
-            }
+            list.forEach(element -> elements.add(fromPlain(element)));
             return AttributeValue.fromL(elements);
         }
-        return AttributeValue.fromM(fromJsonNode(node));
+        return AttributeValue.fromM(fromJsonValue(value));
     }
 }

@@ -1,13 +1,11 @@
 package dev.ddbstreams.records;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.DecimalNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
 
@@ -23,52 +21,52 @@ import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
  */
 public final class LambdaEventJson {
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
     private LambdaEventJson() {
     }
 
-    /** A whole Lambda DynamoDB event: {@code {"Records":[...]}}. */
-    public static ObjectNode toEventJson(List<Record> records, String streamArn) {
-        ObjectNode event = NODES.objectNode();
-        ArrayNode array = event.putArray("Records");
+    /** A whole Lambda DynamoDB event, {@code {"Records":[...]}}, in {@link Json}'s form. */
+    public static Map<String, Object> toEventJson(List<Record> records, String streamArn) {
+        List<Object> array = new ArrayList<>();
         records.forEach(record -> array.add(toRecordJson(record, streamArn)));
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("Records", array);
         return event;
     }
 
     /**
-     * One record of a Lambda DynamoDB event.
+     * One record of a Lambda DynamoDB event, in {@link Json}'s form ({@link Json#toJson} writes it).
      *
      * @param record an SDK record, as {@code GetRecords} returns it
      * @param streamArn the stream it was read from: the SDK record does not carry it
      * @throws ChangeRecordException if the ARN is not a stream ARN or the record has no dynamodb section
      */
-    public static ObjectNode toRecordJson(Record record, String streamArn) {
+    public static Map<String, Object> toRecordJson(Record record, String streamArn) {
         StreamRecord stream = record.dynamodb();
         RecordRef ref = new RecordRef(record.eventID(), null, stream == null ? null : stream.sequenceNumber());
         StreamArn arn = StreamArn.parse(streamArn, ref);
         if (stream == null) {
             throw new ChangeRecordException(ref, "no dynamodb section");
         }
-        ObjectNode json = NODES.objectNode();
+        Map<String, Object> json = new LinkedHashMap<>();
         json.put("eventID", record.eventID());
         json.put("eventName", record.eventNameAsString());
         json.put("eventVersion", record.eventVersion() == null ? "1.1" : record.eventVersion());
         json.put("eventSource", record.eventSource() == null ? "aws:dynamodb" : record.eventSource());
         json.put("awsRegion", record.awsRegion() == null ? arn.region() : record.awsRegion());
 
-        ObjectNode dynamodb = json.putObject("dynamodb");
+        Map<String, Object> dynamodb = new LinkedHashMap<>();
+        json.put("dynamodb", dynamodb);
         if (stream.approximateCreationDateTime() != null) {
-            dynamodb.set("ApproximateCreationDateTime", epochSeconds(stream.approximateCreationDateTime()));
+            dynamodb.put("ApproximateCreationDateTime", epochSeconds(stream.approximateCreationDateTime()));
         }
         if (stream.hasKeys()) {
-            dynamodb.set("Keys", DynamoDbJson.toJsonNode(stream.keys()));
+            dynamodb.put("Keys", DynamoDbJson.toJsonValue(stream.keys()));
         }
         if (stream.hasNewImage()) {
-            dynamodb.set("NewImage", DynamoDbJson.toJsonNode(stream.newImage()));
+            dynamodb.put("NewImage", DynamoDbJson.toJsonValue(stream.newImage()));
         }
         if (stream.hasOldImage()) {
-            dynamodb.set("OldImage", DynamoDbJson.toJsonNode(stream.oldImage()));
+            dynamodb.put("OldImage", DynamoDbJson.toJsonValue(stream.oldImage()));
         }
         dynamodb.put("SequenceNumber", stream.sequenceNumber());
         if (stream.sizeBytes() != null) {
@@ -77,7 +75,8 @@ public final class LambdaEventJson {
         dynamodb.put("StreamViewType", stream.streamViewTypeAsString());
 
         if (record.userIdentity() != null) {
-            ObjectNode identity = json.putObject("userIdentity");
+            Map<String, Object> identity = new LinkedHashMap<>();
+            json.put("userIdentity", identity);
             identity.put("type", record.userIdentity().type());
             identity.put("principalId", record.userIdentity().principalId());
         }
@@ -86,11 +85,11 @@ public final class LambdaEventJson {
     }
 
     // Whole seconds as an integer, like Lambda; otherwise seconds with the milliseconds a Date keeps.
-    private static JsonNode epochSeconds(Instant time) {
+    private static Object epochSeconds(Instant time) {
         long millis = time.toEpochMilli();
         if (millis % 1000 == 0) {
-            return NODES.numberNode(millis / 1000);
+            return millis / 1000;
         }
-        return DecimalNode.valueOf(BigDecimal.valueOf(millis, 3).stripTrailingZeros());
+        return BigDecimal.valueOf(millis, 3).stripTrailingZeros();
     }
 }

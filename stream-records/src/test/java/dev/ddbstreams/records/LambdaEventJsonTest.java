@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,7 @@ class LambdaEventJsonTest {
             LambdaEventSerializers.serializerFor(DynamodbEvent.class, LambdaEventJsonTest.class.getClassLoader());
 
     private static ChangeRecord throughLambda(Record record) {
-        String json = LambdaEventJson.toEventJson(List.of(record), Fixtures.STREAM_ARN).toString();
+        String json = Json.toJson(LambdaEventJson.toEventJson(List.of(record), Fixtures.STREAM_ARN));
         return ChangeRecords.fromEvent(LAMBDA.fromJson(json)).get(0);
     }
 
@@ -49,13 +48,13 @@ class LambdaEventJsonTest {
 
     @Test
     void toRecordJson_whenWholeSeconds_writesAnIntegerLikeLambda() {
-        ObjectNode json = LambdaEventJson.toRecordJson(Fixtures.sdkInsert(), Fixtures.STREAM_ARN);
+        Map<String, Object> json = LambdaEventJson.toRecordJson(Fixtures.sdkInsert(), Fixtures.STREAM_ARN);
 
-        assertThat(json.get("dynamodb").get("ApproximateCreationDateTime").toString()).isEqualTo("1479499740");
-        assertThat(json.get("eventSource").asText()).isEqualTo("aws:dynamodb");
-        assertThat(json.get("eventSourceARN").asText()).isEqualTo(Fixtures.STREAM_ARN);
-        assertThat(json.get("dynamodb").has("OldImage")).isFalse();
-        assertThat(json.has("userIdentity")).isFalse();
+        assertThat(Json.toJson(Json.path(json, "dynamodb").get("ApproximateCreationDateTime"))).isEqualTo("1479499740");
+        assertThat(json.get("eventSource")).isEqualTo("aws:dynamodb");
+        assertThat(json.get("eventSourceARN")).isEqualTo(Fixtures.STREAM_ARN);
+        assertThat(Json.path(json, "dynamodb")).doesNotContainKey("OldImage");
+        assertThat(json).doesNotContainKey("userIdentity");
     }
 
     @Test
@@ -65,9 +64,9 @@ class LambdaEventJsonTest {
                         .approximateCreationDateTime(Instant.parse("2016-11-18T20:09:00.120Z")).build())
                 .build();
 
-        ObjectNode json = LambdaEventJson.toRecordJson(precise, Fixtures.STREAM_ARN);
+        Map<String, Object> json = LambdaEventJson.toRecordJson(precise, Fixtures.STREAM_ARN);
 
-        assertThat(json.get("dynamodb").get("ApproximateCreationDateTime").toString()).isEqualTo("1479499740.12");
+        assertThat(Json.toJson(Json.path(json, "dynamodb").get("ApproximateCreationDateTime"))).isEqualTo("1479499740.12");
         assertThat(throughLambda(precise).approximateCreationTime()).isEqualTo("2016-11-18T20:09:00.120Z");
     }
 

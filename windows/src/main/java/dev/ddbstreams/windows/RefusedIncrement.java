@@ -1,17 +1,18 @@
 package dev.ddbstreams.windows;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ddbstreams.failures.Failure;
 import dev.ddbstreams.limits.LimitViolation;
 import dev.ddbstreams.records.DynamoDbJson;
+import dev.ddbstreams.records.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -27,14 +28,12 @@ import java.util.TreeMap;
  */
 public record RefusedIncrement(Increment increment, Map<String, BigDecimal> current, LimitViolation violation) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     public RefusedIncrement {
         current = Map.copyOf(current);
     }
 
     public Failure failure() {
-        return new Failure(Failure.Kind.PERMANENT, "the window's increment of " + DynamoDbJson.toJsonNode(
+        return new Failure(Failure.Kind.PERMANENT, "the window's increment of " + DynamoDbJson.toJson(
                 new TreeMap<>(increment.key())) + " cannot be committed: " + violation.message(), Optional.of(violation));
     }
 
@@ -48,62 +47,68 @@ public record RefusedIncrement(Increment increment, Map<String, BigDecimal> curr
     }
 
     /** What an operator reads in the quarantine: the window, the item, what was to be added, what it held. */
-    ObjectNode toJson(WindowRef window) {
-        ObjectNode json = JSON.createObjectNode();
+    Map<String, Object> toJson(WindowRef window) {
+        Map<String, Object> json = new LinkedHashMap<>();
         json.put("eventSource", "ddbstreams:window-increment");
-        ObjectNode windowJson = json.putObject("window");
+        Map<String, Object> windowJson = new LinkedHashMap<>();
+        json.put("window", windowJson);
         windowJson.put("id", window.id());
         windowJson.put("eventSourceARN", window.streamArn());
         windowJson.put("shardId", window.shardId());
         windowJson.put("start", window.start());
         window.firstSequence().ifPresent(first -> windowJson.put("firstSequenceNumber", first));
-        json.setAll(incrementJson());
+        json.putAll(incrementJson());
         return json;
     }
 
     /** The refused increment as the window's marker item keeps it, so a replay of the commit finds it again. */
     String toMarkerJson() {
-        ObjectNode json = incrementJson();
-        json.putObject("violation").put("attribute", violation.attribute()).put("limit", violation.limit().name())
-                .put("message", violation.message());
-        return json.toString();
+        Map<String, Object> json = incrementJson();
+        Map<String, Object> violationJson = new LinkedHashMap<>();
+        violationJson.put("attribute", violation.attribute());
+        violationJson.put("limit", violation.limit().name());
+        violationJson.put("message", violation.message());
+        json.put("violation", violationJson);
+        return Json.toJson(json);
     }
 
     static RefusedIncrement fromMarkerJson(String text) {
-        JsonNode json;
+        Map<String, Object> json;
         try {
-            json = JSON.readTree(text);
+            json = Json.asObject(Json.parse(text, Json.Numbers.DOUBLE));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("a window marker's refused increment is not what this handler writes: " + text, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading a string cannot fail", e);
         }
-        JsonNode violation = json.path("violation");
+        Map<String, Object> violation = Json.path(json, "violation");
         return new RefusedIncrement(
-                new Increment(DynamoDbJson.toAttributeMap(json.path("key")), numbers(json.path("add")),
-                        numbers(json.path("atLeast")), numbers(json.path("atMost"))),
-                numbers(json.path("current")),
-                new LimitViolation(violation.path("attribute").asText(),
-                        LimitViolation.Limit.valueOf(violation.path("limit").asText()), violation.path("message").asText()));
+                new Increment(DynamoDbJson.toAttributeMap(json == null ? null : json.get("key")), numbers(Json.path(json, "add")),
+                        numbers(Json.path(json, "atLeast")), numbers(Json.path(json, "atMost"))),
+                numbers(Json.path(json, "current")),
+                new LimitViolation(Json.asText(violation, "attribute"),
+                        LimitViolation.Limit.valueOf(Json.asText(violation, "limit")), Json.asText(violation, "message")));
     }
 
-    private ObjectNode incrementJson() {
-        ObjectNode json = JSON.createObjectNode();
-        json.set("key", DynamoDbJson.toJsonNode(new TreeMap<>(increment.key())));
-        json.set("add", numbers(increment.add()));
-        json.set("atLeast", numbers(increment.atLeast()));
-        json.set("atMost", numbers(increment.atMost()));
-        json.set("current", numbers(current));
+    private Map<String, Object> incrementJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("key", DynamoDbJson.toJsonValue(new TreeMap<>(increment.key())));
+        json.put("add", texts(increment.add()));
+        json.put("atLeast", texts(increment.atLeast()));
+        json.put("atMost", texts(increment.atMost()));
+        json.put("current", texts(current));
         return json;
     }
 
-    private static ObjectNode numbers(Map<String, BigDecimal> values) {
-        ObjectNode json = JSON.createObjectNode();
+    private static Map<String, Object> texts(Map<String, BigDecimal> values) {
+        Map<String, Object> json = new LinkedHashMap<>();
         new TreeMap<>(values).forEach((name, value) -> json.put(name, value.toString()));
         return json;
     }
 
-    private static Map<String, BigDecimal> numbers(JsonNode json) {
+    private static Map<String, BigDecimal> numbers(Map<String, Object> json) {
         Map<String, BigDecimal> values = new TreeMap<>();
-        json.properties().forEach(field -> values.put(field.getKey(), new BigDecimal(field.getValue().asText())));
+        json.keySet().forEach(name -> values.put(name, new BigDecimal(Json.asText(json, name))));
         return values;
     }
 

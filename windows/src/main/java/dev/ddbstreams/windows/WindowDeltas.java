@@ -1,14 +1,15 @@
 package dev.ddbstreams.windows;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ddbstreams.records.DynamoDbJson;
+import dev.ddbstreams.records.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,8 +27,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * apart two windows with the same start (one ended early, then the rest of its period).
  */
 public final class WindowDeltas {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Cannot be an encoded key: those are JSON objects. */
     static final String FIRST_SEQUENCE = "#first";
@@ -51,11 +50,11 @@ public final class WindowDeltas {
                 deltas.firstSequence = value;
                 return;
             }
-            JsonNode totals = parse(value);
+            Map<String, Object> totals = Json.asObject(parse(value));
             Totals parsed = Totals.empty();
-            read(totals.path("add"), parsed.add());
-            read(totals.path("max"), parsed.max());
-            read(totals.path("min"), parsed.min());
+            read(Json.path(totals, "add"), parsed.add());
+            read(Json.path(totals, "max"), parsed.max());
+            read(Json.path(totals, "min"), parsed.min());
             deltas.byKey.put(key, parsed);
         });
         return deltas;
@@ -83,11 +82,11 @@ public final class WindowDeltas {
     public Map<String, String> toState() {
         Map<String, String> state = new HashMap<>();
         byKey.forEach((key, totals) -> {
-            ObjectNode value = JSON.createObjectNode();
-            write(value.putObject("add"), totals.add());
-            write(value.putObject("max"), totals.max());
-            write(value.putObject("min"), totals.min());
-            state.put(key, value.toString());
+            Map<String, Object> value = new LinkedHashMap<>();
+            value.put("add", plain(totals.add()));
+            value.put("max", plain(totals.max()));
+            value.put("min", plain(totals.min()));
+            state.put(key, Json.toJson(value));
         });
         if (firstSequence != null) {
             state.put(FIRST_SEQUENCE, firstSequence);
@@ -125,7 +124,7 @@ public final class WindowDeltas {
     }
 
     static String encodeKey(Map<String, AttributeValue> key) {
-        return DynamoDbJson.toJsonNode(new TreeMap<>(key)).toString();
+        return DynamoDbJson.toJson(new TreeMap<>(key));
     }
 
     private static Map<String, AttributeValue> decodeKey(String encoded) {
@@ -137,21 +136,23 @@ public final class WindowDeltas {
         from.forEach((attribute, value) -> into.merge(attribute, value, combine));
     }
 
-    private static void read(JsonNode object, Map<String, BigDecimal> into) {
-        for (Map.Entry<String, JsonNode> field : object.properties()) {
-            into.put(field.getKey(), new BigDecimal(field.getValue().asText()));
-        }
+    private static void read(Map<String, Object> object, Map<String, BigDecimal> into) {
+        object.keySet().forEach(attribute -> into.put(attribute, new BigDecimal(Json.asText(object, attribute))));
     }
 
-    private static void write(ObjectNode object, Map<String, BigDecimal> values) {
+    private static Map<String, Object> plain(Map<String, BigDecimal> values) {
+        Map<String, Object> object = new LinkedHashMap<>();
         values.forEach((attribute, value) -> object.put(attribute, value.toPlainString()));
+        return object;
     }
 
-    private static JsonNode parse(String json) {
+    private static Object parse(String json) {
         try {
-            return JSON.readTree(json);
+            return Json.parse(json, Json.Numbers.DOUBLE);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("window state is not what this handler writes: " + json, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading a string cannot fail", e);
         }
     }
 }

@@ -106,7 +106,7 @@ final class QuarantineRedrive {
 
     private Result redrive(String key, boolean dryRun) {
         QuarantinedRecord record = quarantine.read(key);
-        String eventId = record.record().path("eventID").asText();
+        String eventId = parse(record.record()).path("eventID").asText();
         if (record.source() == QuarantinedRecord.Source.WINDOW_INCREMENT) {
             // No record is at fault and no event carries it: replaying the window's records would count them again.
             return new Result(key, eventId, Outcome.BY_HAND, "a window's refused increment: apply its add with an "
@@ -140,12 +140,12 @@ final class QuarantineRedrive {
             return record.eventJson();
         }
         ObjectNode event = (ObjectNode) parse(record.eventJson());
-        Instant start = Instant.ofEpochSecond(record.record().path("dynamodb").path("ApproximateCreationDateTime")
+        Instant start = Instant.ofEpochSecond(parse(record.record()).path("dynamodb").path("ApproximateCreationDateTime")
                 .decimalValue().longValue());
         event.putObject("window").put("start", start.toString()).put("end", start.plus(tumblingWindow.get()).toString());
         event.putObject("state");
         event.put("shardId", REDRIVE_SHARD);
-        event.put("eventSourceARN", record.record().path("eventSourceARN").asText());
+        event.put("eventSourceARN", parse(record.record()).path("eventSourceARN").asText());
         event.put("isFinalInvokeForWindow", true);
         event.put("isWindowTerminatedEarly", false);
         return event.toString();

@@ -1,5 +1,6 @@
 package dev.ddbstreams.localcloud.trigger;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ddbstreams.localcloud.destinations.InvocationRecord;
 import dev.ddbstreams.records.LambdaEventJson;
@@ -12,9 +13,11 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
  */
 final class DynamoDbRecordFlavour implements RecordFlavour<Record> {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @Override
     public PendingRecord pending(Record record, String shardId, String streamArn, Instant readAt) {
-        ObjectNode json = LambdaEventJson.toRecordJson(record, streamArn);
+        ObjectNode json = JSON.valueToTree(LambdaEventJson.toRecordJson(record, streamArn));
         return PendingRecord.of(json, record.dynamodb().sequenceNumber(), record.dynamodb().approximateCreationDateTime(),
                 readAt, json.path("dynamodb").path("Keys").toString());
     }
