@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ddbstreams.aggregation.workload.VoteTotals;
 import dev.ddbstreams.aggregation.workload.VoteWorkload;
+import dev.ddbstreams.localcloud.testing.Seeds;
 import dev.ddbstreams.windows.testing.PoisonRun;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -12,9 +13,12 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -23,10 +27,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * template on the local cloud with Lambda's delivery at its worst (failures before and after the
  * handler's writes, duplicate batches): the totals equal a recount of the valid votes, every
  * poison vote is in the quarantine bucket with its content, and the trigger drains within
- * {@link #DRAIN} of the last write. Three seeds of 2,000 changes, about 200 of them poison; a
+ * {@link #DRAIN} of the last write. 2,000 changes a seed, about 400 of them poison; a
  * vote moved to an improvement no key can hold is withdrawn from its old total, and only its
  * INSERT half is quarantined.
  */
+@ExtendWith(Seeds.class)
 class VotePoisonIT {
 
     /** The bound on draining: the window (1 s) and every retry the faults cause, with room to spare. */
@@ -35,8 +40,12 @@ class VotePoisonIT {
 
     private enum Poison { LONG_IMPROVEMENT, LONG_REGION, NO_REGION, NUMBER_REGION, MOVED_TO_LONG_IMPROVEMENT }
 
-    @ParameterizedTest(name = "seed {0}")
-    @ValueSource(longs = {11, 12, 13})
+    static Stream<Named<Long>> seeds() {
+        return Seeds.from(11);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("seeds")
     void poisonVotes_areQuarantined_andTheValidVotesCountedExactly(long seed, @TempDir Path work)
             throws InterruptedException {
         try (PoisonRun run = PoisonRun.start(work, seed, Path.of("template.yaml"), "votes-poison", "VoteCounterFunction")) {
@@ -44,7 +53,7 @@ class VotePoisonIT {
             VoteWorkload workload = new VoteWorkload(seed);
             Map<String, Map<String, AttributeValue>> poison = new HashMap<>();
 
-            run.interleave(2_000, 10, i -> workload.run(dynamoDb, "votes", 1), i -> {
+            run.interleave(2_000, 5, i -> workload.run(dynamoDb, "votes", 1), i -> {
                 String id = "poison-" + i;
                 Poison kind = Poison.values()[run.random().nextInt(Poison.values().length)];
                 Map<String, AttributeValue> item = poisonVote(kind, run.random());

@@ -9,15 +9,19 @@ import dev.ddbstreams.localcloud.dynamodb.StreamReader;
 import dev.ddbstreams.localcloud.firehose.FirehoseFaults;
 import dev.ddbstreams.localcloud.firehose.FirehoseStats;
 import dev.ddbstreams.localcloud.firehose.LocalFirehoseClient;
+import dev.ddbstreams.localcloud.testing.Seeds;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
@@ -28,6 +32,7 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
  * payments and deletes on invoice bills, the archive holds every stream record's eventID (at least
  * once), and no PutRecordBatch call was ever over Firehose's limits.
  */
+@ExtendWith(Seeds.class)
 class ArchiveFaultsIT {
 
     private static final Path TEMPLATE = Path.of("template.yaml");
@@ -36,8 +41,12 @@ class ArchiveFaultsIT {
     @TempDir
     Path work;
 
-    @ParameterizedTest(name = "seed {0}")
-    @ValueSource(longs = {1, 2})
+    static Stream<Named<Long>> seeds() {
+        return Seeds.from(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("seeds")
     void archive_underFailedEntriesAndThrottling_holdsEveryChange_withinTheLimits(long seed) throws InterruptedException {
         FirehoseFaults faults = FirehoseFaults.parse("records=0.2,throttle=0.5,code=mixed,seed=" + seed);
         try (LocalCloud cloud = LocalCloud.builder().workFolder(work).pollInterval(Duration.ofMillis(50))

@@ -12,6 +12,7 @@ import dev.ddbstreams.localcloud.dynamodb.LocalDynamoDb;
 import dev.ddbstreams.localcloud.dynamodb.StreamReader;
 import dev.ddbstreams.localcloud.firehose.FirehoseFaults;
 import dev.ddbstreams.localcloud.lambda.FunctionFaults;
+import dev.ddbstreams.localcloud.testing.Seeds;
 import dev.ddbstreams.quarantine.QuarantinedRecord;
 import dev.ddbstreams.quarantine.S3ClientBucket;
 import dev.ddbstreams.quarantine.S3Quarantine;
@@ -24,9 +25,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -49,6 +53,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * images and is in the quarantine exactly once with its content, and the trigger drains within
  * {@link #DRAIN_BOUND} with nothing discarded.
  */
+@ExtendWith(Seeds.class)
 class ArchivePoisonIT {
 
     private static final int VALID_OPERATIONS = 2_000;
@@ -56,8 +61,12 @@ class ArchivePoisonIT {
     private static final Duration DRAIN_BOUND = Duration.ofSeconds(180);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @ParameterizedTest(name = "seed {0}")
-    @ValueSource(longs = {21, 22, 23})
+    static Stream<Named<Long>> seeds() {
+        return Seeds.from(21);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("seeds")
     void archive_withPoisonInterleaved_archivesEveryValidChange_andQuarantinesEveryPoisonRecord(long seed,
             @TempDir Path work) throws Exception {
         try (LocalCloud cloud = LocalCloud.builder().workFolder(work).pollInterval(Duration.ofMillis(50))

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ddbstreams.localcloud.LocalCloud;
 import dev.ddbstreams.localcloud.dynamodb.LocalDynamoDb;
 import dev.ddbstreams.localcloud.lambda.FunctionFaults;
+import dev.ddbstreams.localcloud.testing.Seeds;
 import dev.ddbstreams.quarantine.QuarantinedRecord;
 import dev.ddbstreams.quarantine.S3ClientBucket;
 import dev.ddbstreams.quarantine.S3Quarantine;
@@ -21,9 +22,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -46,6 +50,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * its Username and Score); every poison record is in the quarantine exactly once with its bytes;
  * the trigger drains within {@link #DRAIN_BOUND} with nothing discarded.
  */
+@ExtendWith(Seeds.class)
 class KinesisPoisonIT {
 
     private static final int VALID_EVENTS = 2_000;
@@ -67,8 +72,12 @@ class KinesisPoisonIT {
             random -> json("{\"Username\":\"player-1\",\"Score\":1,\"Score\":2}"),
             random -> json("{\"Username\":\"player-1\",\"Score\":1,\"Nickname\":\"" + "n".repeat(420_000) + "\"}"));
 
-    @ParameterizedTest(name = "seed {0}")
-    @ValueSource(longs = {31, 32, 33})
+    static Stream<Named<Long>> seeds() {
+        return Seeds.from(31);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("seeds")
     void kinesisScores_withPoisonInterleaved_writeEveryValidEvent_andQuarantineEveryPoisonRecord(long seed,
             @TempDir Path work) throws Exception {
         try (LocalCloud cloud = LocalCloud.builder().workFolder(work).pollInterval(Duration.ofMillis(50))

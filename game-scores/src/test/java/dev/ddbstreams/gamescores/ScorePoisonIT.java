@@ -7,6 +7,7 @@ import dev.ddbstreams.gamescores.workload.PlayerScores;
 import dev.ddbstreams.gamescores.workload.ScoreTotals;
 import dev.ddbstreams.gamescores.workload.ScoreWorkload;
 import dev.ddbstreams.limits.DynamoDbLimits;
+import dev.ddbstreams.localcloud.testing.Seeds;
 import dev.ddbstreams.records.DynamoDbJson;
 import dev.ddbstreams.records.Json;
 import dev.ddbstreams.windows.testing.PoisonRun;
@@ -19,9 +20,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -30,13 +34,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * workload on GameScoreRecords, ScoreSumFunction on the local cloud failing before and after its
  * writes and getting batches twice: every player's sum and game count equal a recount of the valid
  * records, every poison record is in the quarantine bucket with its content, and the trigger drains
- * within {@link #DRAIN} of the last write. Three seeds of 2,400 changes, about 300 of them poison.
+ * within {@link #DRAIN} of the last write. 2,400 changes a seed, about 300 of them poison.
  *
  * <p>Sums past DynamoDB's numbers ("whales": scores of 38 digits, or near the largest magnitude,
  * whose sums soon cannot be stored) are no single record's fault: the window's increment of such a
  * player is refused at commit and quarantined. For them the sum in the table plus the quarantined
  * increments equals the recount, and some increments must have been refused.
  */
+@ExtendWith(Seeds.class)
 class ScorePoisonIT {
 
     /** The bound on draining: the window (1 s) and every retry the faults cause, with room to spare. */
@@ -56,8 +61,12 @@ class ScorePoisonIT {
         MOVED_TO_LONG_USERNAME
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @ValueSource(longs = {21, 22, 23})
+    static Stream<Named<Long>> seeds() {
+        return Seeds.from(21);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("seeds")
     void poisonScores_areQuarantined_andEveryPlayersSumEqualsTheRecount(long seed, @TempDir Path work)
             throws InterruptedException {
         try (PoisonRun run = PoisonRun.start(work, seed, Path.of("template.yaml"), "scores-poison", "ScoreSumFunction")) {

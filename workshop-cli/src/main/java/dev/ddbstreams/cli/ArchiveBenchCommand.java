@@ -2,8 +2,8 @@ package dev.ddbstreams.cli;
 
 import dev.ddbstreams.archive.workload.ArchiveObjects;
 import dev.ddbstreams.archive.workload.InvoiceWorkload;
+import dev.ddbstreams.cli.bench.BenchCloud;
 import dev.ddbstreams.cli.bench.LocalLimit;
-import dev.ddbstreams.cli.docs.DocsFiles;
 import dev.ddbstreams.data.DataSet;
 import dev.ddbstreams.localcloud.LocalCloud;
 import dev.ddbstreams.localcloud.dynamodb.StreamReader;
@@ -42,6 +42,7 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 final class ArchiveBenchCommand extends WorkshopCommand {
 
     private static final String TEMPLATE = "archive-firehose/template.yaml";
+    private static final BenchCloud BENCH = BenchCloud.named("archive");
     private static final double PER = 10_000;
 
     @Mixin
@@ -89,19 +90,14 @@ final class ArchiveBenchCommand extends WorkshopCommand {
     }
 
     private Measured measure(Contender contender) throws InterruptedException {
-        Path root = DocsFiles.root(Path.of("")); // so the bench runs from any folder of the repository
-        Path work = root.resolve(".workshop/bench/archive");
         Map<String, String> parameters = Map.of("DeployNaiveBaseline", "true", "PackLines", contender.packLines());
-        try (LocalCloud cloud = LocalCloud.builder().workFolder(work).start()) {
-            // The table (as the template defines it, which deploy then leaves alone) and the whole
-            // workload in its stream before any function reads it.
+        try (LocalCloud cloud = BENCH.start()) {
             DynamoDbClient dynamoDb = cloud.dynamoDb().dynamoDbClient();
-            dynamoDb.createTable(DataSet.INVOICES.createTableRequest().toBuilder().streamSpecification(s -> s
-                    .streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)).build());
+            BenchCloud.createSourceTable(dynamoDb, DataSet.INVOICES, StreamViewType.NEW_AND_OLD_IMAGES);
             int changes = workloadOptions.changes();
             new InvoiceWorkload(workloadOptions.seed(), Math.max(1, changes / 20)).run(dynamoDb, changes);
             long start = System.nanoTime();
-            LocalCloud.Deployment deployment = cloud.deploy(root.resolve(TEMPLATE), "bench", parameters,
+            LocalCloud.Deployment deployment = cloud.deploy(BENCH.file(TEMPLATE), "bench", parameters,
                     f -> f.logicalId().equals(contender.function()), UnaryOperator.identity());
             Path bucket = deployment.bucketFolders().get(0);
             ArchiveObjects.deleteAll(bucket); // an earlier contender's or run's (nothing is delivered for 300 s)

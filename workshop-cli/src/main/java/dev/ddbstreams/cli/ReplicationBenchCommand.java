@@ -1,7 +1,7 @@
 package dev.ddbstreams.cli;
 
+import dev.ddbstreams.cli.bench.BenchCloud;
 import dev.ddbstreams.cli.bench.LocalLimit;
-import dev.ddbstreams.cli.docs.DocsFiles;
 import dev.ddbstreams.data.DataSet;
 import dev.ddbstreams.localcloud.LocalCloud;
 import dev.ddbstreams.localcloud.dynamodb.StreamReader;
@@ -12,7 +12,6 @@ import dev.ddbstreams.localcloud.metrics.RequestMetrics;
 import dev.ddbstreams.replication.workload.LogfileWorkload;
 import dev.ddbstreams.replication.workload.ReplicaComparison;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -55,7 +54,7 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 final class ReplicationBenchCommand extends WorkshopCommand {
 
     private static final String TEMPLATE = "replication/template.yaml";
-    private static final Path WORK = Path.of(".workshop", "bench", "replication");
+    private static final BenchCloud BENCH = BenchCloud.named("replication");
     private static final String DEFAULT_SCALE = "1000,10000,100000";
 
     @Mixin
@@ -125,8 +124,8 @@ final class ReplicationBenchCommand extends WorkshopCommand {
 
     private Measured measure(Contender contender) throws InterruptedException {
         MetricsSnapshot before = RequestMetrics.global().snapshot();
-        try (LocalCloud cloud = LocalCloud.builder().workFolder(root().resolve(WORK)).start()) {
-            cloud.deploy(root().resolve(TEMPLATE), "bench", Map.of(), f -> f.logicalId().equals(contender.function()),
+        try (LocalCloud cloud = BENCH.start()) {
+            cloud.deploy(BENCH.file(TEMPLATE), "bench", Map.of(), f -> f.logicalId().equals(contender.function()),
                     UnaryOperator.identity());
             DynamoDbClient dynamoDb = cloud.dynamoDb().dynamoDbClient();
             LogfileWorkload workload = new LogfileWorkload(workloadOptions.seed(), keys);
@@ -194,17 +193,14 @@ final class ReplicationBenchCommand extends WorkshopCommand {
 
     private Measured scaleRow(int changes) throws InterruptedException {
         MetricsSnapshot before = RequestMetrics.global().snapshot();
-        try (LocalCloud cloud = LocalCloud.builder().workFolder(root().resolve(WORK)).start()) {
-            // The source table as the template defines it (deploy then leaves it alone), with the
-            // whole workload in its stream before the function reads it.
+        try (LocalCloud cloud = BENCH.start()) {
             DynamoDbClient dynamoDb = cloud.dynamoDb().dynamoDbClient();
-            dynamoDb.createTable(DataSet.LOGFILE.createTableRequest().toBuilder().streamSpecification(s -> s
-                    .streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE)).build());
+            BenchCloud.createSourceTable(dynamoDb, DataSet.LOGFILE, StreamViewType.NEW_IMAGE);
             new LogfileWorkload(workloadOptions.seed(), keys).run(dynamoDb, "logfile", changes);
             List<Record> stream = new StreamReader(dynamoDb, cloud.dynamoDb().streamsClient()).readAll("logfile");
             long distinctKeys = stream.stream().map(record -> record.dynamodb().keys().get("PK").s()).distinct().count();
             long start = System.nanoTime();
-            LocalCloud.Deployment deployment = cloud.deploy(root().resolve(TEMPLATE), "bench", Map.of(),
+            LocalCloud.Deployment deployment = cloud.deploy(BENCH.file(TEMPLATE), "bench", Map.of(),
                     f -> f.logicalId().equals("ReplicaFunction"), UnaryOperator.identity());
             if (!cloud.awaitIdle(Duration.ofMinutes(30))) {
                 throw new UserError("the batched replicator did not drain " + changes + " changes within 30 minutes");
@@ -223,11 +219,6 @@ final class ReplicationBenchCommand extends WorkshopCommand {
     private static String comparison(DynamoDbClient dynamoDb, String replicaTable) {
         ReplicaComparison.Differences differences = ReplicaComparison.compare(dynamoDb, "logfile", replicaTable);
         return differences.none() ? "equal" : differences.toString();
-    }
-
-    /** The repository root, so the bench runs from any folder in it (a test runs in workshop-cli). */
-    private static Path root() {
-        return DocsFiles.root(Path.of(""));
     }
 
     /** Writes to one replica table since a metrics snapshot: requests, items, WCU (its GSI_1 included). */

@@ -4,18 +4,15 @@ import static dev.ddbstreams.labs.exercise.Scenario.ALL_TOGETHER;
 import static dev.ddbstreams.labs.exercise.Scenario.POISON;
 import static dev.ddbstreams.labs.exercise.Scenario.QUIET;
 import static dev.ddbstreams.labs.exercise.Scenario.RETRIES;
-import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.ddbstreams.labs.archive.planted.FailedEntriesDropped;
 import dev.ddbstreams.labs.archive.planted.OversizedThrows;
 import dev.ddbstreams.labs.archive.planted.RemoveNotArchived;
 import dev.ddbstreams.labs.exercise.Exercise;
 import dev.ddbstreams.labs.exercise.GradedExerciseIT;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
-import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.api.Test;
 
 /**
  * Lab 03's exercise graded on the local cloud: the worked solution (ArchiveHandler) passes every
@@ -26,24 +23,40 @@ class ArchiveExerciseIT extends GradedExerciseIT {
 
     private static final ArchiveExercise EXERCISE = new ArchiveExercise();
 
-    static Stream<Arguments> handlers() {
-        return Stream.of(
-                arguments("the worked solution", Optional.empty(), Set.of(),
-                        List.of("[PASS] quiet: ", "[PASS] retries: 30 changes archived in full, in ",
-                                "; Firehose failed ", "the oversized bill is in the quarantine bucket")),
-                arguments("the starter", Optional.of(EXERCISE.starterHandler()), Set.of(RETRIES, ALL_TOGETHER, POISON),
-                        List.of("[PASS] quiet: ", "[FAIL] retries: after 30 new bills, ",
-                                "changes are not in the archive (", "were never sent again",
-                                "hint: labs/03-archive/README.md#exercise-step-2-retries-and-entries-firehose-did-not-accept",
-                                "[FAIL] poison: after 10 new bills, ", "the shard is stuck",
-                                "hint: labs/03-archive/README.md#exercise-step-4-a-change-too-big-for-firehose")),
-                arguments("failed entries dropped", handler(FailedEntriesDropped.class), Set.of(RETRIES, ALL_TOGETHER),
-                        List.of("[FAIL] retries: after 30 new bills, ", " INSERT), e.g. the INSERT of bill I#")),
-                arguments("REMOVE not archived", handler(RemoveNotArchived.class), Set.of(QUIET, ALL_TOGETHER),
-                        List.of("[FAIL] quiet: after 40 writes to 20 bills (new bills, payments, deletes), ",
-                                " REMOVE), e.g. the REMOVE of bill I#", "a REMOVE has no NewImage")),
-                arguments("oversized change throws", handler(OversizedThrows.class), Set.of(POISON),
-                        List.of("[FAIL] poison: ", "the shard is stuck", "over Firehose's record limit")));
+    @Test
+    void theWorkedSolution_passesEveryScenario() throws Exception {
+        assertGraded(Optional.empty(), Set.of(),
+                "[PASS] quiet: ", "[PASS] retries: 30 changes archived in full, in ",
+                "; Firehose failed ", "the oversized bill is in the quarantine bucket");
+    }
+
+    @Test
+    void theStarter_failsWithItsReasons() throws Exception {
+        assertGraded(Optional.of(EXERCISE.starterHandler()), Set.of(RETRIES, ALL_TOGETHER, POISON),
+                "[PASS] quiet: ", "[FAIL] retries: after 30 new bills, ",
+                "changes are not in the archive (", "were never sent again",
+                "hint: labs/03-archive/README.md#exercise-step-2-retries-and-entries-firehose-did-not-accept",
+                "[FAIL] poison: after 10 new bills, ", "the shard is stuck",
+                "hint: labs/03-archive/README.md#exercise-step-4-a-change-too-big-for-firehose");
+    }
+
+    @Test
+    void failedEntriesDropped_failsRetriesAndAllTogether() throws Exception {
+        assertGraded(handler(FailedEntriesDropped.class), Set.of(RETRIES, ALL_TOGETHER),
+                "[FAIL] retries: after 30 new bills, ", " INSERT), e.g. the INSERT of bill I#");
+    }
+
+    @Test
+    void removeNotArchived_failsQuietAndAllTogether() throws Exception {
+        assertGraded(handler(RemoveNotArchived.class), Set.of(QUIET, ALL_TOGETHER),
+                "[FAIL] quiet: after 40 writes to 20 bills (new bills, payments, deletes), ",
+                " REMOVE), e.g. the REMOVE of bill I#", "a REMOVE has no NewImage");
+    }
+
+    @Test
+    void oversizedChangeThrown_failsPoison() throws Exception {
+        assertGraded(handler(OversizedThrows.class), Set.of(POISON),
+                "[FAIL] poison: ", "the shard is stuck", "over Firehose's record limit");
     }
 
     @Override

@@ -11,6 +11,6 @@ public final class FailedEntriesDropped extends PlantedBugArchiver {
     protected void send(List<byte[]> call) {
         List<Record> records = call.stream().map(line -> Record.builder().data(SdkBytes.fromByteArray(line)).build())
                 .toList();
-        firehose.putRecordBatch(b -> b.deliveryStreamName(deliveryStream).records(records));
+        client.putRecordBatch(b -> b.deliveryStreamName(target).records(records));
     }
 }

@@ -1,7 +1,6 @@
 package dev.ddbstreams.labs.archive.planted;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
@@ -10,9 +9,7 @@ import dev.ddbstreams.archive.FirehoseLimits;
 import dev.ddbstreams.archive.PutRecordBatchSender;
 import dev.ddbstreams.dynamodb.RetryBackoff;
 import dev.ddbstreams.failures.Failure;
-import dev.ddbstreams.lambda.FunctionEnvironment;
-import dev.ddbstreams.lambda.LambdaClients;
-import dev.ddbstreams.quarantine.S3Quarantine;
+import dev.ddbstreams.labs.planted.PlantedStreamHandler;
 import dev.ddbstreams.records.ChangeRecord;
 import dev.ddbstreams.records.ChangeRecords;
 import java.util.ArrayList;
@@ -26,11 +23,11 @@ import software.amazon.awssdk.services.firehose.FirehoseClient;
  * repeats are removed by eventID) with one part swapped for a wrong one: each subclass plants one
  * bug, so the grader must fail exactly the scenarios that bug breaks.
  */
-abstract class PlantedBugArchiver implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+abstract class PlantedBugArchiver extends PlantedStreamHandler<FirehoseClient> {
 
-    protected final FirehoseClient firehose = LambdaClients.build(FirehoseClient.class, FirehoseClient::builder);
-    protected final String deliveryStream = FunctionEnvironment.require("DELIVERY_STREAM_NAME");
-    private final S3Quarantine quarantine = S3Quarantine.ofFunction();
+    PlantedBugArchiver() {
+        super(FirehoseClient.class, FirehoseClient::builder, "DELIVERY_STREAM_NAME");
+    }
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
@@ -61,7 +58,7 @@ abstract class PlantedBugArchiver implements RequestHandler<DynamodbEvent, Strea
 
     /** Sends one call's lines; throws if Firehose did not accept them all, so Lambda retries the batch. */
     protected void send(List<byte[]> call) {
-        PutRecordBatchSender.Sent sent = new PutRecordBatchSender(firehose::putRecordBatch, deliveryStream,
+        PutRecordBatchSender.Sent sent = new PutRecordBatchSender(client::putRecordBatch, target,
                 RetryBackoff.standard()).send(call);
         if (!sent.allAccepted()) {
             throw new IllegalStateException(sent.notAccepted().size() + " records not accepted: " + sent.lastError());

@@ -32,7 +32,7 @@ public final class ModifySetsAttributes extends PlantedReplicator {
                 sets.add("#a" + i + " = :v" + i);
             }
         });
-        dynamoDb.updateItem(b -> b.tableName(targetTable).key(key).updateExpression("SET " + String.join(", ", sets))
+        client.updateItem(b -> b.tableName(target).key(key).updateExpression("SET " + String.join(", ", sets))
                 .expressionAttributeNames(names).expressionAttributeValues(values));
     }
 }

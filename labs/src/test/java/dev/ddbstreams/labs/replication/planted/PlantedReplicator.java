@@ -1,14 +1,11 @@
 package dev.ddbstreams.labs.replication.planted;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.ddbstreams.failures.Failure;
 import dev.ddbstreams.failures.FailureClassifier;
-import dev.ddbstreams.lambda.FunctionEnvironment;
-import dev.ddbstreams.lambda.LambdaClients;
-import dev.ddbstreams.quarantine.S3Quarantine;
+import dev.ddbstreams.labs.planted.PlantedStreamHandler;
 import dev.ddbstreams.records.ChangeRecord;
 import dev.ddbstreams.records.ChangeRecords;
 import dev.ddbstreams.records.EventName;
@@ -24,11 +21,11 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
  * breaks. (ReplicaHandler, the worked solution, batches and folds writes per key; that is speed,
  * not correctness, and not what these bugs are about.)
  */
-abstract class PlantedReplicator implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+abstract class PlantedReplicator extends PlantedStreamHandler<DynamoDbClient> {
 
-    protected final DynamoDbClient dynamoDb = LambdaClients.build(DynamoDbClient.class, DynamoDbClient::builder);
-    protected final String targetTable = FunctionEnvironment.require("TARGET_TABLE");
-    private final S3Quarantine quarantine = S3Quarantine.ofFunction();
+    PlantedReplicator() {
+        super(DynamoDbClient.class, DynamoDbClient::builder, "TARGET_TABLE");
+    }
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
@@ -51,9 +48,9 @@ abstract class PlantedReplicator implements RequestHandler<DynamodbEvent, Stream
 
     protected void apply(ChangeRecord record) {
         if (record.eventName() == EventName.REMOVE) {
-            dynamoDb.deleteItem(b -> b.tableName(targetTable).key(record.keys().attributes()));
+            client.deleteItem(b -> b.tableName(target).key(record.keys().attributes()));
         } else {
-            dynamoDb.putItem(b -> b.tableName(targetTable).item(record.requireNewImage().attributes()));
+            client.putItem(b -> b.tableName(target).item(record.requireNewImage().attributes()));
         }
     }
 
