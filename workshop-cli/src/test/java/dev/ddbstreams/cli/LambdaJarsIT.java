@@ -44,8 +44,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The safety net of the minimised Lambda jars: a class a jar lacks fails only when a path that
- * needs it runs, so every function of every pattern template runs here from its module's shaded
+ * The safety net of the shrunk Lambda jars: a class a jar lacks fails only when a path that
+ * needs it runs, so every function of every pattern template runs here from its module's Lambda
  * jar in a fresh JVM (only the jar, the Lambda runtime's serialisers and {@link ColdStartLauncher}
  * on its class path, as {@code ./workshop bench cold-start} runs it) through: SnapStart priming and
  * a normal batch; the same batch again, as Lambda retries one (the conditional writes' and
