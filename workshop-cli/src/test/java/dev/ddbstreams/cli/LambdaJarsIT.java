@@ -37,18 +37,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The safety net of the minimised Lambda jars: a class a jar lacks fails only when a path that
- * needs it runs, so every function of every pattern template runs here from its module's shaded
+ * The safety net of the shrunk Lambda jars: a class a jar lacks fails only when a path that
+ * needs it runs, so every function of every pattern template runs here from its module's Lambda
  * jar in a fresh JVM (only the jar, the Lambda runtime's serialisers and {@link ColdStartLauncher}
  * on its class path, as {@code ./workshop bench cold-start} runs it) through: SnapStart priming and
- * a normal batch; for a function with a quarantine, a batch whose first record is poison, kept in
- * the local S3 with its content, logged through the Lambda runtime's logger as on AWS; and the same
- * batch when S3 first answers 503 SlowDown, retried, logged as the local cloud's JSON lines.
+ * a normal batch; the same batch again, as Lambda retries one (the conditional writes' and
+ * transactions' refusals unmarshalled into their exceptions, with cancellation reasons); for a
+ * function that writes a table, the batch when DynamoDB answers ProvisionedThroughputExceeded
+ * (retried); for a function with a quarantine, a batch whose first record is poison, kept in the
+ * local S3 with its content, logged through the Lambda runtime's logger as on AWS; and the same
+ * batch when S3 first answers 503 SlowDown, retried, logged as the local cloud's JSON lines. The
+ * jars are shrunk by ProGuard (lambda-jars.pro): a class or method it removed that a path needs
+ * fails here.
  */
 class LambdaJarsIT {
 
@@ -84,11 +91,13 @@ class LambdaJarsIT {
         String module = moduleFolder.getFileName().toString();
         Path jar = moduleFolder.resolve("target").resolve(module + "-lambda.jar");
         AtomicInteger slowDowns = new AtomicInteger();
+        AtomicInteger throttled = new AtomicInteger();
         try (LocalDynamoDb local = LocalDynamoDb.start();
                 LocalFirehose firehose = LocalFirehose.start(REGION, FirehoseFaults.NONE, Clock.systemUTC(),
                         LocalCloud.FIREHOSE_DELIVERY_CHECK);
                 S3Endpoint s3 = S3Endpoint.start(work.resolve("s3"), REGION);
-                SlowDownOnce slowS3 = new SlowDownOnce(s3.uri(), slowDowns)) {
+                FailingFront slowS3 = new FailingFront(s3.uri(), slowDowns, S3_SLOW_DOWN);
+                FailingFront throttlingDynamoDb = new FailingFront(local.endpoint(), throttled, THROUGHPUT_EXCEEDED)) {
             Template template = new TemplateReader(StackSettings.of("it", REGION)).read(moduleFolder.resolve("template.yaml"));
             template.deliveryStreams().forEach(stream -> firehose.addDeliveryStream(
                     stream.config(work.resolve("firehose").resolve(stream.bucketLogicalId()))));
@@ -98,6 +107,8 @@ class LambdaJarsIT {
                     s3.uri().toString()), REGION);
             ColdStart slow = new ColdStart(work, local.endpoint(), with(endpoints, LocalCloud.S3_ENDPOINT_PROPERTY,
                     slowS3.uri().toString()), REGION);
+            ColdStart throttling = new ColdStart(work, throttlingDynamoDb.uri(), with(endpoints,
+                    LocalCloud.S3_ENDPOINT_PROPERTY, s3.uri().toString()), REGION);
             int ran = 0;
             for (FunctionDefinition function : template.functions()) {
                 String sample = samples.forFunction(function).orElse(null);
@@ -115,6 +126,17 @@ class LambdaJarsIT {
                 String normal = direct.launch(jar, function.handlerClassName(), function.environment(), event, true);
                 assertThat(normal).as(function.logicalId()).contains(ColdStartLauncher.RESPONSE_PREFIX)
                         .doesNotContain("Exception", "Error:");
+                String replayed = direct.launch(jar, function.handlerClassName(), function.environment(), event, false);
+                assertThat(replayed).as(function.logicalId() + ", the batch again").contains(ColdStartLauncher.RESPONSE_PREFIX)
+                        .doesNotContain("Error:");
+                if (function.environment().keySet().stream().anyMatch(name -> name.endsWith("_TABLE"))) {
+                    ColdStartBenchCommand.resetTables(local.dynamoDbClient(), template);
+                    int throttledBefore = throttled.get();
+                    String retried = throttling.launch(jar, function.handlerClassName(), function.environment(), event, false);
+                    assertThat(throttled.get()).as(function.logicalId() + " was throttled").isGreaterThan(throttledBefore);
+                    assertThat(retried).as(function.logicalId() + ", throttled").contains(ColdStartLauncher.RESPONSE_PREFIX)
+                            .doesNotContain("Error:");
+                }
                 if (bucket == null) {
                     continue;
                 }
@@ -152,6 +174,31 @@ class LambdaJarsIT {
                 Files.delete(kept.get(0));
             }
             assertThat(ran).as("functions with a sample event in " + module).isPositive();
+        }
+    }
+
+    /** A jar's ServiceLoader entries name classes that are in it (ProGuard reads no META-INF/services). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("templates")
+    void everyServiceProvider_aJarNames_isInTheJar(String templateFile) throws IOException {
+        Path moduleFolder = Path.of("..").resolve(templateFile).getParent();
+        Path jar = moduleFolder.resolve("target").resolve(moduleFolder.getFileName() + "-lambda.jar");
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            List<String> providers = zip.stream().filter(entry -> entry.getName().startsWith("META-INF/services/")
+                            && !entry.isDirectory())
+                    .flatMap(entry -> lines(zip, entry)).toList();
+            assertThat(providers).as("providers listed in " + jar).isNotEmpty();
+            assertThat(providers).allSatisfy(provider -> assertThat(zip.getEntry(provider.replace('.', '/') + ".class"))
+                    .as(provider).isNotNull());
+        }
+    }
+
+    private static Stream<String> lines(ZipFile zip, ZipEntry entry) {
+        try {
+            return new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .map(line -> line.replaceFirst("#.*", "").strip()).filter(line -> !line.isEmpty());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -200,18 +247,34 @@ class LambdaJarsIT {
         }
     }
 
-    /** A front of the local S3 that answers its first request 503 SlowDown and passes every other on. */
-    private static final class SlowDownOnce implements AutoCloseable {
+    /** An error a {@link FailingFront} answers, and the request headers it passes on. */
+    private record Failure(int status, String contentType, String body, List<String> forwardedHeaders) {
+    }
+
+    private static final Failure S3_SLOW_DOWN = new Failure(503, "application/xml",
+            "<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>",
+            List.of("Content-Type"));
+
+    /** DynamoDB Local reads the operation from X-Amz-Target and the account from Authorization. */
+    private static final Failure THROUGHPUT_EXCEEDED = new Failure(400, "application/x-amz-json-1.0",
+            "{\"__type\":\"com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException\","
+                    + "\"message\":\"The level of configured provisioned throughput for the table was exceeded.\"}",
+            List.of("Content-Type", "X-Amz-Target", "Authorization", "X-Amz-Date"));
+
+    /** A front of a local service that answers its first request (and every other) with a failure and passes the others on. */
+    private static final class FailingFront implements AutoCloseable {
 
         private final HttpServer server;
         private final HttpClient client = HttpClient.newHttpClient();
         private final URI target;
-        private final AtomicInteger slowDowns;
+        private final AtomicInteger failures;
+        private final Failure failure;
         private final AtomicInteger requests = new AtomicInteger();
 
-        SlowDownOnce(URI target, AtomicInteger slowDowns) throws IOException {
+        FailingFront(URI target, AtomicInteger failures, Failure failure) throws IOException {
             this.target = target;
-            this.slowDowns = slowDowns;
+            this.failures = failures;
+            this.failure = failure;
             this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             server.createContext("/", this::answer);
             server.start();
@@ -225,17 +288,17 @@ class LambdaJarsIT {
             try (exchange) {
                 byte[] body = exchange.getRequestBody().readAllBytes();
                 if (requests.getAndIncrement() % 2 == 0) {
-                    slowDowns.incrementAndGet();
-                    byte[] error = "<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>"
-                            .getBytes(StandardCharsets.UTF_8);
-                    exchange.sendResponseHeaders(503, error.length);
+                    failures.incrementAndGet();
+                    byte[] error = failure.body().getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().add("Content-Type", failure.contentType());
+                    exchange.sendResponseHeaders(failure.status(), error.length);
                     exchange.getResponseBody().write(error);
                     return;
                 }
                 HttpRequest.Builder request = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().getRawPath()))
                         .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
                 exchange.getRequestHeaders().forEach((name, values) -> {
-                    if (name.equalsIgnoreCase("Content-Type")) {
+                    if (failure.forwardedHeaders().stream().anyMatch(name::equalsIgnoreCase)) {
                         values.forEach(value -> request.header(name, value));
                     }
                 });
