@@ -71,7 +71,8 @@ class MultiLeaderMalformedRecordIT {
             assertThat(keys).singleElement().asString().startsWith("MultiLeaderFunction/" + WEST.id() + "/");
             QuarantinedRecord kept = new S3Quarantine(new S3ClientBucket(S3Client.create(), folder.bucket()),
                     InstantSource.system()).read(keys.get(0));
-            assertThat(kept.record()).isEqualTo(malformed);
+            // Both sides read by one mapper, so numbers compare as the same node types.
+            assertThat(JSON.readTree(kept.record())).isEqualTo(JSON.readTree(JSON.writeValueAsString(malformed)));
             assertThat(kept.reason()).contains("Keys");
         }
     }
