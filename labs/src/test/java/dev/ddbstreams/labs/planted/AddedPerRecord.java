@@ -42,7 +42,7 @@ public abstract class AddedPerRecord implements RequestHandler<DynamodbTimeWindo
             ChangeRecord record = ChangeRecords.fromLambda(lambdaRecord);
             Optional<String> poison = whyPoison(record);
             if (poison.isPresent()) {
-                quarantine.quarantine(record, Failure.permanent(poison.get()), "planted");
+                quarantine.quarantine(record, Failure.permanent(poison.get()), PlantedStreamHandler.quarantineFolder());
                 continue;
             }
             for (Increment increment : counted.right().increments(record)) {

@@ -31,4 +31,12 @@ public abstract class PlantedStreamHandler<C extends SdkClient>
         target = FunctionEnvironment.require(targetVariable);
         quarantine = S3Quarantine.ofFunction();
     }
+
+    /**
+     * The quarantine folder the function's role may write: {@code QUARANTINE_PREFIX} (the
+     * template's logical id), as the worked solutions read it; the local cloud denies any other.
+     */
+    public static String quarantineFolder() {
+        return FunctionEnvironment.get("QUARANTINE_PREFIX").orElse("planted");
+    }
 }

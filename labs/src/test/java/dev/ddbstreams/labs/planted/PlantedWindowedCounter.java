@@ -25,20 +25,19 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public abstract class PlantedWindowedCounter
         implements RequestHandler<DynamodbTimeWindowEvent, TimeWindowEventResponse> {
 
-    private static final String FUNCTION = "planted";
-
     private final WindowedAggregation aggregation;
 
     protected PlantedWindowedCounter(CountedInto counted, ChangeAggregator aggregator, boolean quarantines) {
         DynamoDbClient dynamoDb = LambdaClients.build(DynamoDbClient.class, DynamoDbClient::builder);
+        String folder = PlantedStreamHandler.quarantineFolder();
         PoisonRecords poison = quarantines
-                ? PoisonRecords.in(S3Quarantine.ofFunction(), FUNCTION)
+                ? PoisonRecords.in(S3Quarantine.ofFunction(), folder)
                 : NoQuarantine.INSTANCE;
         aggregation = new WindowedAggregation(aggregator,
                 new WindowCommitter(dynamoDb, FunctionEnvironment.require(counted.tableVariable()),
                         FunctionEnvironment.require("WINDOWS_TABLE"), WindowedAggregation.MARKER_LIFETIME,
                         InstantSource.system()),
-                new InvalidRecords(FUNCTION, InstantSource.system()), counted.key(), poison);
+                new InvalidRecords(folder, InstantSource.system()), counted.key(), poison);
     }
 
     @Override

@@ -52,7 +52,7 @@ abstract class PlantedBugArchiver extends PlantedStreamHandler<FirehoseClient> {
 
     /** The line that stands for a change too big for Firehose, once the change is kept whole. */
     protected byte[] oversized(DynamodbStreamRecord record, ChangeRecord change, byte[] line) {
-        quarantine.quarantine(record, Failure.permanent(line.length + " bytes as a line"), "ArchiveFunction");
+        quarantine.quarantine(record, Failure.permanent(line.length + " bytes as a line"), PlantedStreamHandler.quarantineFolder());
         return ArchiveLine.oversized(change, line.length);
     }
 

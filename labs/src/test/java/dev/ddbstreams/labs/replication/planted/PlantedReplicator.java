@@ -60,7 +60,7 @@ abstract class PlantedReplicator extends PlantedStreamHandler<DynamoDbClient> {
      * @return true to go on with the batch, false to report the record failed (Lambda retries from it)
      */
     protected boolean refused(ChangeRecord record, Failure failure) {
-        quarantine.quarantine(record, failure, "planted");
+        quarantine.quarantine(record, failure, PlantedStreamHandler.quarantineFolder());
         return true;
     }
 }
