@@ -21,9 +21,12 @@ import dev.ddbstreams.localcloud.template.Template;
 import dev.ddbstreams.localcloud.template.TemplateReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -40,6 +43,9 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.ServiceMetadata;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -190,6 +196,59 @@ class LambdaJarsIT {
             assertThat(providers).as("providers listed in " + jar).isNotEmpty();
             assertThat(providers).allSatisfy(provider -> assertThat(zip.getEntry(provider.replace('.', '/') + ".class"))
                     .as(provider).isNotNull());
+        }
+    }
+
+    /**
+     * The jars carry lambda-service-metadata's provider in place of the SDK's: every SDK client in a
+     * jar must be one it lists, with the signing region the SDK's full provider (the test's class
+     * path) gives in every region (what a client reads of it), and a service it does not list falls
+     * back to the SDK's default.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("templates")
+    void everyClient_inAJar_hasTheSdksServiceMetadata(String templateFile) throws Exception {
+        Path moduleFolder = Path.of("..").resolve(templateFile).getParent();
+        Path jar = moduleFolder.resolve("target").resolve(moduleFolder.getFileName() + "-lambda.jar");
+        List<String> clients;
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            clients = zip.stream().map(ZipEntry::getName)
+                    .filter(name -> name.matches("software/amazon/awssdk/services/.*/[A-Za-z0-9]+Client\\.class"))
+                    .map(name -> name.substring(0, name.length() - ".class".length()).replace('/', '.'))
+                    .filter(LambdaJarsIT::isSdkClientInterface)
+                    .toList();
+        }
+        assertThat(clients).as("SDK clients in " + jar).isNotEmpty();
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()},
+                ClassLoader.getPlatformClassLoader())) {
+            Class<?> regionType = loader.loadClass(Region.class.getName());
+            Class<?> metadataType = loader.loadClass(ServiceMetadata.class.getName());
+            Method regionOf = regionType.getMethod("of", String.class);
+            Method metadataOf = metadataType.getMethod("of", String.class);
+            Method signingRegion = metadataType.getMethod("signingRegion", regionType);
+            assertThat(metadataOf.invoke(null, "ec2").getClass().getSimpleName())
+                    .as("a service no handler calls, in " + jar).isEqualTo("DefaultServiceMetadata");
+            for (String client : clients) {
+                String service = (String) Class.forName(client).getField("SERVICE_METADATA_ID").get(null);
+                Object metadata = metadataOf.invoke(null, service);
+                assertThat(metadata.getClass().getSimpleName()).as(client + "'s service " + service + " in " + jar)
+                        .isNotEqualTo("DefaultServiceMetadata");
+                for (Region region : Region.regions()) {
+                    Object inJar = regionOf.invoke(null, region.id());
+                    ServiceMetadata expected = ServiceMetadata.of(service);
+                    assertThat(signingRegion.invoke(metadata, inJar).toString()).as(service + " in " + region)
+                            .isEqualTo(expected.signingRegion(region).toString());
+                }
+            }
+        }
+    }
+
+    private static boolean isSdkClientInterface(String className) {
+        try {
+            Class<?> type = Class.forName(className);
+            return type.isInterface() && SdkClient.class.isAssignableFrom(type);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(className + " is in a Lambda jar but not on this test's class path", e);
         }
     }
 
