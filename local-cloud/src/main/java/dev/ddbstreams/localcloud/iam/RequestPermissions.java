@@ -1,29 +1,45 @@
 package dev.ddbstreams.localcloud.iam;
 
+import dev.ddbstreams.localcloud.kinesis.LocalKinesisClient;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchExecuteStatementRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchStatementRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.ExecuteStatementRequest;
+import software.amazon.awssdk.services.dynamodb.model.ExecuteTransactionRequest;
+import software.amazon.awssdk.services.dynamodb.model.ParameterizedStatement;
 import software.amazon.awssdk.services.dynamodb.model.TransactGetItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 /**
- * The IAM actions and resources AWS authorizes one SDK request against, as the service
- * authorization reference lists them ("Actions, resources, and condition keys for Amazon
- * DynamoDB", and the pages for Amazon S3, Firehose, Kinesis, SQS, SNS and CloudWatch): one
- * {@link RequiredPermission} per table, object, stream or queue the request touches.
+ * The IAM actions and resources AWS authorizes one SDK request against, as the Service
+ * Authorization Reference maps API operations to actions
+ * (<a href="https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazondynamodb.html">Amazon DynamoDB</a>,
+ * and the pages for Amazon S3, Amazon Kinesis, Amazon Data Firehose, Amazon SQS, Amazon SNS and
+ * Amazon CloudWatch): one {@link RequiredPermission} per table, index, stream, object or queue
+ * the request touches. Most operations need the action of their own name; the exceptions are
+ * spelled out below (PartiQL by statement kind, S3's versions, multi-object delete and listings,
+ * SQS's batches).
  *
  * <p>Services not listed here are not checked (empty).
  */
 public final class RequestPermissions {
+
+    /** The account DynamoDB Local's ARNs and ElasticMQ's queue URLs name. */
+    private static final String LOCAL_ACCOUNT = "000000000000";
 
     private RequestPermissions() {
     }
@@ -40,13 +56,17 @@ public final class RequestPermissions {
         return Optional.ofNullable(switch (service) {
             case "DynamoDb" -> dynamoDb(operation, request, arns);
             case "DynamoDbStreams" -> List.of(new RequiredPermission("dynamodb:" + operation,
-                    field(request, "StreamArn").map(arns::localStream).orElse("*")));
+                    field(request, "StreamArn").or(() -> field(request, "ShardIterator").flatMap(
+                            RequestPermissions::streamOfIterator)).map(arns::dynamoDbLocal).orElse("*")));
             case "S3" -> s3(operation, request);
             case "Firehose" -> List.of(new RequiredPermission("firehose:" + operation,
                     field(request, "DeliveryStreamName").map(name -> arns.of("firehose", "deliverystream/" + name))
                             .orElse("*")));
-            case "Kinesis" -> List.of(new RequiredPermission("kinesis:" + operation, field(request, "StreamARN")
-                    .or(() -> field(request, "StreamName").map(name -> arns.of("kinesis", "stream/" + name)))
+            case "Kinesis" -> List.of(new RequiredPermission("kinesis:" + operation, field(request, "ConsumerARN")
+                    .or(() -> field(request, "StreamARN"))
+                    .or(() -> field(request, "StreamName")
+                            .or(() -> field(request, "ShardIterator").flatMap(LocalKinesisClient::streamNameOf))
+                            .map(name -> arns.of("kinesis", "stream/" + name)))
                     .orElse("*")));
             case "Sqs" -> sqs(operation, request, arns);
             case "Sns" -> List.of(new RequiredPermission("sns:" + operation.replace("PublishBatch", "Publish"),
@@ -71,12 +91,34 @@ public final class RequestPermissions {
         if (request instanceof TransactWriteItemsRequest transaction) {
             return distinct(transaction.transactItems().stream().map(item -> transactWrite(item, arns)).toList());
         }
-        Optional<String> table = field(request, "TableName");
-        if (table.isEmpty()) {
-            return List.of(new RequiredPermission("dynamodb:" + operation, "*"));
+        if (request instanceof ExecuteStatementRequest statement) {
+            return partiQl(List.of(statement.statement()), arns);
         }
-        String resource = arns.table(table.get()) + field(request, "IndexName").map(index -> "/index/" + index).orElse("");
+        if (request instanceof BatchExecuteStatementRequest batch) {
+            return partiQl(batch.statements().stream().map(BatchStatementRequest::statement).toList(), arns);
+        }
+        if (request instanceof ExecuteTransactionRequest transaction) {
+            return partiQl(transaction.transactStatements().stream().map(ParameterizedStatement::statement).toList(),
+                    arns);
+        }
+        // Tagging calls name the table by ARN; ListTables, DescribeLimits and DescribeEndpoints no resource.
+        String resource = field(request, "TableName").map(table -> arns.table(table)
+                + field(request, "IndexName").map(index -> "/index/" + index).orElse(""))
+                .or(() -> field(request, "ResourceArn").map(arns::dynamoDbLocal)).orElse("*");
         return List.of(new RequiredPermission("dynamodb:" + operation, resource));
+    }
+
+    /** One PartiQL action per statement kind and table (or index); a statement that names none is DynamoDB's to reject. */
+    private static List<RequiredPermission> partiQl(List<String> statements, Arns arns) {
+        return distinct(statements.stream().flatMap(statement -> PartiQlStatement.parse(statement).stream())
+                .map(parsed -> new RequiredPermission(parsed.action(), arns.table(parsed.table())
+                        + parsed.index().map(index -> "/index/" + index).orElse("")))
+                .toList());
+    }
+
+    /** A DynamoDB Streams iterator starts with its stream's ARN ({@code ...|arn:aws:dynamodb:...:table/T/stream/L|...}). */
+    private static Optional<String> streamOfIterator(String iterator) {
+        return Arrays.stream(iterator.split("\\|")).filter(part -> part.startsWith("arn:aws:dynamodb:")).findFirst();
     }
 
     /** A transaction is authorized item by item, with the item-level actions. */
@@ -97,27 +139,49 @@ public final class RequestPermissions {
         String bucket = field(request, "Bucket").orElse("");
         String bucketArn = "arn:aws:s3:::" + bucket;
         Optional<String> objectArn = field(request, "Key").map(key -> bucketArn + "/" + key);
+        boolean version = field(request, "VersionId").isPresent();
         return switch (operation) {
             case "ListBuckets" -> List.of(new RequiredPermission("s3:ListAllMyBuckets", "*"));
             case "ListObjects", "ListObjectsV2", "HeadBucket" -> List.of(new RequiredPermission("s3:ListBucket", bucketArn));
-            case "HeadObject" -> List.of(new RequiredPermission("s3:GetObject", objectArn.orElseThrow()));
-            case "CreateMultipartUpload", "UploadPart", "CompleteMultipartUpload" ->
+            case "ListObjectVersions" -> List.of(new RequiredPermission("s3:ListBucketVersions", bucketArn));
+            case "ListMultipartUploads" -> List.of(new RequiredPermission("s3:ListBucketMultipartUploads", bucketArn));
+            case "ListParts" -> List.of(new RequiredPermission("s3:ListMultipartUploadParts", objectArn.orElseThrow()));
+            case "GetObject", "HeadObject" ->
+                    List.of(new RequiredPermission(version ? "s3:GetObjectVersion" : "s3:GetObject", objectArn.orElseThrow()));
+            case "DeleteObject" ->
+                    List.of(new RequiredPermission(version ? "s3:DeleteObjectVersion" : "s3:DeleteObject", objectArn.orElseThrow()));
+            // Multi-object delete is authorized object by object, as DeleteObject (s3:DeleteObjects is no action).
+            case "DeleteObjects" -> distinct(member(request.getValueForField("Delete", Object.class).orElse(null),
+                    "Objects").map(objects -> (List<?>) objects).orElse(List.of()).stream()
+                    .map(object -> new RequiredPermission(member(object, "VersionId").isPresent()
+                            ? "s3:DeleteObjectVersion" : "s3:DeleteObject",
+                            bucketArn + "/" + member(object, "Key").orElse("")))
+                    .toList());
+            case "PutObject", "CreateMultipartUpload", "UploadPart", "CompleteMultipartUpload" ->
                     List.of(new RequiredPermission("s3:PutObject", objectArn.orElseThrow()));
-            case "CopyObject" -> List.of(new RequiredPermission("s3:PutObject", objectArn.orElseThrow()),
-                    new RequiredPermission("s3:GetObject", "arn:aws:s3:::" + copySource(request)));
+            case "CopyObject", "UploadPartCopy" -> {
+                CopySource source = copySource(request);
+                yield List.of(new RequiredPermission("s3:PutObject", objectArn.orElseThrow()),
+                        new RequiredPermission(source.versioned() ? "s3:GetObjectVersion" : "s3:GetObject",
+                                "arn:aws:s3:::" + source.bucketAndKey()));
+            }
             default -> List.of(new RequiredPermission("s3:" + operation, objectArn.orElse(bucketArn)));
         };
     }
 
+    private record CopySource(String bucketAndKey, boolean versioned) {
+    }
+
     /** {@code CopySource} is URL-encoded {@code bucket/key}, perhaps with a leading slash and a version. */
-    private static String copySource(SdkRequest request) {
+    private static CopySource copySource(SdkRequest request) {
         Optional<String> encoded = field(request, "CopySource");
         if (encoded.isEmpty()) {
-            return field(request, "SourceBucket").orElse("") + "/" + field(request, "SourceKey").orElse("");
+            return new CopySource(field(request, "SourceBucket").orElse("") + "/" + field(request, "SourceKey").orElse(""),
+                    field(request, "SourceVersionId").isPresent());
         }
         String decoded = URLDecoder.decode(encoded.get(), StandardCharsets.UTF_8);
         int version = decoded.indexOf("?versionId=");
-        return (version < 0 ? decoded : decoded.substring(0, version)).replaceFirst("^/", "");
+        return new CopySource((version < 0 ? decoded : decoded.substring(0, version)).replaceFirst("^/", ""), version >= 0);
     }
 
     private static List<RequiredPermission> sqs(String operation, SdkRequest request, Arns arns) {
@@ -128,7 +192,9 @@ public final class RequestPermissions {
         Optional<String> queueArn = field(request, "QueueUrl").map(url -> {
             String[] path = URI.create(url).getPath().split("/");
             String name = path[path.length - 1];
-            String account = path.length >= 3 ? path[path.length - 2] : arns.accountId();
+            // ElasticMQ's queue URLs say account 000000000000; AWS's say the queue owner's.
+            String account = path.length >= 3 && !path[path.length - 2].equals(LOCAL_ACCOUNT) ? path[path.length - 2]
+                    : arns.accountId();
             return "arn:aws:sqs:" + arns.region() + ":" + account + ":" + name;
         }).or(() -> field(request, "QueueName").map(name -> arns.of("sqs", name)));
         return List.of(new RequiredPermission(action, queueArn.orElse("*")));
@@ -140,6 +206,15 @@ public final class RequestPermissions {
 
     private static List<RequiredPermission> distinct(List<RequiredPermission> permissions) {
         return new ArrayList<>(new LinkedHashSet<>(permissions));
+    }
+
+    /** A member of a nested structure (the S3 model is not on this module's class path). */
+    private static Optional<Object> member(Object structure, String name) {
+        if (!(structure instanceof SdkPojo pojo)) {
+            return Optional.empty();
+        }
+        return pojo.sdkFields().stream().filter(field -> field.memberName().equals(name)).findFirst()
+                .map(field -> ((SdkField<?>) field).getValueOrDefault(pojo));
     }
 
     private static Optional<String> field(SdkRequest request, String name) {
@@ -154,13 +229,16 @@ public final class RequestPermissions {
 
         /** DynamoDB accepts a table's name or its ARN wherever it takes a table. */
         String table(String nameOrArn) {
-            return nameOrArn.startsWith("arn:") ? nameOrArn : of("dynamodb", "table/" + nameOrArn);
+            return nameOrArn.startsWith("arn:") ? dynamoDbLocal(nameOrArn) : of("dynamodb", "table/" + nameOrArn);
         }
 
-        /** DynamoDB Local's stream ARNs say region {@code ddblocal} and account {@code 000000000000}: AWS's would not. */
-        String localStream(String streamArn) {
-            String[] parts = streamArn.split(":", 6);
-            return parts.length == 6 ? of("dynamodb", parts[5]) : streamArn;
+        /**
+         * DynamoDB Local's ARNs (tables, streams) say region {@code ddblocal} and account
+         * {@code 000000000000}: AWS's would say the client's region and the function's account.
+         */
+        String dynamoDbLocal(String arn) {
+            String[] parts = arn.split(":", 6);
+            return parts.length == 6 && parts[3].equals("ddblocal") && parts[4].equals(LOCAL_ACCOUNT) ? of("dynamodb", parts[5]) : arn;
         }
     }
 }
