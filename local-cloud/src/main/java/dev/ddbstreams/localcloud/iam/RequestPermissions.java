@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.core.SdkField;
@@ -37,6 +38,24 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
  * <p>Services not listed here are not checked (empty).
  */
 public final class RequestPermissions {
+
+    /** Bucket configuration calls whose action is named after the configuration, not the call; deleting one is putting it. */
+    private static final Map<String, String> S3_BUCKET_CONFIGURATION_ACTIONS = Map.ofEntries(
+            Map.entry("GetBucketLifecycleConfiguration", "GetLifecycleConfiguration"),
+            Map.entry("PutBucketLifecycleConfiguration", "PutLifecycleConfiguration"),
+            Map.entry("DeleteBucketLifecycle", "PutLifecycleConfiguration"),
+            Map.entry("GetBucketCors", "GetBucketCORS"),
+            Map.entry("PutBucketCors", "PutBucketCORS"),
+            Map.entry("DeleteBucketCors", "PutBucketCORS"),
+            Map.entry("GetBucketEncryption", "GetEncryptionConfiguration"),
+            Map.entry("PutBucketEncryption", "PutEncryptionConfiguration"),
+            Map.entry("DeleteBucketEncryption", "PutEncryptionConfiguration"),
+            Map.entry("GetBucketNotificationConfiguration", "GetBucketNotification"),
+            Map.entry("PutBucketNotificationConfiguration", "PutBucketNotification"),
+            Map.entry("DeleteBucketTagging", "PutBucketTagging"),
+            Map.entry("GetBucketReplication", "GetReplicationConfiguration"),
+            Map.entry("PutBucketReplication", "PutReplicationConfiguration"),
+            Map.entry("DeleteBucketReplication", "PutReplicationConfiguration"));
 
     /** The account DynamoDB Local's ARNs and ElasticMQ's queue URLs name. */
     private static final String LOCAL_ACCOUNT = "000000000000";
@@ -101,10 +120,11 @@ public final class RequestPermissions {
             return partiQl(transaction.transactStatements().stream().map(ParameterizedStatement::statement).toList(),
                     arns);
         }
-        // Tagging calls name the table by ARN; ListTables, DescribeLimits and DescribeEndpoints no resource.
+        // Tagging and export calls name the table by ARN; ListTables, DescribeLimits and DescribeEndpoints no resource.
         String resource = field(request, "TableName").map(table -> arns.table(table)
                 + field(request, "IndexName").map(index -> "/index/" + index).orElse(""))
-                .or(() -> field(request, "ResourceArn").map(arns::dynamoDbLocal)).orElse("*");
+                .or(() -> field(request, "TableArn").or(() -> field(request, "ResourceArn")).map(arns::dynamoDbLocal))
+                .orElse("*");
         return List.of(new RequiredPermission("dynamodb:" + operation, resource));
     }
 
@@ -165,7 +185,8 @@ public final class RequestPermissions {
                         new RequiredPermission(source.versioned() ? "s3:GetObjectVersion" : "s3:GetObject",
                                 "arn:aws:s3:::" + source.bucketAndKey()));
             }
-            default -> List.of(new RequiredPermission("s3:" + operation, objectArn.orElse(bucketArn)));
+            default -> List.of(new RequiredPermission("s3:" + S3_BUCKET_CONFIGURATION_ACTIONS.getOrDefault(operation,
+                    operation), objectArn.orElse(bucketArn)));
         };
     }
 

@@ -166,6 +166,10 @@ class OperationPermissionsIT {
             String arn = c.dynamoDb().describeTable(b -> b.tableName("iam-table")).table().tableArn();
             return () -> c.dynamoDb().listTagsOfResource(b -> b.resourceArn(arn));
         }, "dynamodb:ListTagsOfResource", TABLE)));
+        rows.add(reachesTheEndpoint("UnknownOperationException", row("DynamoDB ExportTableToPointInTime", c -> {
+            String arn = c.dynamoDb().describeTable(b -> b.tableName("iam-table")).table().tableArn();
+            return () -> c.dynamoDb().exportTableToPointInTime(b -> b.tableArn(arn).s3Bucket("iam-bucket"));
+        }, "dynamodb:ExportTableToPointInTime", TABLE)));
         rows.add(row("DynamoDB ListTables", c -> () -> c.dynamoDb().listTables(), "dynamodb:ListTables", "*"));
         // DynamoDB Streams: on the stream's ARN (GetRecords: the one its iterator reads), ListStreams on none.
         rows.add(row("DynamoDB Streams DescribeStream", c -> {
@@ -223,6 +227,14 @@ class OperationPermissionsIT {
                 BUCKET));
         rows.add(row("S3 GetBucketLocation", c -> () -> c.s3().getBucketLocation(b -> b.bucket("iam-bucket")),
                 "s3:GetBucketLocation", BUCKET));
+        rows.add(reachesTheEndpoint("NotImplemented", row("S3 GetBucketLifecycleConfiguration", c -> () -> c.s3()
+                .getBucketLifecycleConfiguration(b -> b.bucket("iam-bucket")), "s3:GetLifecycleConfiguration", BUCKET)));
+        rows.add(reachesTheEndpoint("NotImplemented", row("S3 DeleteBucketCors", c -> () -> c.s3()
+                .deleteBucketCors(b -> b.bucket("iam-bucket")), "s3:PutBucketCORS", BUCKET)));
+        rows.add(reachesTheEndpoint("NotImplemented", row("S3 GetBucketEncryption", c -> () -> c.s3()
+                .getBucketEncryption(b -> b.bucket("iam-bucket")), "s3:GetEncryptionConfiguration", BUCKET)));
+        rows.add(reachesTheEndpoint("NotImplemented", row("S3 GetBucketNotificationConfiguration", c -> () -> c.s3()
+                .getBucketNotificationConfiguration(b -> b.bucket("iam-bucket")), "s3:GetBucketNotification", BUCKET)));
         rows.add(row("S3 ListBuckets", c -> () -> c.s3().listBuckets(), "s3:ListAllMyBuckets", "*"));
         // Firehose and Kinesis: on the delivery stream's and the stream's ARN (GetRecords: its iterator's stream).
         rows.add(row("Firehose PutRecord", c -> () -> c.firehose().putRecord(b -> b.deliveryStreamName("iam-archive")
