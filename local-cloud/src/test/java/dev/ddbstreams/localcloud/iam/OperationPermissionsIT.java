@@ -170,6 +170,16 @@ class OperationPermissionsIT {
             String arn = c.dynamoDb().describeTable(b -> b.tableName("iam-table")).table().tableArn();
             return () -> c.dynamoDb().exportTableToPointInTime(b -> b.tableArn(arn).s3Bucket("iam-bucket"));
         }, "dynamodb:ExportTableToPointInTime", TABLE)));
+        rows.add(row("DynamoDB UpdateTimeToLive", c -> () -> c.dynamoDb().updateTimeToLive(b -> b.tableName("iam-other")
+                .timeToLiveSpecification(t -> t.attributeName("expires").enabled(true))), "dynamodb:UpdateTimeToLive",
+                OTHER_TABLE));
+        String extraTable = "arn:aws:dynamodb:" + REGION + ":" + ACCOUNT + ":table/iam-extra";
+        rows.add(row("DynamoDB CreateTable", c -> () -> c.dynamoDb().createTable(b -> b.tableName("iam-extra")
+                .billingMode("PAY_PER_REQUEST").keySchema(k -> k.attributeName("id").keyType("HASH"))
+                .attributeDefinitions(a -> a.attributeName("id").attributeType("S"))), "dynamodb:CreateTable",
+                extraTable));
+        rows.add(row("DynamoDB DeleteTable", c -> () -> c.dynamoDb().deleteTable(b -> b.tableName("iam-extra")),
+                "dynamodb:DeleteTable", extraTable));
         rows.add(row("DynamoDB ListTables", c -> () -> c.dynamoDb().listTables(), "dynamodb:ListTables", "*"));
         // DynamoDB Streams: on the stream's ARN (GetRecords: the one its iterator reads), ListStreams on none.
         rows.add(row("DynamoDB Streams DescribeStream", c -> {
@@ -227,6 +237,27 @@ class OperationPermissionsIT {
                 BUCKET));
         rows.add(row("S3 GetBucketLocation", c -> () -> c.s3().getBucketLocation(b -> b.bucket("iam-bucket")),
                 "s3:GetBucketLocation", BUCKET));
+        // Multipart uploads: the parts and the whole as s3:PutObject, their listings as their own actions.
+        rows.add(reachesTheEndpoint("NotImplemented", row("S3 CreateMultipartUpload", c -> () -> c.s3()
+                .createMultipartUpload(b -> b.bucket("iam-bucket").key("m/1.json")), "s3:PutObject", BUCKET + "/m/1.json")));
+        rows.add(reachesTheEndpoint("NotImplemented", row("S3 UploadPart", c -> () -> c.s3().uploadPart(b -> b
+                .bucket("iam-bucket").key("m/1.json").uploadId("u1").partNumber(1), RequestBody.fromString("{}")),
+                "s3:PutObject", BUCKET + "/m/1.json")));
+        rows.add(reachesTheEndpoint("NotImplemented", row("S3 UploadPartCopy", c -> () -> c.s3().uploadPartCopy(b -> b
+                .sourceBucket("iam-bucket").sourceKey("a/1.json").destinationBucket("iam-bucket")
+                .destinationKey("m/1.json").uploadId("u1").partNumber(1)),
+                "s3:PutObject", BUCKET + "/m/1.json", "s3:GetObject", BUCKET + "/a/1.json")));
+        rows.add(reachesTheEndpoint("NotImplemented", row("S3 CompleteMultipartUpload", c -> () -> c.s3()
+                .completeMultipartUpload(b -> b.bucket("iam-bucket").key("m/1.json").uploadId("u1")),
+                "s3:PutObject", BUCKET + "/m/1.json")));
+        rows.add(reachesTheEndpoint("NotImplemented", row("S3 AbortMultipartUpload", c -> () -> c.s3()
+                .abortMultipartUpload(b -> b.bucket("iam-bucket").key("m/1.json").uploadId("u1")),
+                "s3:AbortMultipartUpload", BUCKET + "/m/1.json")));
+        rows.add(reachesTheEndpoint("NotImplemented", row("S3 ListParts", c -> () -> c.s3().listParts(b -> b
+                .bucket("iam-bucket").key("m/1.json").uploadId("u1")), "s3:ListMultipartUploadParts",
+                BUCKET + "/m/1.json")));
+        rows.add(reachesTheEndpoint("NotImplemented", row("S3 ListMultipartUploads", c -> () -> c.s3()
+                .listMultipartUploads(b -> b.bucket("iam-bucket")), "s3:ListBucketMultipartUploads", BUCKET)));
         rows.add(reachesTheEndpoint("NotImplemented", row("S3 GetBucketLifecycleConfiguration", c -> () -> c.s3()
                 .getBucketLifecycleConfiguration(b -> b.bucket("iam-bucket")), "s3:GetLifecycleConfiguration", BUCKET)));
         rows.add(reachesTheEndpoint("NotImplemented", row("S3 DeleteBucketCors", c -> () -> c.s3()
@@ -247,6 +278,8 @@ class OperationPermissionsIT {
                 .deliveryStreamName("iam-archive")), "firehose:DescribeDeliveryStream", DELIVERY_STREAM));
         rows.add(row("Firehose ListDeliveryStreams", c -> () -> c.firehose().listDeliveryStreams(b -> { }),
                 "firehose:ListDeliveryStreams", "*"));
+        rows.add(row("Kinesis CreateStream", c -> () -> c.kinesis().createStream(b -> b.streamName("iam-more")
+                .shardCount(1)), "kinesis:CreateStream", "arn:aws:kinesis:" + REGION + ":" + ACCOUNT + ":stream/iam-more"));
         rows.add(row("Kinesis PutRecord", c -> () -> c.kinesis().putRecord(b -> b.streamName("iam-events")
                 .partitionKey("p").data(SdkBytes.fromUtf8String("{}"))), "kinesis:PutRecord", KINESIS_STREAM));
         rows.add(row("Kinesis PutRecords", c -> () -> c.kinesis().putRecords(b -> b.streamARN(KINESIS_STREAM).records(
