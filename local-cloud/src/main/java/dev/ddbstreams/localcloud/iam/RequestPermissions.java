@@ -32,8 +32,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
  * and the pages for Amazon S3, Amazon Kinesis, Amazon Data Firehose, Amazon SQS, Amazon SNS and
  * Amazon CloudWatch): one {@link RequiredPermission} per table, index, stream, object or queue
  * the request touches. Most operations need the action of their own name; the exceptions are
- * spelled out below (PartiQL by statement kind, S3's versions, multi-object delete and listings,
- * SQS's batches).
+ * spelled out below (PartiQL by statement kind, S3's versions, multi-object delete, listings and
+ * bucket configuration, SQS's batches).
  *
  * <p>Services not listed here are not checked (empty).
  */
@@ -56,6 +56,10 @@ public final class RequestPermissions {
             Map.entry("GetBucketReplication", "GetReplicationConfiguration"),
             Map.entry("PutBucketReplication", "PutReplicationConfiguration"),
             Map.entry("DeleteBucketReplication", "PutReplicationConfiguration"));
+
+    /** The object calls with an action of their own for one version of the object. */
+    private static final Set<String> VERSIONED_S3_OBJECT_ACTIONS = Set.of("GetObject", "DeleteObject", "GetObjectAcl",
+            "PutObjectAcl", "GetObjectTagging", "PutObjectTagging", "DeleteObjectTagging", "GetObjectAttributes");
 
     /** The account DynamoDB Local's ARNs and ElasticMQ's queue URLs name. */
     private static final String LOCAL_ACCOUNT = "000000000000";
@@ -156,8 +160,7 @@ public final class RequestPermissions {
     }
 
     private static List<RequiredPermission> s3(String operation, SdkRequest request) {
-        String bucket = field(request, "Bucket").orElse("");
-        String bucketArn = "arn:aws:s3:::" + bucket;
+        String bucketArn = "arn:aws:s3:::" + field(request, "Bucket").orElse("");
         Optional<String> objectArn = field(request, "Key").map(key -> bucketArn + "/" + key);
         boolean version = field(request, "VersionId").isPresent();
         return switch (operation) {
@@ -166,28 +169,38 @@ public final class RequestPermissions {
             case "ListObjectVersions" -> List.of(new RequiredPermission("s3:ListBucketVersions", bucketArn));
             case "ListMultipartUploads" -> List.of(new RequiredPermission("s3:ListBucketMultipartUploads", bucketArn));
             case "ListParts" -> List.of(new RequiredPermission("s3:ListMultipartUploadParts", objectArn.orElseThrow()));
-            case "GetObject", "HeadObject" ->
-                    List.of(new RequiredPermission(version ? "s3:GetObjectVersion" : "s3:GetObject", objectArn.orElseThrow()));
-            case "DeleteObject" ->
-                    List.of(new RequiredPermission(version ? "s3:DeleteObjectVersion" : "s3:DeleteObject", objectArn.orElseThrow()));
-            // Multi-object delete is authorized object by object, as DeleteObject (s3:DeleteObjects is no action).
-            case "DeleteObjects" -> distinct(member(request.getValueForField("Delete", Object.class).orElse(null),
-                    "Objects").map(objects -> (List<?>) objects).orElse(List.of()).stream()
-                    .map(object -> new RequiredPermission(member(object, "VersionId").isPresent()
-                            ? "s3:DeleteObjectVersion" : "s3:DeleteObject",
-                            bucketArn + "/" + member(object, "Key").orElse("")))
-                    .toList());
+            case "HeadObject" -> List.of(new RequiredPermission(s3ObjectAction("GetObject", version), objectArn.orElseThrow()));
+            case "DeleteObjects" -> deleteObjects(request, bucketArn);
             case "PutObject", "CreateMultipartUpload", "UploadPart", "CompleteMultipartUpload" ->
                     List.of(new RequiredPermission("s3:PutObject", objectArn.orElseThrow()));
             case "CopyObject", "UploadPartCopy" -> {
                 CopySource source = copySource(request);
                 yield List.of(new RequiredPermission("s3:PutObject", objectArn.orElseThrow()),
-                        new RequiredPermission(source.versioned() ? "s3:GetObjectVersion" : "s3:GetObject",
+                        new RequiredPermission(s3ObjectAction("GetObject", source.versioned()),
                                 "arn:aws:s3:::" + source.bucketAndKey()));
             }
-            default -> List.of(new RequiredPermission("s3:" + S3_BUCKET_CONFIGURATION_ACTIONS.getOrDefault(operation,
-                    operation), objectArn.orElse(bucketArn)));
+            default -> List.of(new RequiredPermission(s3ObjectAction(
+                    S3_BUCKET_CONFIGURATION_ACTIONS.getOrDefault(operation, operation), version),
+                    objectArn.orElse(bucketArn)));
         };
+    }
+
+    /**
+     * A call on one version of an object needs the version's action: {@code s3:GetObjectVersion},
+     * {@code s3:DeleteObjectVersion}, {@code s3:GetObjectVersionTagging}, {@code s3:PutObjectVersionAcl}, ...
+     */
+    private static String s3ObjectAction(String operation, boolean version) {
+        return "s3:" + (version && VERSIONED_S3_OBJECT_ACTIONS.contains(operation)
+                ? operation.replaceFirst("Object", "ObjectVersion") : operation);
+    }
+
+    /** Multi-object delete is authorized object by object, as DeleteObject: there is no s3:DeleteObjects action. */
+    private static List<RequiredPermission> deleteObjects(SdkRequest request, String bucketArn) {
+        List<?> objects = member(request.getValueForField("Delete", Object.class).orElse(null), "Objects")
+                .map(List.class::cast).orElse(List.of());
+        return distinct(objects.stream().map(object -> new RequiredPermission(
+                s3ObjectAction("DeleteObject", member(object, "VersionId").isPresent()),
+                bucketArn + "/" + member(object, "Key").orElse(""))).toList());
     }
 
     private record CopySource(String bucketAndKey, boolean versioned) {
@@ -259,7 +272,8 @@ public final class RequestPermissions {
          */
         String dynamoDbLocal(String arn) {
             String[] parts = arn.split(":", 6);
-            return parts.length == 6 && parts[3].equals("ddblocal") && parts[4].equals(LOCAL_ACCOUNT) ? of("dynamodb", parts[5]) : arn;
+            boolean local = parts.length == 6 && parts[3].equals("ddblocal") && parts[4].equals(LOCAL_ACCOUNT);
+            return local ? of("dynamodb", parts[5]) : arn;
         }
     }
 }

@@ -227,6 +227,11 @@ class OperationPermissionsIT {
                 .sourceBucket("iam-bucket").sourceKey("a/1.json").sourceVersionId("v1").destinationBucket("iam-bucket")
                 .destinationKey("b/1.json")),
                 "s3:PutObject", BUCKET + "/b/1.json", "s3:GetObjectVersion", BUCKET + "/a/1.json")));
+        rows.add(reachesTheEndpoint("NotImplemented", row("S3 GetObjectTagging of a version", c -> () -> c.s3()
+                .getObjectTagging(b -> b.bucket("iam-bucket").key("a/1.json").versionId("v1")),
+                "s3:GetObjectVersionTagging", BUCKET + "/a/1.json")));
+        rows.add(reachesTheEndpoint("NotImplemented", row("S3 PutObjectAcl", c -> () -> c.s3().putObjectAcl(b -> b
+                .bucket("iam-bucket").key("a/1.json").acl("private")), "s3:PutObjectAcl", BUCKET + "/a/1.json")));
         rows.add(row("S3 ListObjectsV2", c -> () -> c.s3().listObjectsV2(b -> b.bucket("iam-bucket").prefix("a/")),
                 "s3:ListBucket", BUCKET));
         rows.add(row("S3 ListObjects", c -> () -> c.s3().listObjects(b -> b.bucket("iam-bucket")), "s3:ListBucket",
