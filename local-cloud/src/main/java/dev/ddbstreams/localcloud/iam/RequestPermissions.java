@@ -171,6 +171,10 @@ public final class RequestPermissions {
             case "ListParts" -> List.of(new RequiredPermission("s3:ListMultipartUploadParts", objectArn.orElseThrow()));
             case "HeadObject" -> List.of(new RequiredPermission(s3ObjectAction("GetObject", version), objectArn.orElseThrow()));
             case "DeleteObjects" -> deleteObjects(request, bucketArn);
+            // Its reference page: the object's read action and the attributes' one.
+            case "GetObjectAttributes" -> List.of(
+                    new RequiredPermission(s3ObjectAction("GetObject", version), objectArn.orElseThrow()),
+                    new RequiredPermission(s3ObjectAction("GetObjectAttributes", version), objectArn.orElseThrow()));
             case "PutObject", "CreateMultipartUpload", "UploadPart", "CompleteMultipartUpload" ->
                     List.of(new RequiredPermission("s3:PutObject", objectArn.orElseThrow()));
             case "CopyObject", "UploadPartCopy" -> {

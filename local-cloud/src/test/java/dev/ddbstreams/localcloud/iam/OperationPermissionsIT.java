@@ -35,6 +35,7 @@ import software.amazon.awssdk.services.firehose.model.Record;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ObjectAttributes;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
@@ -230,6 +231,10 @@ class OperationPermissionsIT {
         rows.add(reachesTheEndpoint("NotImplemented", row("S3 GetObjectTagging of a version", c -> () -> c.s3()
                 .getObjectTagging(b -> b.bucket("iam-bucket").key("a/1.json").versionId("v1")),
                 "s3:GetObjectVersionTagging", BUCKET + "/a/1.json")));
+        rows.add(reachesTheEndpoint("NotImplemented", row("S3 GetObjectAttributes of a version", c -> () -> c.s3()
+                .getObjectAttributes(b -> b.bucket("iam-bucket").key("a/1.json").versionId("v1")
+                        .objectAttributes(ObjectAttributes.E_TAG)),
+                "s3:GetObjectVersion", BUCKET + "/a/1.json", "s3:GetObjectVersionAttributes", BUCKET + "/a/1.json")));
         rows.add(reachesTheEndpoint("NotImplemented", row("S3 PutObjectAcl", c -> () -> c.s3().putObjectAcl(b -> b
                 .bucket("iam-bucket").key("a/1.json").acl("private")), "s3:PutObjectAcl", BUCKET + "/a/1.json")));
         rows.add(row("S3 ListObjectsV2", c -> () -> c.s3().listObjectsV2(b -> b.bucket("iam-bucket").prefix("a/")),
