@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.SdkRequest;
@@ -175,7 +176,8 @@ public final class RequestPermissions {
             case "GetObjectAttributes" -> List.of(
                     new RequiredPermission(s3ObjectAction("GetObject", version), objectArn.orElseThrow()),
                     new RequiredPermission(s3ObjectAction("GetObjectAttributes", version), objectArn.orElseThrow()));
-            case "PutObject", "CreateMultipartUpload", "UploadPart", "CompleteMultipartUpload" ->
+            case "PutObject", "CreateMultipartUpload" -> putObject(request, objectArn.orElseThrow());
+            case "UploadPart", "CompleteMultipartUpload" ->
                     List.of(new RequiredPermission("s3:PutObject", objectArn.orElseThrow()));
             case "CopyObject", "UploadPartCopy" -> {
                 CopySource source = copySource(request);
@@ -196,6 +198,19 @@ public final class RequestPermissions {
     private static String s3ObjectAction(String operation, boolean version) {
         return "s3:" + (version && VERSIONED_S3_OBJECT_ACTIONS.contains(operation)
                 ? operation.replaceFirst("Object", "ObjectVersion") : operation);
+    }
+
+    /** Setting the new object's ACL or tags as it is written needs their actions too (PutObject's reference page). */
+    private static List<RequiredPermission> putObject(SdkRequest request, String objectArn) {
+        List<RequiredPermission> needed = new ArrayList<>(List.of(new RequiredPermission("s3:PutObject", objectArn)));
+        if (Stream.of("ACL", "GrantFullControl", "GrantRead", "GrantReadACP", "GrantWriteACP")
+                .anyMatch(name -> field(request, name).isPresent())) {
+            needed.add(new RequiredPermission("s3:PutObjectAcl", objectArn));
+        }
+        if (field(request, "Tagging").isPresent()) {
+            needed.add(new RequiredPermission("s3:PutObjectTagging", objectArn));
+        }
+        return needed;
     }
 
     /** Multi-object delete is authorized object by object, as DeleteObject: there is no s3:DeleteObjects action. */

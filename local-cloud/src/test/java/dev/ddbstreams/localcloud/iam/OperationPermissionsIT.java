@@ -207,6 +207,10 @@ class OperationPermissionsIT {
         // S3: objects on the object's ARN, a version on the version actions, listings on the bucket.
         rows.add(row("S3 PutObject", c -> () -> c.s3().putObject(b -> b.bucket("iam-bucket").key("a/2.json"),
                 RequestBody.fromString("{}")), "s3:PutObject", BUCKET + "/a/2.json"));
+        rows.add(row("S3 PutObject with tags and an ACL", c -> () -> c.s3().putObject(b -> b.bucket("iam-bucket")
+                .key("a/3.json").tagging("kind=test").acl("private"), RequestBody.fromString("{}")),
+                "s3:PutObject", BUCKET + "/a/3.json", "s3:PutObjectAcl", BUCKET + "/a/3.json",
+                "s3:PutObjectTagging", BUCKET + "/a/3.json"));
         rows.add(row("S3 GetObject", c -> () -> c.s3().getObjectAsBytes(b -> b.bucket("iam-bucket").key("a/1.json")),
                 "s3:GetObject", BUCKET + "/a/1.json"));
         rows.add(reachesTheEndpoint("NotImplemented", row("S3 GetObject of a version", c -> () -> c.s3().getObjectAsBytes(b -> b
