@@ -405,8 +405,8 @@ class OperationPermissionsIT {
 
     /**
      * A call the local endpoint does not serve gets past IAM and is answered with the endpoint's
-     * own error: the local S3's 501 NotImplemented (versions, multi-object delete, copy), DynamoDB
-     * Local's refusal of tagging.
+     * own error: the local S3's 501 NotImplemented (versions, multi-object delete, copy, multipart
+     * uploads, ACLs, bucket configuration), DynamoDB Local's UnknownOperationException (tagging, export).
      */
     private static Arguments reachesTheEndpoint(String errorCode, Arguments row) {
         Object[] arguments = row.get();
