@@ -2,6 +2,7 @@ package dev.ddbstreams.data.load;
 
 import dev.ddbstreams.dynamodb.BatchWriteSender;
 import dev.ddbstreams.dynamodb.RetryBackoff;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -201,7 +202,12 @@ public final class BatchItemWriter implements ItemWriter, AutoCloseable {
         }
     }
 
-    /** The item's key values, partition key first. */
+    /**
+     * The item's key values, partition key first, numbers by value: DynamoDB trims a number's
+     * leading and trailing zeroes (<a href="https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/HowItWorks.NamingRulesDataTypes.html#HowItWorks.DataTypes.Number">Number</a>),
+     * so {@code N "1"}, {@code "1.0"} and {@code "01"} name one item, and one BatchWriteItem
+     * holding two of them is rejected as duplicates.
+     */
     static List<AttributeValue> keyOf(Map<String, AttributeValue> item, List<String> keyAttributes) {
         List<AttributeValue> key = new ArrayList<>(keyAttributes.size());
         for (String attribute : keyAttributes) {
@@ -209,8 +215,17 @@ public final class BatchItemWriter implements ItemWriter, AutoCloseable {
             if (value == null) {
                 throw new IllegalArgumentException("item has no key attribute '" + attribute + "'");
             }
-            key.add(value);
+            key.add(value.n() == null ? value : AttributeValue.fromN(canonicalNumber(value.n())));
         }
         return key;
+    }
+
+    /** One spelling per value (stripTrailingZeros gives 0 for any zero); not a number: as given, for DynamoDB to reject. */
+    private static String canonicalNumber(String number) {
+        try {
+            return new BigDecimal(number).stripTrailingZeros().toString();
+        } catch (NumberFormatException e) {
+            return number;
+        }
     }
 }

@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,6 +29,7 @@ import software.amazon.awssdk.services.kinesis.model.GetRecordsRequest;
 import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.GetShardIteratorRequest;
 import software.amazon.awssdk.services.kinesis.model.GetShardIteratorResponse;
+import software.amazon.awssdk.services.kinesis.model.InvalidArgumentException;
 import software.amazon.awssdk.services.kinesis.model.ListShardsRequest;
 import software.amazon.awssdk.services.kinesis.model.ListShardsResponse;
 import software.amazon.awssdk.services.kinesis.model.PutRecordRequest;
@@ -224,6 +226,15 @@ public final class LocalKinesisClient implements KinesisClient {
         return GetRecordsResponse.builder().records(records)
                 .nextShardIterator(new ShardIterator(stream.name(), shard.shardId(), next, now).encode())
                 .millisBehindLatest(behind).build();
+    }
+
+    /** The stream an iterator this client issued reads, for IAM's check of GetRecords; empty for any other string. */
+    public static Optional<String> streamNameOf(String shardIterator) {
+        try {
+            return Optional.of(ShardIterator.decode(shardIterator).streamName());
+        } catch (InvalidArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** Shards in id order; MaxResults 1..10,000 (default 1,000); NextToken or ExclusiveStartShardId to page on. */
