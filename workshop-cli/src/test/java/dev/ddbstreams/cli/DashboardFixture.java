@@ -28,7 +28,8 @@ record DashboardFixture(LocalCloud cloud, LocalDashboard dashboard) implements A
         LocalCloud.Builder builder = LocalCloud.builder().workFolder(workFolder);
         faults.forEach(builder::faults);
         LocalCloud cloud = builder.start();
-        LocalCloud.Deployment deployment = cloud.deploy(TEMPLATE, ServeCommand.stackName(TEMPLATE), Map.of());
+        LocalCloud.Deployment deployment = cloud.deploy(TEMPLATE, ServeCommand.stackName(TEMPLATE),
+                LocalDashboard.parameters(TEMPLATE));
         return new DashboardFixture(cloud, LocalDashboard.start(cloud, deployment, InetAddress.getLoopbackAddress(), 0));
     }
 
