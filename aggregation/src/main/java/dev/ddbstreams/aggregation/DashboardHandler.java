@@ -173,7 +173,7 @@ public final class DashboardHandler implements RequestHandler<APIGatewayV2HTTPEv
      * (as in the lab) a total above the recount is a vote counted too often. A vote withdrawn
      * between the reads does the opposite for a moment.
      */
-    synchronized VoteComparison compare(Instant now) {
+    private synchronized VoteComparison compare(Instant now) {
         if (comparison == null || !now.isBefore(comparedAt.plus(limits.refresh()))) {
             List<DashboardSnapshot.Total> exact = queries.totals();
             List<DashboardSnapshot.Total> naive = queries.naiveTotals();
