@@ -2,6 +2,7 @@ package dev.ddbstreams.aggregation;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
  *       {@code day}, the UTC date {@code yyyy-MM-dd}; sort key {@code cast_at}, ISO-8601), newest
  *       first. When today has fewer than asked for, yesterday fills the rest, so the list does not
  *       empty at midnight UTC; older votes are never shown.</li>
+ *   <li>the recount, for the comparison page: a Scan of the {@code votes} table within a budget.</li>
  * </ul>
  *
  * <p>Both reads are eventually consistent (half the cost; a GSI offers nothing else): a vote can
@@ -46,7 +48,7 @@ final class DashboardQueries {
 
     /**
      * @param scanPageSize the Scan's Limit, or null for DynamoDB's 1 MB pages; tests set it to
-     *     read the totals in several pages
+     *     read the totals or the votes in several pages
      */
     DashboardQueries(DynamoDbClient dynamoDb, String votesTable, String totalsTable, String naiveTotalsTable,
             Integer scanPageSize) {
@@ -67,9 +69,9 @@ final class DashboardQueries {
         return totals(naiveTotalsTable);
     }
 
-    /** The votes counted again from the votes table. */
-    List<DashboardSnapshot.Total> recount() {
-        return VoteRecount.of(dynamoDb, votesTable);
+    /** The votes counted again from the votes table, within a budget ({@link VoteRecount#bounded}). */
+    VoteRecount.Result recount(int maxItems, Instant deadline, InstantSource clock) {
+        return VoteRecount.bounded(dynamoDb, votesTable, maxItems, scanPageSize, deadline, clock);
     }
 
     private List<DashboardSnapshot.Total> totals(String table) {

@@ -13,21 +13,28 @@ import java.util.function.Function;
  * {@code GET /api/compare}. Under retries and duplicate deliveries the naive totals drift above
  * the recount for good; the exact ones equal it once their window has committed (about a second).
  *
+ * <p>A recount that stopped early ({@link VoteRecount#bounded}) is no truth to compare with: its
+ * column and both differences are null then, and only the counters' totals are shown.
+ *
  * @param rows one per (region, improvement) found in any of the three, by region then improvement;
  *     a key one of them lacks is 0 there
  * @param sum each column summed over the rows (no region or improvement)
  * @param generatedAt when it was read (ISO-8601)
+ * @param recountComplete whether the recount read the whole votes table
+ * @param recountItemsRead the items the recount's Scan read
  */
-public record VoteComparison(List<Row> rows, Row sum, String generatedAt) {
+public record VoteComparison(List<Row> rows, Row sum, String generatedAt, boolean recountComplete,
+        long recountItemsRead) {
 
     public VoteComparison {
         rows = List.copyOf(rows);
     }
 
-    public static VoteComparison of(List<DashboardSnapshot.Total> recount, List<DashboardSnapshot.Total> exact,
+    public static VoteComparison of(VoteRecount.Result recount, List<DashboardSnapshot.Total> exact,
             List<DashboardSnapshot.Total> naive, Instant generatedAt) {
         Map<String, Map<String, BigDecimal[]>> byKey = new TreeMap<>();
-        List<List<DashboardSnapshot.Total>> columns = List.of(recount, exact, naive);
+        List<List<DashboardSnapshot.Total>> columns = List.of(recount.complete() ? recount.totals() : List.of(),
+                exact, naive);
         for (int column = 0; column < columns.size(); column++) {
             for (DashboardSnapshot.Total total : columns.get(column)) {
                 BigDecimal[] cells = byKey.computeIfAbsent(total.region(), r -> new TreeMap<>())
@@ -38,10 +45,12 @@ public record VoteComparison(List<Row> rows, Row sum, String generatedAt) {
         }
         List<Row> rows = byKey.entrySet().stream()
                 .flatMap(region -> region.getValue().entrySet().stream()
-                        .map(e -> new Row(region.getKey(), e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2])))
+                        .map(e -> new Row(region.getKey(), e.getKey(), recount.complete() ? e.getValue()[0] : null,
+                                e.getValue()[1], e.getValue()[2])))
                 .toList();
-        Row sum = new Row(null, null, sum(rows, Row::recount), sum(rows, Row::exact), sum(rows, Row::naive));
-        return new VoteComparison(rows, sum, generatedAt.toString());
+        Row sum = new Row(null, null, recount.complete() ? sum(rows, Row::recount) : null, sum(rows, Row::exact),
+                sum(rows, Row::naive));
+        return new VoteComparison(rows, sum, generatedAt.toString(), recount.complete(), recount.itemsRead());
     }
 
     /** The body in {@link dev.ddbstreams.records.Json}'s form: each row's fields, then its two differences. */
@@ -50,6 +59,8 @@ public record VoteComparison(List<Row> rows, Row sum, String generatedAt) {
         json.put("rows", rows.stream().map(Row::toJsonValue).toList());
         json.put("sum", sum.toJsonValue());
         json.put("generatedAt", generatedAt);
+        json.put("recountComplete", recountComplete);
+        json.put("recountItemsRead", recountItemsRead);
         return json;
     }
 
@@ -57,17 +68,20 @@ public record VoteComparison(List<Row> rows, Row sum, String generatedAt) {
         return rows.stream().map(column).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    /** The three counts of one (region, improvement), and how far each counter is from the recount. */
+    /**
+     * The three counts of one (region, improvement), and how far each counter is from the recount
+     * (null, as the recount, when the recount is incomplete).
+     */
     public record Row(String region, String improvement, BigDecimal recount, BigDecimal exact, BigDecimal naive) {
 
         /** Negative for a moment while a window is open; never positive. */
         public BigDecimal exactDifference() {
-            return exact.subtract(recount);
+            return recount == null ? null : exact.subtract(recount);
         }
 
         /** Positive once a batch was counted twice (or a moved or edited vote counted again). */
         public BigDecimal naiveDifference() {
-            return naive.subtract(recount);
+            return recount == null ? null : naive.subtract(recount);
         }
 
         Map<String, Object> toJsonValue() {

@@ -24,10 +24,10 @@
     });
   }
 
-  function showUpdated(generatedAt) {
+  function showUpdated(generatedAt, every) {
     var status = document.getElementById("status");
     status.className = "";
-    status.textContent = "Updated " + generatedAt + " (every second)";
+    status.textContent = "Updated " + generatedAt + " (" + (every || "every second") + ")";
   }
 
   function showError(message) {
@@ -37,7 +37,8 @@
   }
 
   // Runs step (it returns a promise) now, then ms after each run ends, so a slow answer never piles
-  // requests up. A hidden tab does not poll: on AWS every poll is a billed invocation.
+  // requests up; ms may be a function, asked after each run. A hidden tab does not poll: on AWS
+  // every poll is a billed invocation.
   function pollEvery(ms, step) {
     function poll() {
       if (document.hidden) {
@@ -46,7 +47,7 @@
       }
       step()
         .catch(function (e) { showError(e.message); })
-        .then(function () { setTimeout(poll, ms); });
+        .then(function () { setTimeout(poll, typeof ms === "function" ? ms() : ms); });
     }
     poll();
   }

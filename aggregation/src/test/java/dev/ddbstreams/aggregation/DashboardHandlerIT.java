@@ -8,11 +8,16 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ddbstreams.localcloud.dynamodb.DynamoDbLocalExtension;
+import dev.ddbstreams.localcloud.metrics.Counters;
+import dev.ddbstreams.localcloud.metrics.MetricsSnapshot;
+import dev.ddbstreams.localcloud.metrics.RequestMetrics;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +31,9 @@ class DashboardHandlerIT {
 
     private static final Instant NOW = Instant.parse("2026-11-21T10:15:30.250Z");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The template's: a comparison served for 10 s, a recount of at most 10,000 items or 3 s. */
+    private static final DashboardHandler.CompareLimits LIMITS =
+            new DashboardHandler.CompareLimits(Duration.ofSeconds(10), 10_000, Duration.ofSeconds(3));
 
     private DashboardTables tables;
     private DashboardHandler handler;
@@ -34,7 +42,7 @@ class DashboardHandlerIT {
     void createTables() {
         tables = DashboardTables.create(DYNAMODB.dynamoDb());
         handler = new DashboardHandler(DYNAMODB.dynamoDb(), tables.votes(), tables.totals(), tables.naiveTotals(),
-                InstantSource.fixed(NOW));
+                LIMITS, InstantSource.fixed(NOW));
     }
 
     @Test
@@ -138,9 +146,94 @@ class DashboardHandlerIT {
                     "exactDifference":-1,"naiveDifference":0}],
                  "sum":{"region":null,"improvement":null,"recount":3,"exact":2,"naive":4,
                     "exactDifference":-1,"naiveDifference":1},
-                 "generatedAt":"2026-11-21T10:15:30.250Z"}
+                 "generatedAt":"2026-11-21T10:15:30.250Z",
+                 "recountComplete":true,"recountItemsRead":3,"ageSeconds":0,"refreshSeconds":10}
                 """);
         assertThat(body).isEqualTo(expected);
+    }
+
+    @Test
+    void handleRequest_whenCompareAskedAgainWithinRefresh_scansTheVotesOnceAndServesItsAge() throws Exception {
+        AtomicReference<Instant> now = new AtomicReference<>(NOW);
+        handler = new DashboardHandler(DYNAMODB.dynamoDb(), tables.votes(), tables.totals(), tables.naiveTotals(),
+                LIMITS, now::get);
+        tables.putVote("v1", "NORTH", "BIKE_LANES", NOW.minusSeconds(30));
+        MetricsSnapshot before = RequestMetrics.global().snapshot();
+
+        List<JsonNode> answers = new ArrayList<>();
+        for (int second = 0; second < 10; second++) {
+            now.set(NOW.plusSeconds(second));
+            answers.add(jsonBody("function-url-get-compare.json"));
+            tables.putVote("later" + second, "NORTH", "BIKE_LANES", NOW.plusSeconds(second));
+        }
+
+        assertThat(scansOfVotes(before)).isEqualTo(1);
+        assertThat(answers).extracting(a -> a.get("generatedAt").asText()).containsOnly(NOW.toString());
+        assertThat(answers).extracting(a -> a.at("/sum/recount").asInt()).containsOnly(1);
+        assertThat(answers).extracting(a -> a.get("ageSeconds").asInt()).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+
+        now.set(NOW.plusSeconds(10));
+        JsonNode refreshed = jsonBody("function-url-get-compare.json");
+
+        assertThat(scansOfVotes(before)).isEqualTo(2);
+        assertThat(refreshed.get("generatedAt").asText()).isEqualTo(NOW.plusSeconds(10).toString());
+        assertThat(refreshed.at("/sum/recount").asInt()).isEqualTo(11);
+        assertThat(refreshed.get("ageSeconds").asInt()).isZero();
+    }
+
+    @Test
+    void handleRequest_whenVotesOutnumberTheRecountBudget_readsAtMostOneMoreAndSaysIncomplete() throws Exception {
+        IntStream.range(0, 25).forEach(i -> tables.putVote("v" + i, "SOUTH", "MORE_TREES", NOW.minusSeconds(i)));
+        tables.putTotal("SOUTH", "MORE_TREES", 25);
+        tables.putNaiveTotal("SOUTH", "MORE_TREES", 27);
+        DashboardQueries queries = new DashboardQueries(DYNAMODB.dynamoDb(), tables.votes(), tables.totals(),
+                tables.naiveTotals(), 4);
+        handler = new DashboardHandler(queries, new DashboardHandler.CompareLimits(Duration.ofSeconds(10), 10,
+                Duration.ofSeconds(3)), InstantSource.fixed(NOW));
+        MetricsSnapshot before = RequestMetrics.global().snapshot();
+
+        JsonNode body = jsonBody("function-url-get-compare.json");
+
+        Counters scans = RequestMetrics.global().snapshot().minus(before).row("DynamoDb", tables.votes(), "Scan");
+        assertThat(scans.calls()).isEqualTo(3); // 4 + 4 + 3 items
+        assertThat(scans.items()).isEqualTo(11);
+        JsonNode expected = JSON.readTree("""
+                {"rows":[
+                   {"region":"SOUTH","improvement":"MORE_TREES","recount":null,"exact":25,"naive":27,
+                    "exactDifference":null,"naiveDifference":null}],
+                 "sum":{"region":null,"improvement":null,"recount":null,"exact":25,"naive":27,
+                    "exactDifference":null,"naiveDifference":null},
+                 "generatedAt":"2026-11-21T10:15:30.250Z",
+                 "recountComplete":false,"recountItemsRead":11,"ageSeconds":0,"refreshSeconds":10}
+                """);
+        assertThat(body).isEqualTo(expected);
+    }
+
+    @Test
+    void recount_whenVotesEqualTheBudget_isComplete() {
+        IntStream.range(0, 10).forEach(i -> tables.putVote("v" + i, "EAST", "BIKE_LANES", NOW.minusSeconds(i)));
+
+        VoteRecount.Result recount = VoteRecount.bounded(DYNAMODB.dynamoDb(), tables.votes(), 10, 4,
+                NOW.plusSeconds(3), InstantSource.fixed(NOW));
+
+        assertThat(recount.complete()).isTrue();
+        assertThat(recount.itemsRead()).isEqualTo(10);
+        assertThat(recount.totals()).containsExactly(new DashboardSnapshot.Total("EAST", "BIKE_LANES",
+                BigDecimal.TEN));
+    }
+
+    @Test
+    void recount_whenTimeBudgetSpent_asksForNoFurtherPage() {
+        IntStream.range(0, 20).forEach(i -> tables.putVote("v" + i, "EAST", "BIKE_LANES", NOW.minusSeconds(i)));
+        // Each page seems to take 2 s: after the second the 3-second budget is spent.
+        AtomicReference<Instant> now = new AtomicReference<>(NOW);
+        InstantSource slowPages = () -> now.updateAndGet(t -> t.plusSeconds(2));
+
+        VoteRecount.Result recount = VoteRecount.bounded(DYNAMODB.dynamoDb(), tables.votes(), 10_000, 4,
+                NOW.plusSeconds(3), slowPages);
+
+        assertThat(recount.complete()).isFalse();
+        assertThat(recount.itemsRead()).isEqualTo(8);
     }
 
     @Test
@@ -205,6 +298,11 @@ class DashboardHandlerIT {
 
         assertThat(ids).containsExactly("today2", "today1", "today0", "yesterday11", "yesterday10", "yesterday9",
                 "yesterday8", "yesterday7", "yesterday6", "yesterday5");
+    }
+
+    /** Scan calls on the votes table since {@code before}, as the local cloud's request accounting counts them. */
+    private long scansOfVotes(MetricsSnapshot before) {
+        return RequestMetrics.global().snapshot().minus(before).row("DynamoDb", tables.votes(), "Scan").calls();
     }
 
     /** The JSON body of a 200 answer that no cache may keep. */

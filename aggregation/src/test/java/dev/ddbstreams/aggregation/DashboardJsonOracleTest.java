@@ -55,7 +55,9 @@ class DashboardJsonOracleTest {
             }
             Instant at = Instant.ofEpochMilli(1_764_928_800_000L + random.nextInt(1_000_000));
             DashboardSnapshot snapshot = DashboardSnapshot.of(totals(random), latest, at);
-            VoteComparison comparison = VoteComparison.of(totals(random), totals(random), totals(random), at);
+            VoteComparison comparison = VoteComparison.of(
+                    new VoteRecount.Result(totals(random), random.nextInt(100), random.nextInt(4) > 0),
+                    totals(random), totals(random), at);
 
             assertThat(Json.toJson(snapshot.toJsonValue(), JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN))
                     .as("seed %d", seed).isEqualTo(OLD.writeValueAsString(snapshot));

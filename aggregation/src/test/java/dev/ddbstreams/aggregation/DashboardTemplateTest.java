@@ -16,8 +16,16 @@ class DashboardTemplateTest {
 
         assertThat(function.handler()).isEqualTo("dev.ddbstreams.aggregation.DashboardHandler::handleRequest");
         assertThat(function.environment()).isEqualTo(Map.of("VOTES_TABLE", "votes", "TOTALS_TABLE", "total_votes",
-                "NAIVE_TOTALS_TABLE", "total_votes_naive"));
+                "NAIVE_TOTALS_TABLE", "total_votes_naive", "COMPARE_REFRESH_SECONDS", "10",
+                "RECOUNT_MAX_ITEMS", "10000"));
         assertThat(function.triggers()).isEmpty();
+    }
+
+    @Test
+    void dashboardFunction_whenTemplateRead_leavesTheRecountAThirdOfItsTimeout() {
+        FunctionDefinition function = DashboardTables.template().function("DashboardFunction").orElseThrow();
+
+        assertThat(function.timeout()).isGreaterThanOrEqualTo(DashboardHandler.CompareLimits.TIME_BUDGET.multipliedBy(3));
     }
 
     @Test

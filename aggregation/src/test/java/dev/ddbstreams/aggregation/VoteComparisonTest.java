@@ -19,7 +19,7 @@ class VoteComparisonTest {
     @Test
     void of_whenAKeyIsMissingFromACounter_showsZeroThereAndTheDifference() {
         VoteComparison comparison = VoteComparison.of(
-                List.of(total("SOUTH", "MORE_TREES", 5), total("NORTH", "PLAYGROUNDS", 2)),
+                complete(total("SOUTH", "MORE_TREES", 5), total("NORTH", "PLAYGROUNDS", 2)),
                 List.of(total("SOUTH", "MORE_TREES", 5)),
                 List.of(total("SOUTH", "MORE_TREES", 7), total("NORTH", "PLAYGROUNDS", 2), total("EAST", "BIKE_LANES", 1)),
                 NOW);
@@ -38,10 +38,32 @@ class VoteComparisonTest {
 
     @Test
     void of_whenNothingCounted_hasNoRowsAndZeroSums() {
-        VoteComparison comparison = VoteComparison.of(List.of(), List.of(), List.of(), NOW);
+        VoteComparison comparison = VoteComparison.of(complete(), List.of(), List.of(), NOW);
 
         assertThat(comparison.rows()).isEmpty();
         assertThat(comparison.sum().naiveDifference()).isZero();
         assertThat(comparison.sum().exactDifference()).isZero();
+    }
+
+    @Test
+    void of_whenRecountIncomplete_comparesWithNothingAndSaysSo() {
+        VoteComparison comparison = VoteComparison.of(
+                new VoteRecount.Result(List.of(total("SOUTH", "MORE_TREES", 3), total("EAST", "BIKE_LANES", 1)), 4,
+                        false),
+                List.of(total("SOUTH", "MORE_TREES", 5)), List.of(total("SOUTH", "MORE_TREES", 7)), NOW);
+
+        assertThat(comparison.recountComplete()).isFalse();
+        assertThat(comparison.recountItemsRead()).isEqualTo(4);
+        // The partial recount's keys are not rows: only what the counters hold.
+        assertThat(comparison.rows()).containsExactly(new VoteComparison.Row("SOUTH", "MORE_TREES", null,
+                BigDecimal.valueOf(5), BigDecimal.valueOf(7)));
+        assertThat(comparison.rows().get(0).exactDifference()).isNull();
+        assertThat(comparison.rows().get(0).naiveDifference()).isNull();
+        assertThat(comparison.sum()).isEqualTo(new VoteComparison.Row(null, null, null, BigDecimal.valueOf(5),
+                BigDecimal.valueOf(7)));
+    }
+
+    private static VoteRecount.Result complete(DashboardSnapshot.Total... totals) {
+        return new VoteRecount.Result(List.of(totals), totals.length, true);
     }
 }

@@ -82,7 +82,7 @@ class DashboardCompareBrowserIT {
         await().atMost(SETTLED).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             Map<String, Object> page = browser.script(READ_PAGE);
             List<Map<String, Object>> rows = rows(page);
-            assertThat(page.get("status")).asString().startsWith("Updated ");
+            assertThat(page.get("status")).asString().startsWith("Updated ").endsWith("recounted every 1 s)");
             assertThat(rows).extracting(row -> row.get("key")).containsExactlyElementsOf(recount.keySet());
             assertThat(rows).allSatisfy(row -> {
                 assertThat(row.get("recount")).isEqualTo(recount.get(row.get("key")));

@@ -27,19 +27,26 @@ import org.openqa.selenium.chrome.ChromeOptions;
 final class DashboardInChromium implements BeforeEachCallback, AfterEachCallback {
 
     private final Map<String, FunctionFaults> faults;
+    private final Map<String, String> parameters;
     private Path folder;
     private DashboardFixture dashboard;
     private ChromeDriver browser;
 
     /** @param faults by function logical id, as {@code --faults} gives them */
     DashboardInChromium(Map<String, FunctionFaults> faults) {
+        this(faults, Map.of());
+    }
+
+    /** @param parameters template parameters beside those {@code ./workshop dashboard} deploys with */
+    DashboardInChromium(Map<String, FunctionFaults> faults, Map<String, String> parameters) {
         this.faults = faults;
+        this.parameters = parameters;
     }
 
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
         folder = Files.createTempDirectory("dashboard-in-chromium-");
-        dashboard = DashboardFixture.start(folder.resolve("work"), faults);
+        dashboard = DashboardFixture.start(folder.resolve("work"), faults, parameters);
         ChromeDriverService driver = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .usingAnyFreePort()

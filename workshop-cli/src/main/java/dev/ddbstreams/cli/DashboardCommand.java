@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -75,7 +74,8 @@ final class DashboardCommand extends WorkshopCommand {
         LocalCloud.Builder builder = LocalCloud.builder().bindAddress(bind.address());
         faults.applyTo(builder);
         try (LocalCloud cloud = builder.start()) {
-            LocalCloud.Deployment deployment = cloud.deploy(template, ServeCommand.stackName(template), Map.of());
+            LocalCloud.Deployment deployment = cloud.deploy(template, ServeCommand.stackName(template),
+                    LocalDashboard.parameters(template));
             try (LocalDashboard dashboard = startDashboard(cloud, deployment);
                     DashboardVoteWriter writer = new DashboardVoteWriter(cloud.dynamoDb().dynamoDbClient(),
                             dashboard.votesTable(), votes, new SplittableRandom(), InstantSource.system())) {

@@ -7,9 +7,11 @@ import dev.ddbstreams.localcloud.functionurl.FunctionUrlServer;
 import dev.ddbstreams.localcloud.lambda.FunctionFaults;
 import dev.ddbstreams.localcloud.lambda.LocalFunction;
 import dev.ddbstreams.localcloud.template.FunctionDefinition;
+import dev.ddbstreams.localcloud.template.TemplateDocument;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.Map;
 
@@ -29,7 +31,19 @@ record LocalDashboard(FunctionUrlServer server, String votesTable) implements Au
     /** The comparison page of exact and naive totals (the dashboard function's {@code /compare}). */
     static final String COMPARE_PATH = "compare";
 
+    /**
+     * The template parameter that says how long {@code /compare} serves one recount. Locally a
+     * recount costs nothing, and the lab watches the counters live, so it is read every second.
+     */
+    static final String COMPARE_REFRESH_PARAMETER = "CompareRefreshSeconds";
+
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The parameters to deploy {@code template} with for a local dashboard: a live comparison, where it has one. */
+    static Map<String, String> parameters(Path template) {
+        return TemplateDocument.load(template).section("Parameters").containsKey(COMPARE_REFRESH_PARAMETER)
+                ? Map.of(COMPARE_REFRESH_PARAMETER, "1") : Map.of();
+    }
 
     /**
      * @param port 0 for a free one

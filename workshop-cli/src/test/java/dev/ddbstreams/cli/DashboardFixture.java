@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -25,10 +26,18 @@ record DashboardFixture(LocalCloud cloud, LocalDashboard dashboard) implements A
 
     /** @param faults by function logical id (or {@code *}), as {@code --faults} gives them */
     static DashboardFixture start(Path workFolder, Map<String, FunctionFaults> faults) {
+        return start(workFolder, faults, Map.of());
+    }
+
+    /** @param parameters template parameters beside those {@code ./workshop dashboard} deploys with */
+    static DashboardFixture start(Path workFolder, Map<String, FunctionFaults> faults,
+            Map<String, String> parameters) {
         LocalCloud.Builder builder = LocalCloud.builder().workFolder(workFolder);
         faults.forEach(builder::faults);
         LocalCloud cloud = builder.start();
-        LocalCloud.Deployment deployment = cloud.deploy(TEMPLATE, ServeCommand.stackName(TEMPLATE), Map.of());
+        Map<String, String> all = new HashMap<>(LocalDashboard.parameters(TEMPLATE));
+        all.putAll(parameters);
+        LocalCloud.Deployment deployment = cloud.deploy(TEMPLATE, ServeCommand.stackName(TEMPLATE), all);
         return new DashboardFixture(cloud, LocalDashboard.start(cloud, deployment, InetAddress.getLoopbackAddress(), 0));
     }
 

@@ -79,6 +79,9 @@ class DashboardServerIT {
                 assertThat(row.get("exact").asInt()).isEqualTo(1);
                 assertThat(row.get("naive").asInt()).isEqualTo(1);
             });
+            // Locally a recount is free: read every second (CompareRefreshSeconds 1), the whole table.
+            assertThat(body.get("refreshSeconds").asInt()).isEqualTo(1);
+            assertThat(body.get("recountComplete").asBoolean()).isTrue();
         });
     }
 
