@@ -15,6 +15,8 @@ import dev.ddbstreams.archive.workload.ArchiveObjects;
 import dev.ddbstreams.failures.Failure;
 import dev.ddbstreams.localcloud.firehose.FirehoseFaults;
 import dev.ddbstreams.localcloud.firehose.LocalFirehoseClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -166,6 +168,27 @@ class ArchiveHandlerTest {
             ChangeArchiver archiver = new ChangeArchiver(ArchiveFirehose.sender(firehose, 10), oversized(),
                     (record, failure) -> {
                         throw S3Exception.builder().statusCode(503).message("Slow Down").build();
+                    }, false, true);
+
+            StreamsEventResponse response = new ArchiveHandler(archiver).handleRequest(event("invoice-poison.json"), null);
+            firehose.flush();
+
+            assertThat(response.getBatchItemFailures()).singleElement()
+                    .satisfies(failure -> assertThat(failure.getItemIdentifier()).isEqualTo("100000000000000000002"));
+            assertThat(ArchiveObjects.read(bucket).eventIds()).containsExactly("e-insert");
+        }
+    }
+
+    /**
+     * An I/O error the quarantine did not turn into an SDK exception (a response body that broke
+     * off) can go away on a retry too: the record is reported, not the whole invocation failed.
+     */
+    @Test
+    void handleRequest_whenTheQuarantineFailsWithAnIoError_archivesTheOnesBefore_andRetriesFromThePoisonRecord() {
+        try (LocalFirehoseClient firehose = ArchiveFirehose.start(bucket, FirehoseFaults.NONE)) {
+            ChangeArchiver archiver = new ChangeArchiver(ArchiveFirehose.sender(firehose, 10), oversized(),
+                    (record, failure) -> {
+                        throw new UncheckedIOException(new IOException("Connection reset"));
                     }, false, true);
 
             StreamsEventResponse response = new ArchiveHandler(archiver).handleRequest(event("invoice-poison.json"), null);
