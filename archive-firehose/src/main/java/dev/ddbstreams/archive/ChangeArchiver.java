@@ -9,6 +9,7 @@ import dev.ddbstreams.records.ChangeRecordException;
 import dev.ddbstreams.records.ChangeRecords;
 import dev.ddbstreams.records.PartialBatchResponse;
 import java.io.ByteArrayOutputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -52,7 +53,13 @@ public final class ChangeArchiver {
 
     /**
      * Where a record that can never be archived goes, whole, as Lambda delivered it. Throws
-     * ({@link SdkException}) when it could not keep it: the record is then retried.
+     * {@link SdkException} (S3 answered an error after the quarantine's own retries, or did not
+     * answer) or {@link UncheckedIOException} (an I/O error no SDK call wrapped) when it could not
+     * keep it: both can go away (S3 recovers, an operator fixes the role or the bucket), so the
+     * record is reported and retried, never skipped. Anything else it throws is a bug (it encodes
+     * every attribute shape; jackson-core escapes even a lone surrogate) and is not caught: the
+     * invocation fails and Lambda retries the whole batch, nothing skipped, the stack trace in the
+     * log.
      */
     @FunctionalInterface
     public interface Quarantine {
@@ -137,7 +144,7 @@ public final class ChangeArchiver {
             LOG.warn("Quarantined record {} (seq {}) as {}: {}", record.getEventID(),
                     ChangeRecords.sequenceNumber(record).orElse("?"), key, failure.reason());
             return true;
-        } catch (SdkException e) {
+        } catch (SdkException | UncheckedIOException e) {
             LOG.warn("Could not quarantine record {} ({}); it is retried: {}", record.getEventID(), failure.reason(),
                     e.toString());
             return false;

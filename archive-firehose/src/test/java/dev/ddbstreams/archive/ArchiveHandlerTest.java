@@ -15,6 +15,8 @@ import dev.ddbstreams.archive.workload.ArchiveObjects;
 import dev.ddbstreams.failures.Failure;
 import dev.ddbstreams.localcloud.firehose.FirehoseFaults;
 import dev.ddbstreams.localcloud.firehose.LocalFirehoseClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -25,8 +27,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /** The handler with its real collaborators against the local Firehose, on events as Lambda sends them. */
@@ -160,12 +166,24 @@ class ArchiveHandlerTest {
         }
     }
 
-    @Test
-    void handleRequest_whenTheQuarantineFails_archivesTheOnesBefore_andRetriesFromThePoisonRecord() {
+    /**
+     * What the quarantine throws when it could not keep a record and a retry can help: S3's error
+     * after its own retries (a 503, or an AccessDenied an operator fixes), or an I/O error no SDK
+     * call wrapped (a response body that broke off).
+     */
+    static Stream<Named<RuntimeException>> quarantineFailures() {
+        return Stream.of(Named.of("S3 503", S3Exception.builder().statusCode(503).message("Slow Down").build()),
+                Named.of("S3 403", S3Exception.builder().statusCode(403).message("Access Denied").build()),
+                Named.of("I/O", new UncheckedIOException(new IOException("Connection reset"))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("quarantineFailures")
+    void handleRequest_whenTheQuarantineFails_archivesTheOnesBefore_andRetriesFromThePoisonRecord(RuntimeException thrown) {
         try (LocalFirehoseClient firehose = ArchiveFirehose.start(bucket, FirehoseFaults.NONE)) {
             ChangeArchiver archiver = new ChangeArchiver(ArchiveFirehose.sender(firehose, 10), oversized(),
                     (record, failure) -> {
-                        throw S3Exception.builder().statusCode(503).message("Slow Down").build();
+                        throw thrown;
                     }, false, true);
 
             StreamsEventResponse response = new ArchiveHandler(archiver).handleRequest(event("invoice-poison.json"), null);

@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -53,10 +55,13 @@ import software.amazon.awssdk.utils.http.SdkHttpUtils;
  * {@code x-amz-content-sha256}, all signed. An endpoint set in the SDK's standard configuration
  * ({@code aws.endpointUrlS3}, {@code AWS_ENDPOINT_URL_S3}, then {@code aws.endpointUrl},
  * {@code AWS_ENDPOINT_URL}: the local cloud's S3) is used path-style, as the SDK does for an IP
- * endpoint. A 5xx answer (S3's 503 SlowDown) or an I/O error is retried, three sends in all;
- * anything else throws an {@link SdkServiceException} with S3's status and error.
+ * endpoint. A transient error (no answer, a 5xx such as S3's 503 SlowDown, a 400 RequestTimeout, a
+ * 403 RequestTimeTooSkewed: {@link ErrorAnswer#isTransient()}) is retried with a bounded backoff,
+ * three sends in all; then, or at once for any other error, it throws an {@link SdkClientException}
+ * (no answer) or an {@link SdkServiceException} with S3's status and code, naming the bucket and key.
  *
  * @see <a href="https://docs.aws.amazon.com/AmazonS3/latest/API/API_PutObject.html">Amazon S3: PutObject</a>
+ * @see <a href="https://docs.aws.amazon.com/AmazonS3/latest/userguide/ErrorBestPractices.html">Amazon S3 error best practices</a>
  * @see <a href="https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-header-based-auth.html">Amazon S3: Signature Version 4 in the Authorization header</a>
  * @see <a href="https://docs.aws.amazon.com/sdkref/latest/guide/feature-ss-endpoints.html">SDKs and Tools: service-specific endpoints</a>
  */
@@ -124,16 +129,24 @@ public final class PutObjectBucket implements QuarantineBucket {
     @Override
     public void put(String key, byte[] json) {
         for (int send = 1;; send++) {
+            RuntimeException failure;
+            boolean retryable;
             try {
-                send(key, json);
-                return;
-            } catch (SdkServiceException | SdkClientException e) {
-                boolean retryable = !(e instanceof SdkServiceException service) || service.statusCode() >= 500;
-                if (!retryable || send >= MAX_SENDS) {
-                    throw e;
+                Optional<ErrorAnswer> error = send(key, json);
+                if (error.isEmpty()) {
+                    return;
                 }
-                backoff.pauseBefore(send);
+                failure = error.get().exception(name, key);
+                retryable = error.get().isTransient();
+            } catch (SdkClientException e) {
+                // No answer (connection refused or reset, a read timed out): nothing says it cannot succeed.
+                failure = e;
+                retryable = true;
             }
+            if (!retryable || send >= MAX_SENDS) {
+                throw failure;
+            }
+            backoff.pauseBefore(send);
         }
     }
 
@@ -149,21 +162,53 @@ public final class PutObjectBucket implements QuarantineBucket {
         throw new UnsupportedOperationException("a function only writes its quarantine; read it with S3ClientBucket");
     }
 
-    private void send(String key, byte[] json) {
+    /** Sends the request once: empty when S3 stored the object, else its error answer. */
+    private Optional<ErrorAnswer> send(String key, byte[] json) {
         SdkHttpRequest signed = sign(request(key, json), json);
-        HttpExecuteResponse response;
         try {
-            response = http.prepareRequest(HttpExecuteRequest.builder().request(signed)
+            HttpExecuteResponse response = http.prepareRequest(HttpExecuteRequest.builder().request(signed)
                     .contentStreamProvider(ContentStreamProvider.fromByteArrayUnsafe(json)).build()).call();
-        } catch (IOException e) {
+            int status = response.httpResponse().statusCode();
+            String body = response.responseBody().isPresent() ? drain(response.responseBody().get()) : "";
+            return status / 100 == 2 ? Optional.empty() : Optional.of(new ErrorAnswer(status, body,
+                    response.httpResponse().firstMatchingHeader("x-amz-request-id").orElse(null)));
+        } catch (IOException | UncheckedIOException e) {
             throw SdkClientException.create("PutObject " + name + "/" + key + " failed: " + e, e);
         }
-        int status = response.httpResponse().statusCode();
-        String body = response.responseBody().map(PutObjectBucket::drain).orElse("");
-        if (status / 100 != 2) {
-            throw SdkServiceException.builder().statusCode(status)
-                    .requestId(response.httpResponse().firstMatchingHeader("x-amz-request-id").orElse(null))
-                    .message("PutObject " + name + "/" + key + " answered " + status + ": " + body).build();
+    }
+
+    /**
+     * S3's answer when it did not store the object: its status and its XML error body.
+     *
+     * @see <a href="https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html">Amazon S3: error responses</a>
+     */
+    record ErrorAnswer(int status, String body, String requestId) {
+
+        private static final Pattern CODE = Pattern.compile("<Code>([^<]*)</Code>");
+
+        /** S3's error code ({@code AccessDenied}, {@code SlowDown}, ...), or the status if the body has none. */
+        String code() {
+            Matcher code = CODE.matcher(body);
+            return code.find() ? code.group(1) : Integer.toString(status);
+        }
+
+        /**
+         * Whether the same request can succeed when sent again: S3's 500 InternalError and 503
+         * SlowDown (S3's error best practices: retry, and slow down), any other 5xx, a 400
+         * RequestTimeout (the connection idled while the body was sent) and a 403
+         * RequestTimeTooSkewed (the request arrived more than 15 minutes after it was signed; each
+         * send is signed anew). Every other 4xx (AccessDenied, NoSuchBucket, InvalidArgument) is
+         * the request's or the role's fault and fails at once.
+         */
+        boolean isTransient() {
+            return status >= 500 || status == 400 && code().equals("RequestTimeout")
+                    || status == 403 && code().equals("RequestTimeTooSkewed");
+        }
+
+        SdkServiceException exception(String bucket, String key) {
+            return SdkServiceException.builder().statusCode(status).requestId(requestId)
+                    .message("PutObject " + bucket + "/" + key + " answered " + status + " " + code() + ": " + body)
+                    .build();
         }
     }
 
@@ -218,11 +263,9 @@ public final class PutObjectBucket implements QuarantineBucket {
         }
     }
 
-    private static String drain(InputStream body) {
+    private static String drain(InputStream body) throws IOException {
         try (body) {
             return new String(IoUtils.toByteArray(body), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,8 +1,13 @@
 package dev.ddbstreams.quarantine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
 import dev.ddbstreams.dynamodb.RetryBackoff;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -11,9 +16,13 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkServiceException;
 import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
@@ -82,5 +91,79 @@ class PutObjectBucketTest {
     void request_withAConfiguredEndpoint_isPathStyleOnIt() {
         assertThat(bucket("quarantine", "us-east-1", Optional.of(URI.create("http://127.0.0.1:4566/")))
                 .request("f/1.json", new byte[0]).getUri()).hasToString("http://127.0.0.1:4566/quarantine/f/1.json");
+    }
+
+    /**
+     * S3's transient errors (Amazon S3 API Reference, "Error responses" and "Amazon S3 error best
+     * practices"): the first answer is one, the second a 200, so the object is written.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"400, RequestTimeout", "403, RequestTimeTooSkewed", "500, InternalError", "503, SlowDown",
+            "503, ServiceUnavailable"})
+    void put_afterATransientError_retriesAndSucceeds(int status, String code) throws IOException {
+        try (S3Answers s3 = new S3Answers(status, code, 1)) {
+            s3.bucket().put("f/1.json", new byte[] {'{', '}'});
+
+            assertThat(s3.sends).hasValue(2);
+        }
+    }
+
+    @Test
+    void put_whenATransientErrorLasts_throwsAfterThreeSends_namingTheBucketKeyAndCode() throws IOException {
+        try (S3Answers s3 = new S3Answers(400, "RequestTimeout", Integer.MAX_VALUE)) {
+            assertThatThrownBy(() -> s3.bucket().put("f/1.json", new byte[] {'{', '}'}))
+                    .isInstanceOfSatisfying(SdkServiceException.class, e -> assertThat(e.statusCode()).isEqualTo(400))
+                    .hasMessageContaining("quarantine/f/1.json").hasMessageContaining("RequestTimeout");
+            assertThat(s3.sends).hasValue(3);
+        }
+    }
+
+    /** Errors no retry can fix fail at once, with S3's code and the object they were about. */
+    @ParameterizedTest(name = "{0} {1}")
+    @CsvSource({"403, AccessDenied", "404, NoSuchBucket", "400, InvalidArgument", "403, InvalidAccessKeyId"})
+    void put_afterAPermanentError_throwsAtOnce_namingTheBucketKeyAndCode(int status, String code) throws IOException {
+        try (S3Answers s3 = new S3Answers(status, code, Integer.MAX_VALUE)) {
+            assertThatThrownBy(() -> s3.bucket().put("f/1.json", new byte[] {'{', '}'}))
+                    .isInstanceOfSatisfying(SdkServiceException.class, e -> assertThat(e.statusCode()).isEqualTo(status))
+                    .hasMessageContaining("quarantine/f/1.json").hasMessageContaining(code);
+            assertThat(s3.sends).hasValue(1);
+        }
+    }
+
+    /** A loopback HTTP server answering S3's XML error body a number of times, then 200. */
+    private static final class S3Answers implements AutoCloseable {
+
+        private final AtomicInteger sends = new AtomicInteger();
+        private final HttpServer server;
+
+        S3Answers(int status, String code, int errors) throws IOException {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/", exchange -> {
+                try (exchange) {
+                    exchange.getRequestBody().readAllBytes();
+                    if (sends.incrementAndGet() > errors) {
+                        exchange.sendResponseHeaders(200, -1);
+                        return;
+                    }
+                    byte[] body = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code
+                            + "</Code><Message>answered by the test</Message><Resource>/quarantine/f/1.json</Resource>"
+                            + "<RequestId>4442587FB7D0A2F9</RequestId></Error>").getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().set("Content-Type", "application/xml");
+                    exchange.sendResponseHeaders(status, body.length);
+                    exchange.getResponseBody().write(body);
+                }
+            });
+            server.start();
+        }
+
+        PutObjectBucket bucket() {
+            return PutObjectBucketTest.bucket("quarantine", "us-east-1",
+                    Optional.of(URI.create("http://127.0.0.1:" + server.getAddress().getPort())));
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
     }
 }

@@ -14,7 +14,8 @@ import java.util.TreeMap;
  * @param failAfter the handler runs to completion, then the invocation fails anyway: its writes
  *     committed but Lambda sees an error and retries the batch (a crash after commit)
  * @param failDuring the invocation fails right after the handler's k-th write call (k from 1 to
- *     {@link #WRITES_BEFORE_FAILING}, drawn too), or when it returns if it wrote less: a timeout
+ *     {@link #WRITES_BEFORE_FAILING}, drawn too; an SDK write or a PutObject it signed to the local
+ *     S3), or when it returns if it wrote less: a timeout
  *     or an out-of-memory mid-batch, the writes before it kept ({@link FailDuring})
  * @param duplicate the trigger delivers the batch a second time after it succeeded
  * @param slow the handler runs, then the invocation takes longer than the function's timeout

@@ -55,6 +55,7 @@ public final class LocalFunction implements AutoCloseable {
     private final AtomicInteger coldStarts = new AtomicInteger();
     private ExecutionEnvironment current;
     private final Set<String> struckRecords = new HashSet<>();
+    private final List<String> failDuringStrikes = new ArrayList<>();
 
     /**
      * @param runtimeEnvironment variables Lambda itself sets (AWS_REGION and the like), added to
@@ -93,6 +94,14 @@ public final class LocalFunction implements AutoCloseable {
     /** How many execution environments were started (cold starts). */
     public int coldStarts() {
         return coldStarts.get();
+    }
+
+    /**
+     * The write each {@code fail-during} strike came right after ({@code PutItem}, {@code S3 PutObject
+     * bucket/key}, ...), in order; not those that struck as the handler returned.
+     */
+    public synchronized List<String> failDuringStrikes() {
+        return List.copyOf(failDuringStrikes);
     }
 
     /** Whether the trigger should deliver the batch it just delivered once more. */
@@ -174,6 +183,7 @@ public final class LocalFunction implements AutoCloseable {
             if (failDuring.isPresent()) {
                 // As after a timeout or an out-of-memory: the environment does not survive.
                 discardEnvironment();
+                failDuring.get().struckAfter().ifPresent(failDuringStrikes::add);
                 return Invocation.error(requestId, Invocation.Status.FUNCTION_ERROR, "InjectedFault",
                         failDuring.get().message(), elapsedSince(start), Optional.of("fail-during"));
             }
@@ -238,12 +248,13 @@ public final class LocalFunction implements AutoCloseable {
                             Thread.currentThread().getContextClassLoader());
                     coldStarts.incrementAndGet();
                 }
-                failDuring.ifPresent(FailDuring::arm);
+                // Armed for the SDK calls of this thread and for requests signed with the function's access key.
+                failDuring.ifPresent(countdown -> FailDuring.arm(countdown, environment.get("AWS_ACCESS_KEY_ID")));
                 try (MDC.MDCCloseable requestId = MDC.putCloseable(FunctionLogProvider.REQUEST_ID,
                         context.getAwsRequestId())) {
                     return handler.invoke(eventJson, context);
                 } finally {
-                    FailDuring.disarm();
+                    FailDuring.disarm(environment.get("AWS_ACCESS_KEY_ID"));
                 }
             })));
         }

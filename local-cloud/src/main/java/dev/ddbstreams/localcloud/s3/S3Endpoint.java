@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import dev.ddbstreams.localcloud.http.LoopbackHttpServer;
 import dev.ddbstreams.localcloud.iam.InvocationIdentity;
 import dev.ddbstreams.localcloud.iam.RequiredPermission;
+import dev.ddbstreams.localcloud.lambda.FailDuring;
 import dev.ddbstreams.localcloud.s3.BucketFolders.StoredObject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +39,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>It listens on 127.0.0.1, an IP address: S3's endpoint rules send an IP endpoint path-style
  * requests, so neither the SDK nor the CLI needs {@code forcePathStyle}. Request signatures are not
- * checked: any credentials work, as with DynamoDB Local.
+ * checked: any credentials work, as with DynamoDB Local. A PutObject signed with a local
+ * function's credentials is checked against its role, and counts as one of its invocation's
+ * writes for the {@code fail-during} fault ({@link FailDuring}).
  *
  * @see <a href="https://docs.aws.amazon.com/AmazonS3/latest/API/API_Operations_Amazon_Simple_Storage_Service.html">Amazon S3 actions</a>
  */
@@ -170,14 +173,27 @@ public final class S3Endpoint implements AutoCloseable {
      * sent ({@code PermissionEnforcer}), but the quarantine's PutObject goes out without one.
      */
     private static void authorize(HttpExchange exchange, RequiredPermission permission) {
-        Matcher credential = CREDENTIAL.matcher(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
-        Optional<String> denial = credential.find()
-                ? InvocationIdentity.ofAccessKey(credential.group(1)).flatMap(caller -> caller.denial(permission))
-                : Optional.empty();
+        Optional<String> denial = accessKeyId(exchange)
+                .flatMap(InvocationIdentity::ofAccessKey).flatMap(caller -> caller.denial(permission));
         if (denial.isPresent()) {
             LOG.warn("S3 PutObject denied: {}", denial.get());
             throw new S3Error(403, "AccessDenied", denial.get());
         }
+    }
+
+    /** The access key id a Signature Version 4 request was signed with. */
+    private static Optional<String> accessKeyId(HttpExchange exchange) {
+        Matcher credential = CREDENTIAL.matcher(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+        return credential.find() ? Optional.of(credential.group(1)) : Optional.empty();
+    }
+
+    /**
+     * The access key of a write {@link FailDuring} counts here: one no SDK client sent (an SDK
+     * client's call carries {@code amz-sdk-invocation-id} and is counted by its interceptor).
+     */
+    private static Optional<String> uncountedWriter(HttpExchange exchange) {
+        return exchange.getRequestHeaders().containsKey("amz-sdk-invocation-id") ? Optional.empty()
+                : accessKeyId(exchange);
     }
 
     private Response bucketOperation(String method, String bucket, Map<String, String> query, HttpExchange exchange)
@@ -234,6 +250,12 @@ public final class S3Endpoint implements AutoCloseable {
 
     private Response putObject(HttpExchange exchange, String bucket, String key) throws IOException {
         authorize(exchange, new RequiredPermission("s3:PutObject", "arn:aws:s3:::" + bucket + "/" + key));
+        Optional<String> writer = uncountedWriter(exchange);
+        Optional<String> refusal = writer.flatMap(FailDuring::refusal);
+        if (refusal.isPresent()) {
+            drain(exchange);
+            throw new S3Error(400, "InjectedFault", refusal.get());
+        }
         byte[] body;
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readAllBytes();
@@ -247,6 +269,7 @@ public final class S3Endpoint implements AutoCloseable {
             }
         }
         StoredObject stored = folders.put(bucket, key, body);
+        writer.ifPresent(accessKey -> FailDuring.wrote(accessKey, "S3 PutObject " + bucket + "/" + key));
         exchange.getResponseHeaders().set("ETag", stored.etag());
         return Response.empty(200);
     }

@@ -154,6 +154,11 @@ public final class StreamTrigger implements AutoCloseable {
         return true;
     }
 
+    /** The functions it invokes, one execution environment per lane (each with its faults' record). */
+    public synchronized List<LocalFunction> functions() {
+        return List.copyOf(createdFunctions);
+    }
+
     public synchronized TriggerStatus status() {
         return new TriggerStatus(functionName, source.streamArn(), settings,
                 workers.values().stream().map(ShardWorker::position).toList(), counters.snapshot(),

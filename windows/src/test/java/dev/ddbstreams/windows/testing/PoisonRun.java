@@ -46,8 +46,13 @@ public final class PoisonRun implements AutoCloseable {
 
     /** Deploys only {@code function} (and its triggers) of {@code template}, with faults drawn from {@code seed}. */
     public static PoisonRun start(Path work, long seed, Path template, String stack, String function) {
+        return start(work, seed, template, stack, function, "fail=0.1,fail-after=0.1,duplicate=0.1");
+    }
+
+    /** As {@link #start(Path, long, Path, String, String)}, with other faults ({@link FunctionFaults#parse}, no seed). */
+    public static PoisonRun start(Path work, long seed, Path template, String stack, String function, String faults) {
         LocalCloud cloud = LocalCloud.builder().workFolder(work).pollInterval(Duration.ofMillis(50))
-                .faults(function, FunctionFaults.parse("fail=0.1,fail-after=0.1,duplicate=0.1,seed=" + seed)).start();
+                .faults(function, FunctionFaults.parse(faults + ",seed=" + seed)).start();
         LocalCloud.Deployment deployment = cloud.deploy(template, stack, Map.of(),
                 definition -> definition.logicalId().equals(function), trigger -> trigger);
         return new PoisonRun(cloud, deployment, seed);
@@ -87,6 +92,12 @@ public final class PoisonRun implements AutoCloseable {
         assertThat(counts.functionErrors() + counts.duplicateDeliveries()).as("the faults must have struck: %s", counts)
                 .isPositive();
         assertThat(counts.recordsDiscarded()).isZero();
+    }
+
+    /** The write each {@code fail-during} strike came right after, over the trigger's lanes. */
+    public List<String> failDuringStrikes() {
+        return deployment.triggers().get(0).functions().stream().flatMap(function -> function.failDuringStrikes().stream())
+                .toList();
     }
 
     /** Every object in a bucket of the local S3 (the quarantine), as JSON. */
