@@ -164,16 +164,16 @@ public final class DashboardHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     /**
      * The comparison read at most once per {@code limits.refresh()}: totals and recount are kept
-     * together, as read, so an old answer is still a consistent one. Synchronized so that requests
-     * at once (a local function URL runs them in parallel; Lambda gives one at a time to an
-     * environment) read it once.
+     * together, as read, so an old answer is still a consistent one. Called under the handler's lock
+     * ({@link #compareJson}) so that requests at once (a local function URL runs them in parallel;
+     * Lambda gives one at a time to an environment) read it once.
      *
      * <p>Reads both counters' totals, then the recount: a vote cast between the reads is in the
      * recount and not yet in a counter, never the other way round, so while votes are only cast
      * (as in the lab) a total above the recount is a vote counted too often. A vote withdrawn
      * between the reads does the opposite for a moment.
      */
-    private synchronized VoteComparison compare(Instant now) {
+    private VoteComparison compare(Instant now) {
         if (comparison == null || !now.isBefore(comparedAt.plus(limits.refresh()))) {
             List<DashboardSnapshot.Total> exact = queries.totals();
             List<DashboardSnapshot.Total> naive = queries.naiveTotals();
